@@ -1,0 +1,47 @@
+"""A log entry: one food or supplement taken at a time of day.
+
+Each entry keeps the magnesium and calcium it had when it was logged, so a later
+change of the food table never rewrites history. ``None`` means the food had no
+value for that nutrient (unknown, which is not the same as zero).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Literal
+
+EntryKind = Literal["food", "supplement"]
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    id: str
+    date: dt.date
+    time: dt.time
+    kind: EntryKind
+    name: str
+    amount: str  # as the person gave it: "1 oz", "2 servings", "250 ml"
+    magnesium_mg: float | None
+    calcium_mg: float | None
+    food_id: str | None = None  # USDA NDB number ("12014") or a custom food's id
+    grams: float | None = None  # foods only
+    form: str | None = None  # supplements: "glycinate", "citrate", ...
+    product: str | None = None  # supplements: the saved product it came from
+    servings: float | None = None  # supplements: how many label servings
+
+    @property
+    def is_supplement(self) -> bool:
+        return self.kind == "supplement"
+
+    @property
+    def magnesium_or_zero(self) -> float:
+        return self.magnesium_mg or 0.0
+
+    @property
+    def calcium_or_zero(self) -> float:
+        return self.calcium_mg or 0.0
+
+    @property
+    def minutes_of_day(self) -> int:
+        return self.time.hour * 60 + self.time.minute

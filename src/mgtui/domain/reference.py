@@ -1,0 +1,173 @@
+"""Reference values mgtui is built on, each table with its source beside it.
+
+Every number a screen or the CLI shows as a target, a limit or a conversion factor
+comes from here (see DOMAIN.md in the shared project folder). Nothing here is
+computed: the functions that choose a row live in ``targets.py``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final, Literal
+
+Sex = Literal["female", "male"]
+
+
+@dataclass(frozen=True, slots=True)
+class MagnesiumRow:
+    """One life-stage row of the magnesium DRI table (mg/day)."""
+
+    stage: str
+    rda_male: float
+    rda_female: float
+    ear_male: float | None
+    ear_female: float | None
+    supplement_ul: float | None  # supplements and medications only; None: not set
+    is_adequate_intake: bool = False  # infants have an AI, not an RDA
+
+
+# Magnesium, mg/day. Source: IOM (1997) Dietary Reference Intakes for Calcium,
+# Phosphorus, Magnesium, Vitamin D, and Fluoride; NIH ODS Magnesium fact sheet for
+# health professionals. The UL counts supplements and medications only, never food.
+# Keys are (lowest age in years, highest age in years); infants use fractions of a year.
+MAGNESIUM_BY_AGE: Final[tuple[tuple[float, float, MagnesiumRow], ...]] = (
+    (0.0, 0.5, MagnesiumRow("0–6 months", 30, 30, None, None, None, is_adequate_intake=True)),
+    (0.5, 1.0, MagnesiumRow("7–12 months", 75, 75, None, None, None, is_adequate_intake=True)),
+    (1, 3, MagnesiumRow("1–3 years", 80, 80, 65, 65, 65)),
+    (4, 8, MagnesiumRow("4–8 years", 130, 130, 110, 110, 110)),
+    (9, 13, MagnesiumRow("9–13 years", 240, 240, 200, 200, 350)),
+    (14, 18, MagnesiumRow("14–18 years", 410, 360, 340, 300, 350)),
+    (19, 30, MagnesiumRow("19–30 years", 400, 310, 330, 255, 350)),
+    (31, 50, MagnesiumRow("31–50 years", 420, 320, 350, 265, 350)),
+    (51, 200, MagnesiumRow("51+ years", 420, 320, 350, 265, 350)),
+)
+
+# Pregnancy and lactation rows: (RDA, EAR), mg/day, by age group. Same sources.
+MAGNESIUM_PREGNANCY: Final[dict[str, tuple[float, float]]] = {
+    "≤18": (400, 335),
+    "19–30": (350, 290),
+    "31–50": (360, 300),
+}
+MAGNESIUM_LACTATION: Final[dict[str, tuple[float, float]]] = {
+    "≤18": (360, 300),
+    "19–30": (310, 255),
+    "31–50": (320, 265),
+}
+MAGNESIUM_PREGNANCY_LACTATION_UL: Final = 350.0
+
+
+@dataclass(frozen=True, slots=True)
+class CalciumRow:
+    """One life-stage row of the calcium DRI table (mg/day)."""
+
+    stage: str
+    rda: float
+    ear: float | None
+    ul: float  # total intake: food and supplements
+    is_adequate_intake: bool = False
+
+
+# Calcium, mg/day. Source: IOM (2011) Dietary Reference Intakes for Calcium and
+# Vitamin D. Infant rows (AI 200/260, UL 1,000/1,500) are from the same report.
+CALCIUM_INFANT: Final[tuple[tuple[float, float, CalciumRow], ...]] = (
+    (0.0, 0.5, CalciumRow("0–6 months", 200, None, 1000, is_adequate_intake=True)),
+    (0.5, 1.0, CalciumRow("7–12 months", 260, None, 1500, is_adequate_intake=True)),
+)
+CALCIUM_CHILD: Final[tuple[tuple[float, float, CalciumRow], ...]] = (
+    (1, 3, CalciumRow("1–3 years", 700, 500, 2500)),
+    (4, 8, CalciumRow("4–8 years", 1000, 800, 2500)),
+    (9, 18, CalciumRow("9–18 years", 1300, 1100, 3000)),
+    (19, 50, CalciumRow("19–50 years", 1000, 800, 2500)),
+)
+CALCIUM_51_70: Final[dict[Sex, CalciumRow]] = {
+    "male": CalciumRow("51–70 years, male", 1000, 800, 2000),
+    "female": CalciumRow("51–70 years, female", 1200, 1000, 2000),
+}
+CALCIUM_71_PLUS: Final = CalciumRow("71+ years", 1200, 1000, 2000)
+CALCIUM_PREGNANCY_LACTATION: Final[dict[str, CalciumRow]] = {
+    "14–18": CalciumRow("pregnancy/lactation 14–18 years", 1300, 1100, 3000),
+    "19–50": CalciumRow("pregnancy/lactation 19–50 years", 1000, 800, 2500),
+}
+
+# Vitamin D, IU/day (1 mcg = 40 IU). Source: IOM (2011). RDA 600 IU ages 1–70,
+# 800 IU over 70; infants have an AI of 400 IU. UL 4,000 IU from age 9
+# (1,000 / 1,500 / 2,500 / 3,000 IU for 0–6 mo / 7–12 mo / 1–3 / 4–8 years).
+VITAMIN_D_IU_PER_MCG: Final = 40.0
+VITAMIN_D_RDA_IU: Final[tuple[tuple[float, float, float], ...]] = (
+    (0.0, 1.0, 400.0),
+    (1, 70, 600.0),
+    (71, 200, 800.0),
+)
+VITAMIN_D_UL_IU: Final[tuple[tuple[float, float, float], ...]] = (
+    (0.0, 0.5, 1000.0),
+    (0.5, 1.0, 1500.0),
+    (1, 3, 2500.0),
+    (4, 8, 3000.0),
+    (9, 200, 4000.0),
+)
+
+# Calcium : magnesium intake ratio bands (by weight, total intake).
+DEFAULT_RATIO_BAND: Final = (2.2, 3.2)  # the seeds: "protective effect in the range 2.2–3.2:1"
+PUBLISHED_RATIO_BANDS: Final[dict[str, tuple[float, float]]] = {
+    "seeds": (2.2, 3.2),
+    "costello-2021": (1.7, 2.6),  # Costello et al., Adv Nutr 2021;12:291
+    "rosanoff-2016": (1.7, 2.8),  # Rosanoff et al., Adv Nutr 2016;7:25
+}
+RATIO_BAND_LABELS: Final[dict[str, str]] = {
+    "seeds": "2.2–3.2 (default, the seeds' protective range)",
+    "costello-2021": "1.7–2.6 (Costello et al., Adv Nutr 2021)",
+    "rosanoff-2016": "1.7–2.8 (Rosanoff et al., Adv Nutr 2016)",
+}
+
+# Share of the supplement limit at which the bar turns amber ("near the limit").
+NEAR_LIMIT_FRACTION: Final = 0.8
+
+# Calcium absorbs best in doses of 500 mg elemental or less (NIH ODS calcium fact sheet).
+CALCIUM_SINGLE_DOSE_MG: Final = 500.0
+
+# Seeds: take magnesium and calcium supplements at different times of day
+# (evidence mixed, so a tip). Window in minutes.
+SUPPLEMENT_SPACING_MINUTES: Final = 120
+
+# Elemental magnesium by weight of the compound. Sources: Molecules 2020;25:3172
+# table 3; Molecules 2021;26:2419 table 1; computed from molecular weights.
+# name -> (fraction, bioavailability note, other note)
+MAGNESIUM_FORMS: Final[dict[str, tuple[float, str, str]]] = {
+    "oxide": (0.603, "low", "laxative at higher doses"),
+    "hydroxide": (0.417, "", "antacids, milk of magnesia"),
+    "carbonate": (0.288, "", ""),
+    "chloride": (0.120, "", "hexahydrate; anhydrous is 25.5%"),
+    "sulfate": (0.099, "", "heptahydrate (Epsom salt)"),
+    "citrate": (0.162, "high", "trimagnesium, anhydrous; hydrated forms 10–12%; laxative effect"),
+    "glycinate": (0.141, "high", "also sold as bisglycinate; gentle on digestion"),
+    "malate": (0.155, "moderate", ""),
+    "lactate": (0.120, "", ""),
+    "taurate": (0.089, "", ""),
+    "threonate": (0.072, "", "L-threonate; 2 g Magtein gives 144 mg"),
+    "aspartate": (0.084, "", ""),
+    "orotate": (0.073, "", ""),
+    "gluconate": (0.059, "", ""),
+}
+MAGNESIUM_FORM_ALIASES: Final[dict[str, str]] = {
+    "bisglycinate": "glycinate",
+    "l-threonate": "threonate",
+    "epsom": "sulfate",
+    "epsom salt": "sulfate",
+    "milk of magnesia": "hydroxide",
+}
+
+# Elemental calcium by weight (NIH ODS calcium fact sheet).
+CALCIUM_FORMS: Final[dict[str, float]] = {
+    "carbonate": 0.40,
+    "citrate": 0.21,
+}
+
+REFERENCE_SOURCES: Final[tuple[str, ...]] = (
+    "Magnesium RDA/EAR/UL: IOM (1997) Dietary Reference Intakes for Calcium, Phosphorus, "
+    "Magnesium, Vitamin D, and Fluoride; NIH ODS Magnesium fact sheet.",
+    "Calcium and vitamin D: IOM (2011) Dietary Reference Intakes for Calcium and Vitamin D.",
+    "Ca:Mg band: 2.2–3.2 (default); 1.7–2.6 Costello et al., Adv Nutr 2021;12:291; "
+    "1.7–2.8 Rosanoff et al., Adv Nutr 2016;7:25.",
+    "Supplement forms: Molecules 2020;25:3172 table 3; Molecules 2021;26:2419 table 1.",
+    "Foods: USDA National Nutrient Database for Standard Reference, release 24 (public domain).",
+)

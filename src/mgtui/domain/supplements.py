@@ -1,0 +1,111 @@
+"""Supplement forms and compound-to-elemental conversion.
+
+Labels ("Supplement Facts") state elemental magnesium and that number wins. When a
+person only knows the compound weight ("500 mg magnesium glycinate"), the form's
+elemental fraction converts it.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from mgtui.domain import reference as ref
+
+# A dose typed as "elemental" above this, in a form whose fraction is low, is
+# probably the compound weight (500 mg glycinate holds 70.5 mg of magnesium).
+_LOOKS_LIKE_COMPOUND_MIN_MG = 300.0
+_LOOKS_LIKE_COMPOUND_MAX_FRACTION = 0.45
+
+
+class SupplementError(ValueError):
+    """A supplement amount or form that cannot be used (the message says why)."""
+
+
+@dataclass(frozen=True, slots=True)
+class MagnesiumForm:
+    name: str
+    elemental_fraction: float
+    bioavailability: str
+    note: str
+
+    @property
+    def percent_label(self) -> str:
+        return f"{self.elemental_fraction * 100:.1f}%"
+
+
+MAGNESIUM_FORMS: dict[str, MagnesiumForm] = {
+    name: MagnesiumForm(name, fraction, bioavailability, note)
+    for name, (fraction, bioavailability, note) in ref.MAGNESIUM_FORMS.items()
+}
+
+
+def magnesium_form(name: str) -> MagnesiumForm:
+    """Look a form up by name ("glycinate", "Bisglycinate", "magnesium citrate")."""
+    key = name.strip().lower().removeprefix("magnesium").strip()
+    key = ref.MAGNESIUM_FORM_ALIASES.get(key, key)
+    try:
+        return MAGNESIUM_FORMS[key]
+    except KeyError:
+        known = ", ".join(MAGNESIUM_FORMS)
+        raise SupplementError(f"unknown magnesium form {name!r}; known forms: {known}") from None
+
+
+def calcium_form_fraction(name: str) -> float:
+    key = name.strip().lower().removeprefix("calcium").strip()
+    try:
+        return ref.CALCIUM_FORMS[key]
+    except KeyError:
+        known = ", ".join(ref.CALCIUM_FORMS)
+        raise SupplementError(f"unknown calcium form {name!r}; known forms: {known}") from None
+
+
+def check_dose_mg(value: float, what: str = "dose", maximum: float = 10_000.0) -> float:
+    """A finite, non-negative dose in mg, below an absurd ceiling."""
+    if not math.isfinite(value):
+        raise SupplementError(f"{what} must be a number of mg, not {value!r}")
+    if value < 0:
+        raise SupplementError(f"{what} cannot be negative ({value:g} mg)")
+    if value > maximum:
+        raise SupplementError(f"{what} of {value:g} mg is not plausible (at most {maximum:g} mg)")
+    return value
+
+
+def elemental_magnesium_mg(compound_mg: float, form: str) -> float:
+    """Elemental magnesium in a compound weight: 500 mg glycinate -> 70.5 mg."""
+    check_dose_mg(compound_mg, "compound weight", maximum=50_000.0)
+    return compound_mg * magnesium_form(form).elemental_fraction
+
+
+def elemental_calcium_mg(compound_mg: float, form: str) -> float:
+    """Elemental calcium in a compound weight: 1,250 mg carbonate -> 500 mg."""
+    check_dose_mg(compound_mg, "compound weight", maximum=50_000.0)
+    return compound_mg * calcium_form_fraction(form)
+
+
+def conversion_text(compound_mg: float, form: str) -> str:
+    """How a compound weight became elemental magnesium, for the screen and the CLI."""
+    mg_form = magnesium_form(form)
+    elemental = compound_mg * mg_form.elemental_fraction
+    return (
+        f"{compound_mg:g} mg magnesium {mg_form.name} × {mg_form.percent_label} "
+        f"elemental = {elemental:.1f} mg magnesium"
+    )
+
+
+def looks_like_compound_weight(elemental_mg: float, form: str | None) -> bool:
+    """True when a number typed as elemental magnesium is probably the compound weight.
+
+    Example: "500 mg" of glycinate typed as elemental. Glycinate is 14.1% magnesium,
+    so a 500 mg capsule holds about 70 mg; real labels of such forms rarely pass 300 mg.
+    """
+    if form is None:
+        return elemental_mg >= 500.0
+    try:
+        fraction = magnesium_form(form).elemental_fraction
+    except SupplementError:
+        return elemental_mg >= 500.0
+    return (
+        fraction <= _LOOKS_LIKE_COMPOUND_MAX_FRACTION
+        and elemental_mg >= _LOOKS_LIKE_COMPOUND_MIN_MG
+    )

@@ -1,0 +1,47 @@
+"""Typed food values shared by the food table, custom foods and the store."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Portion:
+    """A household measure of one food: "1 oz" = 28.35 g, "1 cup, chopped" = 30 g."""
+
+    name: str  # USDA's measure name without the amount: "oz", "cup, chopped", "medium (7\" long)"
+    grams: float  # grams in ``amount`` of this measure
+    amount: float = 1.0  # USDA gives e.g. amount=0.5 name="cup": 0.5 cup weighs ``grams``
+
+    @property
+    def label(self) -> str:
+        return f"{self.amount:g} {self.name}"
+
+    @property
+    def grams_per_unit(self) -> float:
+        return self.grams / self.amount
+
+
+@dataclass(frozen=True, slots=True)
+class Food:
+    """A food with its nutrients per 100 g; ``None`` means USDA has no value (not zero)."""
+
+    id: str  # 5-digit USDA NDB number with its leading zero ("01077"), or "custom-<slug>"
+    name: str
+    group: str
+    magnesium_mg_per_100g: float | None
+    calcium_mg_per_100g: float | None
+    vitamin_d_iu_per_100g: float | None = None
+    energy_kcal_per_100g: float | None = None
+    portions: tuple[Portion, ...] = field(default=())
+    custom: bool = False
+
+    def magnesium_mg(self, grams: float) -> float | None:
+        if self.magnesium_mg_per_100g is None:
+            return None
+        return self.magnesium_mg_per_100g * grams / 100.0
+
+    def calcium_mg(self, grams: float) -> float | None:
+        if self.calcium_mg_per_100g is None:
+            return None
+        return self.calcium_mg_per_100g * grams / 100.0
