@@ -109,3 +109,34 @@ def looks_like_compound_weight(elemental_mg: float, form: str | None) -> bool:
         fraction <= _LOOKS_LIKE_COMPOUND_MAX_FRACTION
         and elemental_mg >= _LOOKS_LIKE_COMPOUND_MIN_MG
     )
+
+
+@dataclass(frozen=True, slots=True)
+class SupplementProduct:
+    """A supplement as its label states it, saved so one key logs a serving.
+
+    ``magnesium_mg`` and ``calcium_mg`` are elemental amounts per serving. When the
+    person only knew the compound weight, ``compound_mg`` keeps it and the
+    elemental amount was converted with the form's fraction (``conversion_text``).
+    """
+
+    name: str
+    form: str | None  # magnesium form ("glycinate"); None when unknown or calcium-only
+    magnesium_mg: float  # elemental Mg per serving
+    calcium_mg: float = 0.0  # elemental Ca per serving
+    serving: str = "1 serving"  # "2 capsules", "1 scoop"
+    compound_mg: float | None = None  # compound weight per serving, if that is what was typed
+
+    def __post_init__(self) -> None:
+        if not self.name.strip():
+            raise SupplementError("a supplement needs a name")
+        check_dose_mg(self.magnesium_mg, "magnesium per serving", maximum=5_000.0)
+        check_dose_mg(self.calcium_mg, "calcium per serving", maximum=5_000.0)
+        if self.magnesium_mg == 0 and self.calcium_mg == 0:
+            raise SupplementError("a supplement needs some magnesium or calcium per serving")
+
+    @property
+    def conversion(self) -> str | None:
+        if self.compound_mg is None or self.form is None:
+            return None
+        return conversion_text(self.compound_mg, self.form)

@@ -1,0 +1,44 @@
+"""One row a logged day: the totals History, Insights and the report build on."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from mgtui.domain.entries import Entry
+
+
+@dataclass(frozen=True, slots=True)
+class DayTotals:
+    date: dt.date
+    food_magnesium_mg: float
+    supplement_magnesium_mg: float
+    food_calcium_mg: float
+    supplement_calcium_mg: float
+    entry_count: int
+    entries_missing_magnesium: int = 0
+
+    @property
+    def magnesium_mg(self) -> float:
+        return self.food_magnesium_mg + self.supplement_magnesium_mg
+
+    @property
+    def calcium_mg(self) -> float:
+        return self.food_calcium_mg + self.supplement_calcium_mg
+
+
+def day_totals(day: dt.date, entries: Iterable[Entry]) -> DayTotals:
+    food_mg = supplement_mg = food_ca = supplement_ca = 0.0
+    count = missing = 0
+    for entry in entries:
+        count += 1
+        if entry.is_supplement:
+            supplement_mg += entry.magnesium_or_zero
+            supplement_ca += entry.calcium_or_zero
+        else:
+            food_mg += entry.magnesium_or_zero
+            food_ca += entry.calcium_or_zero
+            if entry.magnesium_mg is None:
+                missing += 1
+    return DayTotals(day, food_mg, supplement_mg, food_ca, supplement_ca, count, missing)
