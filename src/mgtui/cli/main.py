@@ -65,8 +65,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _run(argv)
     except CliError as error:
-        print(f"mgtui: {error}" if not str(error).startswith("mgtui") else str(error),
-              file=sys.stderr)
+        print(
+            f"mgtui: {error}" if not str(error).startswith("mgtui") else str(error), file=sys.stderr
+        )
         return error.exit_code
     except KeyboardInterrupt:
         print("mgtui: interrupted", file=sys.stderr)

@@ -166,9 +166,7 @@ def ratio_verdict(value: float | None, band: tuple[float, float]) -> RatioVerdic
     return "in band"
 
 
-def _supplement_advice(
-    entries: Sequence[Entry], supplement: SupplementLimit
-) -> list[Advice]:
+def _supplement_advice(entries: Sequence[Entry], supplement: SupplementLimit) -> list[Advice]:
     advice: list[Advice] = []
     if supplement.over_limit and supplement.limit_mg is not None:
         advice.append(

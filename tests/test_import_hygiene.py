@@ -1,0 +1,47 @@
+"""The layers stay apart: pure rules load neither the UI nor the storage.
+
+Each check runs in a fresh interpreter so nothing another test imported counts.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+
+def modules_after_import(statement: str) -> set[str]:
+    code = f"{statement}\nimport json, sys\nprint(json.dumps(sorted(sys.modules)))"
+    output = subprocess.run(
+        [sys.executable, "-c", code], check=True, capture_output=True, text=True
+    ).stdout
+    return set(json.loads(output))
+
+
+def top_level(modules: set[str]) -> set[str]:
+    return {name.split(".")[0] for name in modules}
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "import mgtui.domain, mgtui.domain.summary, mgtui.domain.targets, mgtui.domain.supplements",
+        "import mgtui.domain.history, mgtui.domain.reference, mgtui.domain.entries",
+    ],
+)
+def test_domain_imports_neither_textual_nor_tinydb(statement: str):
+    loaded = top_level(modules_after_import(statement))
+    assert "textual" not in loaded
+    assert "tinydb" not in loaded
+    assert "rich" not in loaded
+
+
+def test_cli_entry_point_does_not_import_textual():
+    loaded = top_level(
+        modules_after_import(
+            "import mgtui.cli; from mgtui.cli.main import build_parser; build_parser()"
+        )
+    )
+    assert "textual" not in loaded
