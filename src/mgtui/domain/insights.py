@@ -1,0 +1,222 @@
+"""Patterns over a window of days: is magnesium adequate most days, do supplements
+stay under the limit, is the ratio in band?
+
+An unlogged day is unknown, not zero intake: averages are over logged days only,
+and every figure says how many days it covers. Targets are today's profile's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from mgtui.domain.entries import Entry
+from mgtui.domain.history import DayTotals, day_totals
+from mgtui.domain.summary import ratio_value, ratio_verdict
+from mgtui.domain.targets import Targets
+
+WINDOWS: tuple[int, ...] = (7, 30, 90)
+TOP_SOURCES = 10
+GAP_CLOSERS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class FoodSource:
+    name: str
+    food_id: str | None
+    magnesium_mg: float  # total over the window
+    entry_count: int
+    share: float  # of all food magnesium in the window, 0..1
+
+
+@dataclass(frozen=True, slots=True)
+class GapCloser:
+    """A portion the person has logged before and what it would add today."""
+
+    name: str
+    food_id: str | None
+    amount: str  # as they logged it: "1 oz"
+    magnesium_mg: float
+    closes_gap: bool  # one portion alone reaches the RDA
+
+    @property
+    def label(self) -> str:
+        return f"{self.amount} {self.name}: +{self.magnesium_mg:.0f} mg"
+
+
+@dataclass(frozen=True, slots=True)
+class Insights:
+    start: dt.date
+    end: dt.date
+    days_in_window: int
+    logged_days: int
+    targets: Targets
+    average_magnesium_mg: float | None  # over logged days; None with none logged
+    average_food_magnesium_mg: float | None
+    average_supplement_magnesium_mg: float | None
+    average_calcium_mg: float | None
+    days_at_rda: int
+    days_at_ear: int
+    days_over_limit: int
+    days_in_band: int
+    days_with_ratio: int  # logged days with some magnesium, the ratio's denominator
+    food_share: float | None  # of all magnesium in the window, 0..1
+    supplement_share: float | None
+    top_sources: tuple[FoodSource, ...]
+    entries: int
+    entries_missing_magnesium: int
+    daily_magnesium: tuple[tuple[dt.date, float | None], ...]  # None: not logged
+
+    @property
+    def unlogged_days(self) -> int:
+        return self.days_in_window - self.logged_days
+
+    @property
+    def average_percent_of_rda(self) -> float | None:
+        if self.average_magnesium_mg is None or self.targets.magnesium_rda_mg <= 0:
+            return None
+        return 100.0 * self.average_magnesium_mg / self.targets.magnesium_rda_mg
+
+    @property
+    def completeness(self) -> float | None:
+        """Share of entries with a known magnesium value, 0..1; None with no entries."""
+        if self.entries == 0:
+            return None
+        return 1.0 - self.entries_missing_magnesium / self.entries
+
+
+def _group_by_day(entries: Iterable[Entry]) -> dict[dt.date, list[Entry]]:
+    days: dict[dt.date, list[Entry]] = defaultdict(list)
+    for entry in entries:
+        days[entry.date].append(entry)
+    return days
+
+
+def _average(values: Sequence[float]) -> float | None:
+    return sum(values) / len(values) if values else None
+
+
+def top_food_sources(entries: Iterable[Entry], limit: int = TOP_SOURCES) -> tuple[FoodSource, ...]:
+    """Foods by their total magnesium over the entries, largest first."""
+    totals: dict[tuple[str | None, str], list[float]] = defaultdict(lambda: [0.0, 0.0])
+    names: dict[tuple[str | None, str], str] = {}
+    for entry in entries:
+        if entry.is_supplement or entry.magnesium_mg is None:
+            continue
+        # Foods from the table group by id; custom or unknown ones by their name.
+        key = (entry.food_id, "" if entry.food_id else entry.name.casefold())
+        totals[key][0] += entry.magnesium_mg
+        totals[key][1] += 1
+        names[key] = entry.name
+    all_food = sum(total for total, _ in totals.values())
+    ranked = sorted(totals.items(), key=lambda item: (-item[1][0], names[item[0]]))
+    return tuple(
+        FoodSource(
+            name=names[key],
+            food_id=key[0],
+            magnesium_mg=total,
+            entry_count=int(count),
+            share=total / all_food if all_food > 0 else 0.0,
+        )
+        for key, (total, count) in ranked[:limit]
+    )
+
+
+def gap_closers(
+    history: Iterable[Entry], remaining_mg: float, limit: int = GAP_CLOSERS
+) -> tuple[GapCloser, ...]:
+    """Foods from the person's own history whose usual portion would help close today's gap.
+
+    The usual portion is the one logged most recently; its magnesium is what that
+    entry recorded. Largest first. Nothing when the gap is already closed.
+    """
+    if remaining_mg <= 0:
+        return ()
+    latest: dict[tuple[str | None, str], Entry] = {}
+    for entry in history:
+        if entry.is_supplement or not entry.magnesium_mg or entry.magnesium_mg <= 0:
+            continue
+        key = (entry.food_id, "" if entry.food_id else entry.name.casefold())
+        current = latest.get(key)
+        if current is None or (entry.date, entry.time) >= (current.date, current.time):
+            latest[key] = entry
+    ranked = sorted(latest.values(), key=lambda e: (-(e.magnesium_mg or 0.0), e.name))
+    return tuple(
+        GapCloser(
+            name=entry.name,
+            food_id=entry.food_id,
+            amount=entry.amount,
+            magnesium_mg=entry.magnesium_or_zero,
+            closes_gap=entry.magnesium_or_zero >= remaining_mg,
+        )
+        for entry in ranked[:limit]
+    )
+
+
+def window_start(end: dt.date, days: int) -> dt.date:
+    """The first day of a window of ``days`` days that ends on ``end`` (inclusive)."""
+    if days < 1:
+        raise ValueError("a window is at least one day")
+    return end - dt.timedelta(days=days - 1)
+
+
+def compute_insights(
+    entries: Iterable[Entry], targets: Targets, end: dt.date, days: int | None
+) -> Insights:
+    """Figures for the ``days`` days ending on ``end``; ``days=None`` means all time.
+
+    ``entries`` may hold more than the window: only those inside it count.
+    """
+    all_entries = [e for e in entries if e.date <= end]
+    if days is None:
+        start = min((e.date for e in all_entries), default=end)
+    else:
+        start = window_start(end, days)
+    in_window = [e for e in all_entries if e.date >= start]
+    by_day = _group_by_day(in_window)
+    totals: list[DayTotals] = [day_totals(day, by_day[day]) for day in sorted(by_day)]
+    span = (end - start).days + 1
+
+    limit = targets.supplement_limit_mg
+    low, high = targets.ratio_band
+    with_ratio = [t for t in totals if t.magnesium_mg > 0]
+    food_mg = sum(t.food_magnesium_mg for t in totals)
+    supplement_mg = sum(t.supplement_magnesium_mg for t in totals)
+    all_mg = food_mg + supplement_mg
+    by_date = {t.date: t.magnesium_mg for t in totals}
+    series = tuple(
+        (day, by_date.get(day))
+        for day in (start + dt.timedelta(days=offset) for offset in range(span))
+    )
+    ear = targets.magnesium_ear_mg
+
+    return Insights(
+        start=start,
+        end=end,
+        days_in_window=span,
+        logged_days=len(totals),
+        targets=targets,
+        average_magnesium_mg=_average([t.magnesium_mg for t in totals]),
+        average_food_magnesium_mg=_average([t.food_magnesium_mg for t in totals]),
+        average_supplement_magnesium_mg=_average([t.supplement_magnesium_mg for t in totals]),
+        average_calcium_mg=_average([t.calcium_mg for t in totals]),
+        days_at_rda=sum(1 for t in totals if t.magnesium_mg >= targets.magnesium_rda_mg),
+        days_at_ear=0 if ear is None else sum(1 for t in totals if t.magnesium_mg >= ear),
+        days_over_limit=(
+            0 if limit is None else sum(1 for t in totals if t.supplement_magnesium_mg > limit)
+        ),
+        days_in_band=sum(
+            1
+            for t in with_ratio
+            if ratio_verdict(ratio_value(t.calcium_mg, t.magnesium_mg), (low, high)) == "in band"
+        ),
+        days_with_ratio=len(with_ratio),
+        food_share=food_mg / all_mg if all_mg > 0 else None,
+        supplement_share=supplement_mg / all_mg if all_mg > 0 else None,
+        top_sources=top_food_sources(in_window),
+        entries=sum(t.entry_count for t in totals),
+        entries_missing_magnesium=sum(t.entries_missing_magnesium for t in totals),
+        daily_magnesium=series,
+    )
