@@ -55,7 +55,10 @@ TYPO_CANDIDATES: Final = 40  # index words checked for a typo, those sharing mos
 PLACE_WEIGHT: Final = {HEAD: 1.0, CATEGORY: 0.9, SECOND: 0.85, ASIDE: 0.8, REST: 0.7}
 # What each name term the query does not mention costs: a different head ("Crackers,
 # milk" for "milk") costs much, an extra detail ("3.25% milkfat") little.
-UNMATCHED_COST: Final = {HEAD: 0.3, SECOND: 0.12, REST: 0.04, ASIDE: 0.02}
+# The head's share is split among its terms: "Seeds, pumpkin and squash seed kernels"
+# is about pumpkin seeds as much as "Crackers, milk" is about crackers.
+HEAD_COST: Final = 0.6
+UNMATCHED_COST: Final = {SECOND: 0.12, REST: 0.04, ASIDE: 0.02}
 MISSING_TERM_COST: Final = 1.0  # for a food that lacks one of the query's terms
 
 # ---- Priors: what most people mean when they type a plain word. ----
@@ -353,9 +356,16 @@ def edit_distance(a: str, b: str, limit: int) -> int:
 # ---- Scoring. ----
 
 
-def _unexplained_cost(shape: int) -> float:
-    """What a name would cost if the query mentioned none of its terms."""
-    return sum(cost * shape_count(shape, place) for place, cost in UNMATCHED_COST.items())
+def _unexplained_cost(shape: int, head_matched: int, explained: float) -> float:
+    """What the name holds that the query did not mention.
+
+    ``head_matched``: how many query terms matched head terms; ``explained``: the
+    summed UNMATCHED_COST of the other places the query's terms matched.
+    """
+    head = shape_count(shape, HEAD)
+    head_cost = HEAD_COST * max(0, head - head_matched) / head if head else 0.0
+    rest = sum(cost * shape_count(shape, place) for place, cost in UNMATCHED_COST.items())
+    return head_cost + max(0.0, rest - explained)
 
 
 # Where the words that name the food itself sit.
@@ -392,12 +402,12 @@ def _score_table(
     branded = index.branded
     everyday = _everyday_rows(table)
     stand_ins = _stand_in_rows(table)
-    shape_costs: dict[int, float] = {}
     term_count = len(per_term)
     candidates: list[tuple[float, int]] = []
     for row in rows:
         base = 0.0
         explained = 0.0
+        head_matched = 0
         missing = 0
         names_the_food = True  # every term matched the head: no form or detail was asked
         for best in per_term:
@@ -407,11 +417,8 @@ def _score_table(
             else:
                 base += match[0]
                 explained += _COST_BY_PLACE[match[1]]
+                head_matched += match[1] == HEAD
                 names_the_food = names_the_food and match[1] in _FOOD_PLACES
-        shape = shapes[row]
-        full_cost = shape_costs.get(shape)
-        if full_cost is None:
-            full_cost = shape_costs[shape] = _unexplained_cost(shape)
         prior = GROUP_PRIOR.get(index.group_code(row), 0.0)
         if row in branded:
             prior += BRANDED_PRIOR
@@ -421,7 +428,7 @@ def _score_table(
             prior += EVERYDAY_PRIOR if names_the_food else EVERYDAY_PRIOR * DETAIL_FACTOR
         score = (
             base / term_count  # an average, so a variant with more words is not favoured
-            - max(0.0, full_cost - explained)
+            - _unexplained_cost(shapes[row], head_matched, explained)
             - MISSING_TERM_COST * missing
             + prior
         )
@@ -500,6 +507,7 @@ def _score_custom(
         name_places, shape = _custom_terms(food.name)
         base = 0.0
         explained = 0.0
+        head_matched = 0
         missing = 0
         for position, term in enumerate(variant):
             best_weight, best_place = 0.0, HEAD
@@ -513,11 +521,12 @@ def _score_custom(
             else:
                 base += best_weight
                 explained += _COST_BY_PLACE[best_place]
+                head_matched += best_place == HEAD
         if missing == len(variant):
             continue
         score = (
             base / len(variant)
-            - max(0.0, _unexplained_cost(shape) - explained)
+            - _unexplained_cost(shape, head_matched, explained)
             - MISSING_TERM_COST * missing
             + CUSTOM_PRIOR
         )
