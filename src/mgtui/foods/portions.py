@@ -17,9 +17,10 @@
   solid, "100 ml of almonds" has no honest weight, so it is refused like any unit the
   food lacks (a custom food can have its own "ml" or "l" measure).
 
-A number alone means that many of the food's first measure (100 g if it has none); a
-unit alone means one of it. Anything else raises ``PortionError`` with a message fit
-for the user, listing the measures the food has.
+A number alone means that many of the food's first measure as USDA lists it (100 g
+if it has none): 2 of "0.5 cup = 60 g" is 1 cup, 120 g. A unit alone means one of it.
+Anything else raises ``PortionError`` with a message fit for the user, listing the
+measures the food has.
 """
 
 from __future__ import annotations
@@ -249,15 +250,15 @@ def _usable(portions: tuple[Portion, ...]) -> list[Portion]:
     return [p for p in portions if p.amount > 0 and p.grams > 0 and math.isfinite(p.grams)]
 
 
-def _count_of_first(food: Food, quantity: float) -> PortionAmount:
+def _count_of_first(food: Food, count: float) -> PortionAmount:
+    """``count`` of the food's first measure as USDA lists it: 2 of "0.5 cup" is 1 cup."""
     portions = _usable(food.portions)
     if not portions:
-        return PortionAmount(
-            grams=quantity * DEFAULT_GRAMS, quantity=quantity * DEFAULT_GRAMS, unit="g"
-        )
+        grams = count * DEFAULT_GRAMS
+        return PortionAmount(grams=grams, quantity=grams, unit="g")
     first = portions[0]
     return PortionAmount(
-        grams=quantity * first.grams_per_unit, quantity=quantity, unit=first.name, portion=first
+        grams=count * first.grams, quantity=count * first.amount, unit=first.name, portion=first
     )
 
 
