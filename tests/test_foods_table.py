@@ -160,6 +160,16 @@ def test_import_is_pure_and_lazy() -> None:
     assert output.split("\n")[:2] == ["[] False", "[] True"]
 
 
+def test_package_exports_resolve() -> None:
+    import mgtui.foods as foods
+
+    assert sorted(foods.__all__) == sorted(foods._HOMES)
+    for name in foods.__all__:
+        assert getattr(foods, name) is not None
+    with pytest.raises(AttributeError, match="no attribute 'search_food'"):
+        _ = foods.search_food  # type: ignore[attr-defined]
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(
     not (SR24_JAR.is_file() or os.environ.get("MGTUI_SR24_JAR")),

@@ -18,9 +18,8 @@ from __future__ import annotations
 import heapq
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Final
+from typing import Final, NamedTuple
 
 from mgtui.foods.index import PLACE_BITS, PLACE_MASK, TermIndex, pack_shape, shape_count
 from mgtui.foods.model import Food
@@ -174,8 +173,7 @@ MAX_QUERY_TERMS: Final = 8  # longer queries are sentences; their first words de
 MAX_LIMIT: Final = 1000
 
 
-@dataclass(frozen=True, slots=True)
-class SearchHit:
+class SearchHit(NamedTuple):
     """One search result: the food and how well it matched (higher is better)."""
 
     food: Food
