@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from typing import NoReturn
 
 from mgtui import __version__
+from mgtui.cli import search
 from mgtui.cli.errors import CliError, UsageError
 
 Handler = Callable[[argparse.Namespace], int]
@@ -46,7 +47,8 @@ def build_parser() -> Parser:
     )
     parser.add_argument("--date", metavar="YYYY-MM-DD", help="open the app on this day")
     parser.set_defaults(handler=None)
-    parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=Parser)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=Parser)
+    search.register(commands)
     return parser
 
 

@@ -1,0 +1,122 @@
+"""``mgtui search QUERY [--limit N] [--json]``: ranked foods, as a table or as JSON.
+
+No match is not an error: the plain output says "no foods match 'xyz'", the JSON is
+``[]``, and the exit status is 0 (a script can tell "nothing found" from bad input,
+which exits 2).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+from typing import Any, Final
+
+from mgtui.cli.errors import UsageError
+from mgtui.foods import Food, search_foods
+from mgtui.foods.portions import default_portion, format_grams, format_quantity
+
+DEFAULT_LIMIT: Final = 10
+MAX_LIMIT: Final = 100  # more is a dump of the table, not a search
+FALLBACK_WIDTH: Final = 100  # columns when stdout is not a terminal
+MIN_NAME_WIDTH: Final = 20
+
+
+def register(subparsers: argparse._SubParsersAction[Any]) -> None:
+    """Add the ``search`` command to the ``mgtui`` parser."""
+    parser = subparsers.add_parser(
+        "search",
+        help="find foods by name",
+        description=(
+            "Ranked foods from the USDA table. Word order, plurals, unfinished words "
+            "and small typos do not matter: 'pumkin seeds' finds pumpkin seed kernels."
+        ),
+    )
+    parser.add_argument("query", nargs="+", metavar="QUERY", help="words of the food's name")
+    parser.add_argument(
+        "--limit",
+        type=int,
+        default=DEFAULT_LIMIT,
+        metavar="N",
+        help=f"how many foods to show, 1 to {MAX_LIMIT} (default {DEFAULT_LIMIT})",
+    )
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    query = " ".join(args.query).strip()
+    if not query:
+        raise UsageError("search: the query is empty; give words of a food's name")
+    if not 1 <= args.limit <= MAX_LIMIT:
+        raise UsageError(f"search: --limit must be 1 to {MAX_LIMIT}, not {args.limit}")
+    foods = search_foods(query, args.limit)
+    if args.json:
+        print(json.dumps([food_json(food) for food in foods], ensure_ascii=False, indent=2))
+    elif not foods:
+        print(f"no foods match {query!r}")
+    else:
+        print(render_table(foods))
+    return 0
+
+
+def food_json(food: Food) -> dict[str, Any]:
+    """A food as ``search --json`` prints it; ``grams`` is the weight of ``amount`` units."""
+    return {
+        "id": food.id,
+        "name": food.name,
+        "group": food.group,
+        "magnesium_mg_per_100g": food.magnesium_mg_per_100g,
+        "calcium_mg_per_100g": food.calcium_mg_per_100g,
+        "vitamin_d_iu_per_100g": food.vitamin_d_iu_per_100g,
+        "energy_kcal_per_100g": food.energy_kcal_per_100g,
+        "portions": [
+            {"name": portion.name, "grams": portion.grams, "amount": portion.amount}
+            for portion in food.portions
+        ],
+        "custom": food.custom,
+    }
+
+
+def _mg(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.0f}"
+
+
+def render_table(foods: list[Food]) -> str:
+    """One line a food: id, name, Mg per 100 g, Mg in the default portion, Ca per 100 g."""
+    rows = []
+    for food in foods:
+        portion = default_portion(food)
+        per_portion = _mg(food.magnesium_mg(portion.grams))
+        amount = f"{format_quantity(portion.quantity)} {portion.unit}"
+        if portion.unit != "g":
+            amount += f" ({format_grams(portion.grams)} g)"
+        rows.append(
+            (
+                food.id,
+                food.name,
+                _mg(food.magnesium_mg_per_100g),
+                f"{per_portion} in {amount}",
+                _mg(food.calcium_mg_per_100g),
+            )
+        )
+    headers = ("ID", "FOOD", "MG/100G", "MG PER PORTION", "CA/100G")
+    widths = [max(len(header), *(len(row[i]) for row in rows)) for i, header in enumerate(headers)]
+    # The name takes what the terminal has left; the numbers always show in full.
+    total = shutil.get_terminal_size((FALLBACK_WIDTH, 24)).columns
+    others = sum(widths) - widths[1] + 2 * (len(headers) - 1)
+    widths[1] = max(MIN_NAME_WIDTH, min(widths[1], total - others))
+
+    def line(cells: tuple[str, ...]) -> str:
+        name = cells[1] if len(cells[1]) <= widths[1] else cells[1][: widths[1] - 1] + "…"
+        return "  ".join(
+            [
+                cells[0].ljust(widths[0]),
+                name.ljust(widths[1]),
+                cells[2].rjust(widths[2]),
+                cells[3].ljust(widths[3]),
+                cells[4].rjust(widths[4]),
+            ]
+        ).rstrip()
+
+    return "\n".join([line(headers), *(line(row) for row in rows)])

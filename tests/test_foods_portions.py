@@ -1,0 +1,198 @@
+"""Amounts as people write them, turned into grams of one food."""
+
+from __future__ import annotations
+
+import pytest
+
+from mgtui.foods import (
+    Food,
+    Portion,
+    PortionError,
+    default_portion,
+    get_food,
+    parse_portion,
+    portion_choices,
+)
+
+
+def food(ndb_id: str) -> Food:
+    found = get_food(ndb_id)
+    assert found is not None
+    return found
+
+
+@pytest.fixture
+def seeds() -> Food:
+    return food("12014")  # pumpkin seed kernels: 1 cup = 129 g, 1 oz = 28.35 g
+
+
+@pytest.mark.parametrize(
+    ("text", "grams", "label"),
+    [
+        ("30g", 30, "30 g"),
+        ("30 g", 30, "30 g"),
+        ("30 grams", 30, "30 g"),
+        ("0.1 kg", 100, "0.1 kg (100 g)"),
+        ("1 oz", 28.35, "1 oz (28.35 g)"),  # the food's own oz measure
+        ("1.5 oz", 42.525, "1 1/2 oz (42.53 g)"),
+        ("1.5oz", 42.525, "1 1/2 oz (42.53 g)"),
+        ("2 Ounces", 56.7, "2 oz (56.7 g)"),
+        ("1 lb", 453.59237, "1 lb (453.59 g)"),
+        ("1/2 cup", 64.5, "1/2 cup (64.5 g)"),
+        ("½ cup", 64.5, "1/2 cup (64.5 g)"),
+        ("¾ cup", 96.75, "3/4 cup (96.75 g)"),
+        ("1 1/2 cups", 193.5, "1 1/2 cup (193.5 g)"),
+        ("1½ cups", 193.5, "1 1/2 cup (193.5 g)"),
+        ("1 ½ CUPS", 193.5, "1 1/2 cup (193.5 g)"),
+        ("1-1/2 cup", 193.5, "1 1/2 cup (193.5 g)"),
+        ("1\u20442 cup", 64.5, "1/2 cup (64.5 g)"),  # the typographic fraction slash
+        ("cup", 129, "1 cup (129 g)"),  # a unit alone is one of it
+        ("2", 258, "2 cup (258 g)"),  # a number alone counts the first measure
+        ("1 cup (129 g)", 129, "1 cup (129 g)"),  # as mgtui prints it
+        ("1 cup of", 129, "1 cup (129 g)"),
+    ],
+)
+def test_amounts(seeds: Food, text: str, grams: float, label: str) -> None:
+    amount = parse_portion(seeds, text)
+    assert amount.grams == pytest.approx(grams)
+    assert amount.label == label
+
+
+def test_one_ounce_of_pumpkin_seeds(seeds: Food) -> None:
+    amount = parse_portion(seeds, "1 oz")
+    assert amount.portion == Portion(name="oz", grams=28.35)
+    assert seeds.magnesium_mg(amount.grams) == pytest.approx(167.8, abs=0.05)
+    assert seeds.calcium_mg(amount.grams) == pytest.approx(13.0, abs=0.05)
+
+
+def test_generic_units_have_no_portion(seeds: Food) -> None:
+    amount = parse_portion(seeds, "30 g")
+    assert (amount.quantity, amount.unit, amount.portion) == (30, "g", None)
+
+
+def test_tablespoons_from_a_plain_cup(seeds: Food) -> None:
+    # A tablespoon is 1/16 cup; the seeds' cup weighs 129 g.
+    amount = parse_portion(seeds, "2 tbsp")
+    assert amount.grams == pytest.approx(129 / 8)
+    assert amount.label == "2 tbsp (16.12 g)"
+    assert amount.portion == Portion(name="cup", grams=129.0)
+
+
+def test_measure_names_by_leading_words() -> None:
+    banana = food("09040")
+    medium = parse_portion(banana, "1 medium")
+    assert medium.unit == 'medium (7" to 7-7/8" long)'
+    assert medium.grams == 118
+    assert parse_portion(banana, "2 Large").grams == 272
+    # "cup" finds "cup, mashed" style names when there is no plain cup.
+    first_cup = next(p for p in banana.portions if p.name.startswith("cup"))
+    assert parse_portion(banana, "1 cup").unit == first_cup.name
+    # Plural, and the food's own name after the unit: "2 large eggs".
+    egg = food("01123")
+    assert parse_portion(egg, "2 large eggs").grams == 100
+    assert parse_portion(egg, "3 smalls").grams == 114
+
+
+def test_cup_prefers_a_plain_cup_over_a_qualified_one() -> None:
+    lentils = Food(
+        id="custom-x",
+        name="X",
+        group="Custom",
+        magnesium_mg_per_100g=1.0,
+        calcium_mg_per_100g=1.0,
+        portions=(Portion("cup, chopped", 50), Portion("cup", 200), Portion("slice", 20)),
+        custom=True,
+    )
+    assert parse_portion(lentils, "1 cup").grams == 200
+    assert parse_portion(lentils, "1 cup chopped").grams == 50
+
+
+def test_tablespoon_spellings() -> None:
+    oil = food("04053")  # olive oil names its measure "tablespoon", not "tbsp"
+    for text in ("1 tbsp", "1 Tablespoon", "1 tablespoons", "1 tbs"):
+        assert parse_portion(oil, text).grams == 13.5
+
+
+def test_usda_amounts_other_than_one() -> None:
+    custom = Food("custom-y", "Y", "Custom", 1.0, 1.0, portions=(Portion("cup", 60, amount=0.5),))
+    assert parse_portion(custom, "1 cup").grams == 120
+    # A number counts the measure as listed: 2 of "1/2 cup" is 1 cup.
+    assert parse_portion(custom, "2").label == "1 cup (120 g)"
+    assert default_portion(custom).grams == 60
+    assert default_portion(custom).label == "1/2 cup (60 g)"
+
+
+def test_millilitres_for_liquids_only(seeds: Food) -> None:
+    milk = food("01077")  # fl oz = 30.5 g, so 1 ml = 1.0313 g
+    assert parse_portion(milk, "250 ml").grams == pytest.approx(257.83, abs=0.01)
+    assert parse_portion(milk, "1 l").grams == pytest.approx(1031.33, abs=0.01)
+    assert parse_portion(milk, "8 fl oz").grams == 244
+    assert parse_portion(milk, "8 fluid ounces").grams == 244
+    water = food("14411")  # USDA gives water a "liter" measure of 1000 g
+    assert parse_portion(water, "1.5 litres").grams == 1500
+    with pytest.raises(PortionError, match="has no portion 'ml'"):
+        parse_portion(seeds, "100 ml")
+    assert "ml" in portion_choices(milk)
+    assert "ml" not in portion_choices(seeds)
+
+
+def test_default_portion() -> None:
+    assert default_portion(food("12014")).label == "1 cup (129 g)"
+    bare = Food("custom-z", "Z", "Custom", 10.0, 5.0)
+    assert default_portion(bare).grams == 100
+    assert default_portion(bare).label == "100 g"
+    assert parse_portion(bare, "2").grams == 200
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "the amount is empty"),
+        ("   ", "the amount is empty"),
+        ("0", "must be more than zero, not '0'"),
+        ("0 g", "must be more than zero"),
+        ("-5g", "must be more than zero, not '-5g'"),
+        ("−5 g", "must be more than zero"),  # a typographic minus
+        ("nan", "'nan' is not a number"),
+        ("NaN g", "is not a number"),
+        ("inf", "is not a number"),
+        ("-Infinity", "is not a number"),
+        ("∞ g", "is not a number"),
+        ("1e309", "'1e309' is not a finite number"),
+        ("1e309 g", "is not a finite number"),
+        ("1/0 cup", "divides by zero"),
+        ("1,5 cup", "write decimals with a dot"),
+        ("30 mg", "mg measures a nutrient"),
+        ("6 kg", "6 kg (6000 g) is more than 5 kg of one food in one entry"),
+        ("5001 g", "is more than 5 kg"),
+        ("12 lb", "is more than 5 kg"),
+        ("40", "40 cup (5160 g) is more than 5 kg"),
+        (
+            "abc",
+            "Seeds, pumpkin and squash seed kernels, dried has no portion 'abc'; "
+            "try: 1 cup (129 g), 1 oz (28.35 g), g, oz",
+        ),
+        (
+            "1 slice",
+            "Seeds, pumpkin and squash seed kernels, dried has no portion 'slice'; "
+            "try: 1 cup (129 g), 1 oz (28.35 g), g, oz",
+        ),
+        ("2 medium", "has no portion 'medium'"),
+    ],
+)
+def test_rejections(seeds: Food, text: str, message: str) -> None:
+    with pytest.raises(PortionError) as raised:
+        parse_portion(seeds, text)
+    assert message in str(raised.value)
+    assert isinstance(raised.value, ValueError)
+
+
+def test_five_kilograms_is_the_most(seeds: Food) -> None:
+    assert parse_portion(seeds, "5 kg").grams == 5000
+
+
+def test_broken_custom_measures_are_ignored() -> None:
+    broken = Food("custom-b", "B", "Custom", 1.0, 1.0, portions=(Portion("cup", 0.0),))
+    with pytest.raises(PortionError, match="has no portion 'cup'; try: g, oz"):
+        parse_portion(broken, "1 cup")
+    assert default_portion(broken).grams == 100
