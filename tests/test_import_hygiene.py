@@ -28,7 +28,8 @@ def top_level(modules: set[str]) -> set[str]:
     "statement",
     [
         "import mgtui.domain, mgtui.domain.summary, mgtui.domain.targets, mgtui.domain.supplements",
-        "import mgtui.domain.history, mgtui.domain.reference, mgtui.domain.entries, mgtui.domain.insights",
+        "import mgtui.domain.history, mgtui.domain.reference, mgtui.domain.entries",
+        "import mgtui.domain.insights",
     ],
 )
 def test_domain_imports_neither_textual_nor_tinydb(statement: str):

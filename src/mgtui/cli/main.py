@@ -8,7 +8,6 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import NoReturn
 
-from mgtui import __version__
 from mgtui.cli import search
 from mgtui.cli.errors import CliError, UsageError
 
@@ -19,6 +18,19 @@ Data lives in one private file, mgtui.json, in your user data folder
 (MGTUI_DATA_DIR or --data-dir puts it elsewhere). Nothing leaves this machine.
 Guidance only, not a diagnosis: talk to your clinician.
 """
+
+
+class VersionAction(argparse.Action):
+    """``--version``, reading the package metadata only when asked (it is slow to load)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object, **kwargs: object) -> None:
+        import mgtui
+
+        print(f"mgtui {mgtui.__version__}")
+        parser.exit()
 
 
 class Parser(argparse.ArgumentParser):
@@ -39,7 +51,7 @@ def build_parser() -> Parser:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"mgtui {__version__}")
+    parser.add_argument("--version", action=VersionAction)
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
