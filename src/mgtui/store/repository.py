@@ -63,6 +63,7 @@ from mgtui.store.storage import (
 )
 
 DEFAULT_LOCK_TIMEOUT: Final = 10.0
+LOCK_POLL_INTERVAL: Final = 0.002
 UNDO_DEPTH: Final = 100
 # Amounts are kept to 3 decimals (a microgram of magnesium): finer digits are noise
 # from unit conversions and would only make the file longer.
@@ -161,7 +162,12 @@ class Repository:
         self._lock_timeout = lock_timeout
         self._thread_lock = threading.RLock()
         self._file_lock = FileLock(
-            str(self.path) + ".lock", timeout=lock_timeout, mode=PRIVATE_FILE_MODE
+            str(self.path) + ".lock",
+            timeout=lock_timeout,
+            mode=PRIVATE_FILE_MODE,
+            # filelock retries a held lock every 50 ms by default: with a few writers
+            # that idle time, not the saves, would dominate. A save takes ~20 ms.
+            poll_interval=LOCK_POLL_INTERVAL,
         )
         self._storage = AtomicJSONStorage(self.path, self._load)
         self._db = _Database(storage=lambda: self._storage)
