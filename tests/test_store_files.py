@@ -140,6 +140,48 @@ def test_a_deleted_file_starts_a_new_log(tmp_path: Path) -> None:
     assert repo.path.exists()
 
 
+BAD_ROWS = [
+    "not a list",
+    ["abc", "08:30", "f", "name", "1 oz", 1.0],  # too short
+    ["abc", "08:30", "f", "name", "1 oz", 1.0, 2.0, None, None, None, None, None, None],
+    ["", "08:30", "f", "name", "1 oz", 1.0, 2.0],
+    [12, "08:30", "f", "name", "1 oz", 1.0, 2.0],
+    ["x" * 65, "08:30", "f", "name", "1 oz", 1.0, 2.0],
+    ["abc", "8:30", "f", "name", "1 oz", 1.0, 2.0],
+    ["abc", "24:00", "f", "name", "1 oz", 1.0, 2.0],
+    ["abc", "08:30", "food", "name", "1 oz", 1.0, 2.0],
+    ["abc", "08:30", "f", None, "1 oz", 1.0, 2.0],
+    ["abc", "08:30", "f", "name", 1, 1.0, 2.0],
+    ["abc", "08:30", "f", "name", "1 oz", -1.0, 2.0],
+    ["abc", "08:30", "f", "name", "1 oz", True, 2.0],
+    ["abc", "08:30", "f", "name", "1 oz", 1.0, "2"],
+    ["abc", "08:30", "f", "name", "1 oz", 1.0, 2.0, 12014],
+    ["abc", "08:30", "f", "name", "1 oz", 1.0, 2.0, "12014", "28 g"],
+    ["abc", "08:30", "s", "name", "1 oz", 1.0, 2.0, None, None, 7],
+    ["abc", "08:30", "s", "name", "1 oz", 1.0, 2.0, None, None, "citrate", []],
+    ["abc", "08:30", "s", "name", "1 oz", 1.0, 2.0, None, None, "citrate", "Mag", -2],
+]
+GOOD_ROWS = [
+    ["abc", "08:30", "f", "name", "1 oz", 1.0, 2.0],
+    ["abc", "08:30:59", "f", "", "", None, None, None],
+    ["abc", "23:59", "f", "name", "1 oz", 0, 2, "12014", 28.35],
+    ["abc", "00:00", "s", "name", "1", 120.0, None, None, None, "citrate", "Mag", 2],
+]
+
+
+@pytest.mark.parametrize("row", BAD_ROWS, ids=range(len(BAD_ROWS)))
+def test_every_bad_row_is_caught_by_both_checks(row: object) -> None:
+    layout.parse_time("08:30")  # a warm time cache must not let anything through
+    assert layout.row_problem(row) is not None
+    assert not layout._row_looks_valid(row)
+
+
+@pytest.mark.parametrize("row", GOOD_ROWS, ids=range(len(GOOD_ROWS)))
+def test_good_rows_pass(row: list) -> None:
+    assert layout.row_problem(row) is None
+    assert layout._row_looks_valid(row)  # the time is cached by now
+
+
 # -- newer and older formats -----------------------------------------------------------
 
 
@@ -303,13 +345,35 @@ def test_loose_modes_are_tightened(tmp_path: Path) -> None:
         assert mode(repo.path) == 0o600  # every save writes a 0600 file
 
 
-def test_a_read_only_file_is_not_made_writable(tmp_path: Path) -> None:
+def test_a_read_only_file_is_not_made_writable_nor_replaced(tmp_path: Path) -> None:
     folder = tmp_path / "data"
-    with Repository.open(folder):
-        pass
+    with Repository.open(folder) as repo:
+        add(repo)
     os.chmod(folder / "mgtui.json", 0o444)
-    with Repository.open(folder):
+    before = (folder / "mgtui.json").read_bytes()
+    with Repository.open(folder) as repo:
         assert mode(folder / "mgtui.json") == 0o400
+        assert len(repo.all_entries()) == 1
+        with pytest.raises(StoreWriteError, match="the file is read-only — your data is unch"):
+            add(repo, "Spinach")
+        assert len(repo.all_entries()) == 1
+    assert (folder / "mgtui.json").read_bytes() == before
+    assert mode(folder / "mgtui.json") == 0o400
+
+
+def test_a_symlinked_log_is_saved_through_the_link(tmp_path: Path) -> None:
+    real_folder = tmp_path / "synced"
+    with Repository.open(real_folder) as repo:
+        first = add(repo)
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "mgtui.json").symlink_to(real_folder / "mgtui.json")
+    with Repository.open(folder) as repo:
+        assert [e.id for e in repo.all_entries()] == [first]
+        add(repo, "Spinach")
+    assert (folder / "mgtui.json").is_symlink()
+    with Repository.open(real_folder) as repo:
+        assert len(repo.all_entries()) == 2
 
 
 def test_a_shared_folder_is_not_tightened(tmp_path: Path) -> None:
@@ -430,35 +494,48 @@ def test_a_read_only_folder_for_a_real_user() -> None:
         folder = base / "data"
         with Repository.open(folder) as repo:
             add(repo)
-        for path in (folder, *folder.iterdir()):
+        # A second folder holding only a copied log: not even the lock file can be made.
+        copied = base / "copied"
+        copied.mkdir()
+        shutil.copy2(folder / "mgtui.json", copied / "mgtui.json")
+        for path in (folder, *folder.iterdir(), copied, *copied.iterdir()):
             os.chown(path, nobody, nobody)
-        os.chmod(folder, 0o500)  # the owner may read and list, not create files
+        for path in (folder, copied):
+            os.chmod(path, 0o500)  # the owner may read and list, not create files
         before = (folder / "mgtui.json").read_bytes()
         script = textwrap.dedent(
             f"""
             import datetime as dt, os, sys
             from mgtui.store import Repository, StoreWriteError
             assert os.geteuid() == {nobody}
-            repo = Repository.open({str(folder)!r})
-            print(len(repo.all_entries()))
-            try:
-                repo.toggle_favourite("12014")
-            except StoreWriteError as error:
-                print(error)
+            for folder in sys.argv[1:]:
+                repo = Repository.open(folder)
+                print(len(repo.all_entries()))
+                try:
+                    repo.toggle_favourite("12014")
+                except StoreWriteError as error:
+                    print(error)
             """
         )
         argv, env = command
-        result = subprocess.run([*argv, "-c", script], env=env, capture_output=True, text=True)
-        assert result.returncode == 0, result.stderr
-        count, message = result.stdout.splitlines()
-        assert count == "1"
-        assert message == (
-            f"cannot save to {folder / 'mgtui.json'}: Permission denied — your data is unchanged"
+        result = subprocess.run(
+            [*argv, "-c", script, str(folder), str(copied)], env=env, capture_output=True, text=True
         )
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.splitlines() == [
+            "1",
+            f"cannot save to {folder / 'mgtui.json'}: Permission denied — your data is unchanged",
+            "1",
+            f"cannot save to {copied / 'mgtui.json'}: Permission denied — your data is unchanged",
+        ]
         assert (folder / "mgtui.json").read_bytes() == before
+        assert (copied / "mgtui.json").read_bytes() == before
         assert sorted(p.name for p in folder.iterdir()) == ["mgtui.json", "mgtui.json.lock"]
+        assert sorted(p.name for p in copied.iterdir()) == ["mgtui.json"]
     finally:
-        os.chmod(base / "data", 0o700)
+        for path in (base / "data", base / "copied"):
+            if path.exists():
+                os.chmod(path, 0o700)
         shutil.rmtree(base)
 
 

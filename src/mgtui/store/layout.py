@@ -303,9 +303,46 @@ def _check_day(doc_id: str, document: dict[str, Any]) -> None:
     if type(rows) is not list:
         raise LayoutError(f"day {day.isoformat()} has no list of entries")
     for row in rows:
-        problem = row_problem(row)
-        if problem is not None:
-            raise LayoutError(f"{day.isoformat()}: {problem}")
+        if not _row_looks_valid(row):
+            problem = row_problem(row)
+            if problem is not None:
+                raise LayoutError(f"{day.isoformat()}: {problem}")
+
+
+_NUMBER_TYPES: Final = (int, float)
+_OPTIONAL_TEXT_TYPES: Final = (str, type(None))
+
+
+def _row_looks_valid(row: object) -> bool:
+    """The common case of ``row_problem`` in one expression: a full load runs it ~55,000
+    times, and this halves the time (the detailed check runs only when it says no,
+    which also covers a time not parsed yet)."""
+    inf = math.inf
+    numbers = _NUMBER_TYPES
+    texts = _OPTIONAL_TEXT_TYPES
+    if type(row) is not list:
+        return False
+    length = len(row)
+    if length < MIN_ROW_LENGTH or length > MAX_ROW_LENGTH:
+        return False
+    entry_id = row[0]
+    magnesium = row[5]
+    calcium = row[6]
+    return (
+        type(entry_id) is str
+        and 0 < len(entry_id) <= MAX_ID_LENGTH
+        and row[1] in _TIMES
+        and row[2] in _KIND_CODES
+        and type(row[3]) is str
+        and type(row[4]) is str
+        and (magnesium is None or (type(magnesium) in numbers and 0 <= magnesium < inf))
+        and (calcium is None or (type(calcium) in numbers and 0 <= calcium < inf))
+        and (length < 8 or type(row[7]) in texts)
+        and (length < 9 or _is_optional_quantity(row[8]))
+        and (length < 10 or type(row[9]) in texts)
+        and (length < 11 or type(row[10]) in texts)
+        and (length < 12 or _is_optional_quantity(row[11]))
+    )
 
 
 def _check_profile(table: dict[str, Any]) -> None:

@@ -154,7 +154,10 @@ class Repository:
 
     def __init__(self, data_dir: Path, *, lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> None:
         self.data_dir = data_dir
-        self.path = data_file(data_dir)
+        # A symlinked mgtui.json (kept in a synced folder, say) is saved where it
+        # points: renaming over the link itself would silently fork the log. Every
+        # process resolves the same way, so they share the lock next to the real file.
+        self.path = data_file(data_dir).resolve()
         #: Where a damaged log was moved (``mgtui.json.corrupt-<timestamp>``), if it was.
         self.recovered_from: Path | None = None
         self._notices: list[str] = []

@@ -304,12 +304,17 @@ class AtomicJSONStorage(Storage):
         temp file is removed and the old file is untouched.
         """
         folder = self.path.parent
+        current = self._current_file_info()
+        if current is not None and not current.st_mode & stat.S_IWUSR:
+            # Replacing needs only a writable folder, so without this check a file its
+            # owner made read-only would be silently overwritten.
+            raise OSError(errno.EACCES, "the file is read-only", str(self.path))
         # mkstemp creates the file 0600 with O_EXCL: private from its first byte.
         fd, temp_name = tempfile.mkstemp(
             prefix=temp_file_prefix(self.path), suffix=TEMP_SUFFIX, dir=folder
         )
         try:
-            self._keep_owner(fd)
+            self._keep_owner(fd, current)
             view = memoryview(payload)
             while view:
                 written = os.write(fd, view)
@@ -328,20 +333,23 @@ class AtomicJSONStorage(Storage):
             raise _ReplacedButNotDurable(fd, error) from error
         return fd
 
-    def _keep_owner(self, fd: int) -> None:
+    def _current_file_info(self) -> os.stat_result | None:
+        try:
+            return os.stat(self.path)
+        except FileNotFoundError:
+            return None
+
+    @staticmethod
+    def _keep_owner(fd: int, current: os.stat_result | None) -> None:
         """When root saves someone else's log (``sudo mgtui add``), keep it theirs.
 
         The new file would otherwise belong to root and its 0600 mode would lock the
         owner out of their own history.
         """
-        if os.geteuid() != 0:
+        if os.geteuid() != 0 or current is None:
             return
-        try:
-            info = os.stat(self.path)
-        except FileNotFoundError:
-            return
-        if stat.S_ISREG(info.st_mode) and (info.st_uid, info.st_gid) != (0, 0):
-            os.fchown(fd, info.st_uid, info.st_gid)
+        if (current.st_uid, current.st_gid) != (0, 0):
+            os.fchown(fd, current.st_uid, current.st_gid)
 
 
 class _ReplacedButNotDurable(Exception):
