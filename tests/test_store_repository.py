@@ -356,6 +356,8 @@ def test_recent_food_ids_are_distinct_and_newest_first(repo: Repository) -> None
     add_food(repo, "Typed by hand", food_id=None, day=DAY, time=dt.time(13, 0))
     assert repo.recent_food_ids() == ["custom-spring-water", "12061", "11458"]
     assert repo.recent_food_ids(limit=2) == ["custom-spring-water", "12061"]
+    add_food(repo, "Oats", food_id="08120", day=DAY, time=dt.time(12, 0))  # same time, later
+    assert repo.recent_food_ids(limit=2) == ["08120", "custom-spring-water"]
 
 
 # -- favourites ------------------------------------------------------------------------

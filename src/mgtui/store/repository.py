@@ -165,12 +165,7 @@ class Repository:
         self._lock_timeout = lock_timeout
         self._thread_lock = threading.RLock()
         self._file_lock = FileLock(
-            str(self.path) + ".lock",
-            timeout=lock_timeout,
-            mode=PRIVATE_FILE_MODE,
-            # filelock retries a held lock every 50 ms by default: with a few writers
-            # that idle time, not the saves, would dominate. A save takes ~20 ms.
-            poll_interval=LOCK_POLL_INTERVAL,
+            str(self.path) + ".lock", timeout=lock_timeout, mode=PRIVATE_FILE_MODE
         )
         self._storage = AtomicJSONStorage(self.path, self._load)
         self._db = _Database(storage=lambda: self._storage)
@@ -442,7 +437,8 @@ class Repository:
         with self._reading():
             index = self._current_index()
             for ordinal in reversed(index.ordinals):
-                for row in sorted(index.rows_by_day[ordinal], key=layout.row_time, reverse=True):
+                # Latest first; of two at the same time, the one logged later first.
+                for row in reversed(sorted(index.rows_by_day[ordinal], key=layout.row_time)):
                     food_id = row[7] if len(row) > 7 else None
                     if food_id is not None:
                         found.setdefault(food_id, None)
@@ -660,7 +656,9 @@ class Repository:
     def _locked(self) -> Iterator[None]:
         """The inter-process lock (callers hold the thread lock)."""
         try:
-            self._file_lock.acquire()
+            # filelock retries a held lock every 50 ms by default: with a few writers
+            # that idle time, not the saves, would dominate (a save takes ~20 ms).
+            self._file_lock.acquire(poll_interval=LOCK_POLL_INTERVAL)
         except Timeout:
             raise StoreLockedError(
                 f"another copy of mgtui kept {self.path} locked for "
