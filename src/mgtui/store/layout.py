@@ -1,0 +1,430 @@
+"""The on-disk layout of ``mgtui.json`` (data format 1), and its validation.
+
+One TinyDB file with these tables (TinyDB stores document ids as JSON strings)::
+
+    meta          {"1": {"schema": 1, "app": "mgtui", "created_at": "2025-01-31T08:00:00Z"}}
+    days          {"739282": {"d": "2025-01-31", "e": [ROW, ROW, ...]}, ...}
+    profile       {"1": {"sex": "female", "age": 63, ..., "ratio_band": [2.2, 3.2], "custom": {}}}
+    supplements   {"1": {"name": "Mag Glycinate", "form": "glycinate", "magnesium_mg": 120, ...}}
+    custom_foods  {"1": {"id": "custom-spring-water", "name": ..., "portions": [[name, g, n]]}}
+    favourites    {"1": {"food_id": "12014"}}
+
+One document per logged day, whose TinyDB id is the date's proleptic ordinal, holds
+that day's entries as compact arrays sorted by time. Ten years of a dozen entries a
+day is ~3,650 documents instead of ~55,000: the whole file is less than half the size
+of one-document-per-entry with named keys, a save dumps it in ~11 ms, and reading a
+day is one dictionary lookup. A ROW is::
+
+    [id, time, kind, name, amount, magnesium_mg, calcium_mg,
+     food_id, grams, form, product, servings]
+
+``time`` is "HH:MM" (or "HH:MM:SS"), ``kind`` is "f" (food) or "s" (supplement),
+numbers are mg, g or servings (``null`` = unknown), trailing nulls are left out.
+
+Compatibility rules: ``meta`` / "1" / "schema" keeps its place in every future
+format, so any version can tell a newer file and refuse it; any change to this
+layout raises ``SCHEMA_VERSION`` and adds a migration (``migrations.py``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from operator import itemgetter
+from pathlib import Path
+from typing import Any, Final
+
+from mgtui.domain.entries import Entry, EntryKind
+from mgtui.store.errors import DamagedFileError, NewerSchemaError, StoreError
+from mgtui.store.storage import Tables
+
+SCHEMA_VERSION: Final = 1
+
+META = "meta"
+DAYS = "days"
+PROFILE = "profile"
+SUPPLEMENTS = "supplements"
+CUSTOM_FOODS = "custom_foods"
+FAVOURITES = "favourites"
+TABLES: Final = (META, DAYS, PROFILE, SUPPLEMENTS, CUSTOM_FOODS, FAVOURITES)
+META_DOC_ID: Final = 1
+PROFILE_DOC_ID: Final = 1
+
+Row = list[Any]
+_KIND_CODES: Final[dict[str, EntryKind]] = {"f": "food", "s": "supplement"}
+_CODE_OF_KIND: Final[dict[EntryKind, str]] = {"food": "f", "supplement": "s"}
+MIN_ROW_LENGTH: Final = 7
+MAX_ROW_LENGTH: Final = 12
+MAX_ID_LENGTH: Final = 64
+row_time = itemgetter(1)
+# The tables of the legacy format 0 (see migrations.py); TinyDB adds "_default" itself.
+LEGACY_TABLES: Final = frozenset({"_default", "entries", "profile", "supplements"})
+
+
+class OutdatedSchemaError(StoreError):
+    """The file uses an older layout and needs a migration (handled by the repository)."""
+
+    def __init__(self, path: Path, found: int) -> None:
+        self.found = found
+        super().__init__(f"{path} uses data format {found} and needs an upgrade")
+
+
+class LayoutError(ValueError):
+    """Why some data does not fit the layout (becomes ``DamagedFileError`` for a file)."""
+
+
+# -- entries <-> rows ----------------------------------------------------------------
+
+# A day has at most 86,400 distinct times; parsing each once keeps decoding ten years
+# of entries cheap, and a bounded cache cannot grow without limit.
+_TIMES: dict[str, dt.time] = {}
+
+
+def parse_time(text: object) -> dt.time | None:
+    """ "HH:MM" or "HH:MM:SS" as a time, or None when it is not one."""
+    if type(text) is not str:
+        return None
+    cached = _TIMES.get(text)
+    if cached is not None:
+        return cached
+    if len(text) not in (5, 8) or text[2] != ":" or (len(text) == 8 and text[5] != ":"):
+        return None
+    if not text.replace(":", "").isdigit() or not text.isascii():
+        return None
+    try:
+        parsed = dt.time.fromisoformat(text)
+    except ValueError:
+        return None
+    _TIMES[text] = parsed
+    return parsed
+
+
+def format_time(time: dt.time) -> str:
+    if time.second:
+        return f"{time.hour:02d}:{time.minute:02d}:{time.second:02d}"
+    return f"{time.hour:02d}:{time.minute:02d}"
+
+
+def encode_entry(entry: Entry) -> Row:
+    row: Row = [
+        entry.id,
+        format_time(entry.time),
+        _CODE_OF_KIND[entry.kind],
+        entry.name,
+        entry.amount,
+        entry.magnesium_mg,
+        entry.calcium_mg,
+        entry.food_id,
+        entry.grams,
+        entry.form,
+        entry.product,
+        entry.servings,
+    ]
+    while len(row) > MIN_ROW_LENGTH and row[-1] is None:
+        row.pop()
+    return row
+
+
+def decode_entry(row: Row, day: dt.date) -> Entry:
+    """A validated row as an ``Entry`` (rows are validated when the file loads)."""
+    extra = row[MIN_ROW_LENGTH:] + [None] * (MAX_ROW_LENGTH - len(row))
+    time = parse_time(row[1])
+    assert time is not None, "rows are validated on load"
+    return Entry(
+        id=row[0],
+        date=day,
+        time=time,
+        kind=_KIND_CODES[row[2]],
+        name=row[3],
+        amount=row[4],
+        magnesium_mg=row[5],
+        calcium_mg=row[6],
+        food_id=extra[0],
+        grams=extra[1],
+        form=extra[2],
+        product=extra[3],
+        servings=extra[4],
+    )
+
+
+def day_document(day: dt.date, rows: list[Row]) -> dict[str, Any]:
+    return {"d": day.isoformat(), "e": rows}
+
+
+def new_tables(created_at: str) -> Tables:
+    """An empty log in the current format."""
+    tables: Tables = {name: {} for name in TABLES}
+    tables[META][str(META_DOC_ID)] = {
+        "schema": SCHEMA_VERSION,
+        "app": "mgtui",
+        "created_at": created_at,
+    }
+    return tables
+
+
+# -- validation ----------------------------------------------------------------------
+
+
+def is_quantity(value: object) -> bool:
+    """A number of mg, g or servings: finite and not negative (bool is not a number)."""
+    return type(value) in (int, float) and 0 <= value < math.inf  # type: ignore[operator]
+
+
+def _is_optional_quantity(value: object) -> bool:
+    return value is None or (type(value) in (int, float) and 0 <= value < math.inf)  # type: ignore[operator]
+
+
+def _is_optional_text(value: object) -> bool:
+    return value is None or type(value) is str
+
+
+def is_entry_id(value: object) -> bool:
+    return (
+        type(value) is str
+        and 0 < len(value) <= MAX_ID_LENGTH
+        and value.isprintable()
+        and (not any(char.isspace() for char in value))
+    )
+
+
+def row_problem(row: object) -> str | None:
+    """What is wrong with one entry row, or None. Runs for every row on a full load,
+    so it is written as a flat sequence of cheap type checks."""
+    if type(row) is not list or not MIN_ROW_LENGTH <= len(row) <= MAX_ROW_LENGTH:
+        return f"an entry must be a list of {MIN_ROW_LENGTH} to {MAX_ROW_LENGTH} values"
+    entry_id = row[0]
+    if type(entry_id) is not str or not 0 < len(entry_id) <= MAX_ID_LENGTH:
+        return f"entry id {entry_id!r} is not valid"
+    if parse_time(row[1]) is None:
+        return f"entry {entry_id}: time {row[1]!r} is not HH:MM"
+    if row[2] not in _KIND_CODES:
+        return f"entry {entry_id}: kind {row[2]!r} is not 'f' or 's'"
+    if type(row[3]) is not str or type(row[4]) is not str:
+        return f"entry {entry_id}: name and amount must be text"
+    if not _is_optional_quantity(row[5]) or not _is_optional_quantity(row[6]):
+        return f"entry {entry_id}: magnesium and calcium must be numbers >= 0 or null"
+    length = len(row)
+    if length > 7 and not _is_optional_text(row[7]):
+        return f"entry {entry_id}: food id must be text or null"
+    if length > 8 and not _is_optional_quantity(row[8]):
+        return f"entry {entry_id}: grams must be a number >= 0 or null"
+    if length > 9 and not (
+        _is_optional_text(row[9]) and (length < 11 or _is_optional_text(row[10]))
+    ):
+        return f"entry {entry_id}: form and product must be text or null"
+    if length > 11 and not _is_optional_quantity(row[11]):
+        return f"entry {entry_id}: servings must be a number >= 0 or null"
+    return None
+
+
+def schema_version_of(parsed: object, path: Path) -> int:
+    """The data format of a parsed file; ``DamagedFileError`` when it is not an mgtui log.
+
+    A file without a ``meta`` table is the legacy format 0 (see migrations.py) when
+    all its tables are ones that format had; anything else is not ours.
+    """
+    if not isinstance(parsed, dict):
+        raise DamagedFileError(path, f"it holds a JSON {type(parsed).__name__}, not an object")
+    meta = parsed.get(META)
+    if meta is None:
+        unknown = sorted(str(name) for name in parsed if name not in LEGACY_TABLES)
+        if unknown:
+            raise DamagedFileError(
+                path, f"it is not an mgtui log (unexpected tables: {', '.join(unknown[:5])})"
+            )
+        return 0
+    if not isinstance(meta, dict) or not isinstance(meta.get(str(META_DOC_ID)), dict):
+        raise DamagedFileError(path, "its meta table is malformed")
+    version = meta[str(META_DOC_ID)].get("schema")
+    if type(version) is not int or version < 1:
+        raise DamagedFileError(path, f"its data format {version!r} is not a positive whole number")
+    return version
+
+
+def load_tables(parsed: object, previous: Tables | None, path: Path) -> Tables:
+    """Validate a parsed file in the current format and return its tables.
+
+    Raises ``NewerSchemaError`` (never touch the file), ``OutdatedSchemaError``
+    (migrate it) or ``DamagedFileError`` (move it aside). Day documents equal to the
+    previous load's are not checked again, and the previous (equal) objects are kept,
+    so caches keyed on them stay valid after another process saved an unrelated day.
+    """
+    version = schema_version_of(parsed, path)
+    if version > SCHEMA_VERSION:
+        raise NewerSchemaError(path, version, SCHEMA_VERSION)
+    if version < SCHEMA_VERSION:
+        raise OutdatedSchemaError(path, version)
+    assert isinstance(parsed, dict)
+    try:
+        _check_tables(parsed, previous)
+    except LayoutError as error:
+        raise DamagedFileError(path, str(error)) from None
+    return parsed
+
+
+def _check_tables(tables: dict[str, Any], previous: Tables | None) -> None:
+    for name in TABLES:
+        table = tables.setdefault(name, {})
+        if not isinstance(table, dict):
+            raise LayoutError(f"table {name!r} is not an object")
+        for doc_id, document in table.items():
+            if not (doc_id.isascii() and doc_id.isdigit()) or not isinstance(document, dict):
+                raise LayoutError(f"table {name!r} has a malformed document {doc_id!r}")
+    previous_days = previous.get(DAYS, {}) if previous is not None else {}
+    days = tables[DAYS]
+    for doc_id, document in days.items():
+        earlier = previous_days.get(doc_id)
+        if earlier is not None and earlier == document:
+            days[doc_id] = earlier
+            continue
+        _check_day(doc_id, document)
+    _check_profile(tables[PROFILE])
+    for document in tables[SUPPLEMENTS].values():
+        supplement_problem = _supplement_problem(document)
+        if supplement_problem:
+            raise LayoutError(supplement_problem)
+    for document in tables[CUSTOM_FOODS].values():
+        food_problem = custom_food_problem(document)
+        if food_problem:
+            raise LayoutError(food_problem)
+    for document in tables[FAVOURITES].values():
+        if type(document.get("food_id")) is not str:
+            raise LayoutError("a favourite has no food id")
+
+
+def _check_day(doc_id: str, document: dict[str, Any]) -> None:
+    ordinal = int(doc_id)
+    if not 1 <= ordinal <= dt.date.max.toordinal():
+        raise LayoutError(f"day {doc_id} is out of range")
+    day = dt.date.fromordinal(ordinal)
+    if document.get("d") != day.isoformat():
+        raise LayoutError(f"day {doc_id} should be dated {day.isoformat()}")
+    rows = document.get("e")
+    if type(rows) is not list:
+        raise LayoutError(f"day {day.isoformat()} has no list of entries")
+    for row in rows:
+        if not _row_looks_valid(row):
+            problem = row_problem(row)
+            if problem is not None:
+                raise LayoutError(f"{day.isoformat()}: {problem}")
+
+
+_NUMBER_TYPES: Final = (int, float)
+_OPTIONAL_TEXT_TYPES: Final = (str, type(None))
+
+
+def _row_looks_valid(row: object) -> bool:
+    """The common case of ``row_problem`` in one expression: a full load runs it ~55,000
+    times, and this halves the time (the detailed check runs only when it says no,
+    which also covers a time not parsed yet)."""
+    inf = math.inf
+    numbers = _NUMBER_TYPES
+    texts = _OPTIONAL_TEXT_TYPES
+    if type(row) is not list:
+        return False
+    length = len(row)
+    if length < MIN_ROW_LENGTH or length > MAX_ROW_LENGTH:
+        return False
+    entry_id = row[0]
+    magnesium = row[5]
+    calcium = row[6]
+    return (
+        type(entry_id) is str
+        and 0 < len(entry_id) <= MAX_ID_LENGTH
+        and row[1] in _TIMES
+        and row[2] in _KIND_CODES
+        and type(row[3]) is str
+        and type(row[4]) is str
+        and (magnesium is None or (type(magnesium) in numbers and 0 <= magnesium < inf))
+        and (calcium is None or (type(calcium) in numbers and 0 <= calcium < inf))
+        and (length < 8 or type(row[7]) in texts)
+        and (length < 9 or _is_optional_quantity(row[8]))
+        and (length < 10 or type(row[9]) in texts)
+        and (length < 11 or type(row[10]) in texts)
+        and (length < 12 or _is_optional_quantity(row[11]))
+    )
+
+
+def _check_profile(table: dict[str, Any]) -> None:
+    for document in table.values():
+        problem = profile_problem(document)
+        if problem:
+            raise LayoutError(problem)
+
+
+def profile_problem(document: object) -> str | None:
+    """Type checks only: the domain's own rules run when the profile is used, so a
+    future, stricter rule can never make a whole log unreadable."""
+    if not isinstance(document, dict):
+        return "the profile is not an object"
+    if type(document.get("sex")) is not str:
+        return "the profile has no sex"
+    if not is_quantity(document.get("age")):
+        return "the profile's age is not a number"
+    for flag in ("pregnant", "lactating", "kidney_disease"):
+        if type(document.get(flag, False)) is not bool:
+            return f"the profile's {flag} is not true or false"
+    band = document.get("ratio_band")
+    if type(band) is not list or len(band) != 2 or not all(is_quantity(x) for x in band):
+        return "the profile's ratio band is not two numbers"
+    custom = document.get("custom", {})
+    if not isinstance(custom, dict) or not all(
+        key in _CUSTOM_TARGET_KEYS and _is_optional_quantity(value) for key, value in custom.items()
+    ):
+        return "the profile's custom targets are malformed"
+    return None
+
+
+_CUSTOM_TARGET_KEYS: Final = frozenset(
+    {"magnesium_rda_mg", "supplement_limit_mg", "calcium_rda_mg"}
+)
+
+
+def _supplement_problem(document: dict[str, Any]) -> str | None:
+    if type(document.get("name")) is not str:
+        return "a saved supplement has no name"
+    if not _is_optional_text(document.get("form")) or type(document.get("serving", "")) is not str:
+        return f"saved supplement {document['name']!r}: form and serving must be text"
+    if not is_quantity(document.get("magnesium_mg")) or not is_quantity(
+        document.get("calcium_mg", 0)
+    ):
+        return f"saved supplement {document['name']!r}: amounts must be numbers >= 0"
+    if not _is_optional_quantity(document.get("compound_mg")):
+        return f"saved supplement {document['name']!r}: compound weight must be a number"
+    return None
+
+
+def custom_food_problem(document: object) -> str | None:
+    if not isinstance(document, dict):
+        return "a custom food is not an object"
+    food_id = document.get("id")
+    if type(food_id) is not str or not food_id.startswith("custom-"):
+        return f"custom food id {food_id!r} does not start with 'custom-'"
+    if type(document.get("name")) is not str or type(document.get("group", "")) is not str:
+        return f"custom food {food_id}: name and group must be text"
+    for key in _FOOD_NUTRIENT_KEYS:
+        if not _is_optional_quantity(document.get(key)):
+            return f"custom food {food_id}: {key} must be a number >= 0 or null"
+    portions = document.get("portions", [])
+    if type(portions) is not list:
+        return f"custom food {food_id}: portions must be a list"
+    for portion in portions:
+        if (
+            type(portion) is not list
+            or len(portion) != 3
+            or type(portion[0]) is not str
+            or not is_quantity(portion[1])
+            or not is_quantity(portion[2])
+            or portion[1] == 0
+            or portion[2] == 0
+        ):
+            return f"custom food {food_id}: a portion must be [name, grams > 0, amount > 0]"
+    return None
+
+
+_FOOD_NUTRIENT_KEYS: Final = (
+    "magnesium_mg_per_100g",
+    "calcium_mg_per_100g",
+    "vitamin_d_iu_per_100g",
+    "energy_kcal_per_100g",
+)
