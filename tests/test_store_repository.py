@@ -572,3 +572,35 @@ def _replace_file(path: Path, data: object) -> None:
     temp = path.with_name(".test-replacement")
     temp.write_bytes(orjson.dumps(data))
     temp.replace(path)
+
+
+def test_log_stores_a_drafted_entry_and_reads_back_the_same(repo: Repository) -> None:
+    draft = Entry(
+        id="",
+        date=DAY,
+        time=dt.time(7, 45),
+        kind="supplement",
+        name="Mag Glycinate",
+        amount="2 servings",
+        magnesium_mg=240.0,
+        calcium_mg=0.0,
+        form="glycinate",
+        product="Mag Glycinate",
+        servings=2.0,
+    )
+    logged = repo.log(draft)
+    assert logged.id and logged == dataclasses.replace(draft, id=logged.id)
+    again = Repository.open(repo.data_dir)
+    assert again.entries_on(DAY) == [logged]
+
+
+def test_the_first_run_question_is_asked_once(repo: Repository) -> None:
+    assert not repo.profile_asked()
+    repo.mark_profile_asked()
+    assert Repository.open(repo.data_dir).profile_asked()
+    assert repo.profile() == DEFAULT_PROFILE  # declining keeps the default, said as such
+
+
+def test_a_saved_profile_counts_as_asked(repo: Repository) -> None:
+    repo.save_profile(Profile(sex="male", age=60))
+    assert repo.profile_asked()

@@ -308,6 +308,23 @@ class Repository:
         self._remember(_UndoStep("add", None, entry))
         return entry
 
+    def log(self, entry: Entry) -> Entry:
+        """Log a drafted ``Entry`` (its ``id`` is ignored); returns it with its new id."""
+        return self.add_entry(
+            date=entry.date,
+            time=entry.time,
+            kind=entry.kind,
+            name=entry.name,
+            amount=entry.amount,
+            magnesium_mg=entry.magnesium_mg,
+            calcium_mg=entry.calcium_mg,
+            food_id=entry.food_id,
+            grams=entry.grams,
+            form=entry.form,
+            product=entry.product,
+            servings=entry.servings,
+        )
+
     def edit_entry(
         self,
         entry_id: str,
@@ -501,6 +518,19 @@ class Repository:
     def has_saved_profile(self) -> bool:
         with self._reading():
             return self._tables[layout.PROFILE].contains(doc_id=layout.PROFILE_DOC_ID)
+
+    def profile_asked(self) -> bool:
+        """Whether the first-run question was answered (saved or declined) once."""
+        if self.has_saved_profile():
+            return True
+        with self._reading():
+            meta = self._tables[layout.META].get(doc_id=layout.META_DOC_ID)
+        return bool(meta and meta.get("profile_asked"))
+
+    def mark_profile_asked(self) -> None:
+        """Remember that the person chose to keep the default profile for now."""
+        with self._transaction():
+            self._tables[layout.META].update({"profile_asked": True}, doc_ids=[layout.META_DOC_ID])
 
     # -- supplement products ----------------------------------------------------------
 
