@@ -1,0 +1,382 @@
+"""Turning what a person types into log entries, products, custom foods and profiles.
+
+Shared by the CLI and the app so both accept the same input and say the same thing
+about bad input. Pure: no Textual, no TinyDB. Every failure is an ``AmountError``
+(or a domain error) whose message is written for the person who typed the value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from mgtui.domain.entries import Entry
+from mgtui.domain.summary import DaySummary
+from mgtui.domain.supplements import (
+    SupplementError,
+    SupplementProduct,
+    check_dose_mg,
+    elemental_magnesium_mg,
+    looks_like_compound_weight,
+    magnesium_form,
+)
+from mgtui.domain.targets import CustomTargets, Profile, ProfileError, parse_ratio_band
+from mgtui.foods.model import Food, Portion
+
+# Servings of one supplement product in one entry; more is a typo, not a dose.
+MAX_SERVINGS = 20.0
+# Grams a custom food's portion may weigh (a 2 l bottle of water is 2,000 g).
+MAX_PORTION_GRAMS = 5000.0
+CUSTOM_PREFIX = "custom-"
+
+
+class AmountError(ValueError):
+    """A value a person typed that cannot be used; the message says why."""
+
+
+@dataclass(frozen=True, slots=True)
+class PortionChoice:
+    label: str  # "1 oz (28.35 g)" as shown in a list
+    amount_text: str  # what goes into the amount field: "1 oz (28.35 g)", "100 g"
+
+
+def parse_number(text: str, what: str, *, minimum: float = 0.0, maximum: float = 1e6) -> float:
+    """A finite number in [minimum, maximum]; "1e309", "nan", "-5" and "abc" are refused."""
+    cleaned = text.strip().lower().removesuffix("mg").strip()
+    try:
+        value = float(cleaned)
+    except ValueError:
+        raise AmountError(f"{what} must be a number, not {text.strip()!r}") from None
+    if not math.isfinite(value):
+        raise AmountError(f"{what} must be a finite number, not {text.strip()!r}")
+    if value < minimum:
+        raise AmountError(f"{what} cannot be below {minimum:g} ({value:g})")
+    if value > maximum:
+        raise AmountError(f"{what} of {value:g} is not plausible (at most {maximum:g})")
+    return value
+
+
+def optional_number_text(value: float | None) -> str:
+    return "" if value is None else f"{value:g}"
+
+
+# -- foods ----------------------------------------------------------------------------
+
+
+# The portion parser is imported inside the functions that need it: ``mgtui status``
+# never does, and it should not pay for loading it.
+
+
+def default_portion(food: Food) -> Portion:
+    """The portion a search row shows Mg for: the food's first measure, or 100 g."""
+    from mgtui.foods.portions import default_portion as first_portion
+
+    amount = first_portion(food)
+    return Portion(name=amount.unit, grams=amount.grams, amount=amount.quantity)
+
+
+def default_amount_text(food: Food) -> str:
+    from mgtui.foods.portions import default_portion as first_portion
+
+    return first_portion(food).label
+
+
+def portion_choices(food: Food) -> list[PortionChoice]:
+    from mgtui.foods.portions import portion_choices as choices
+
+    return [PortionChoice(label, label) for label in choices(food)]
+
+
+def food_entry(food: Food, amount_text: str | None, day: dt.date, time: dt.time) -> Entry:
+    """An entry (not yet stored) for an amount of a food; the default amount if None."""
+    from mgtui.foods import portions
+
+    try:
+        if amount_text is None or not amount_text.strip():
+            amount = portions.default_portion(food)
+        else:
+            amount = portions.parse_portion(food, amount_text)
+    except portions.PortionError as error:
+        raise AmountError(str(error)) from None
+    label = f"{portions.format_quantity(amount.quantity)} {amount.unit}"
+    return Entry(
+        id="",
+        date=day,
+        time=time,
+        kind="food",
+        name=food.name,
+        amount=label,
+        magnesium_mg=food.magnesium_mg(amount.grams),
+        calcium_mg=food.calcium_mg(amount.grams),
+        food_id=food.id,
+        grams=amount.grams,
+    )
+
+
+def describe_nutrients(entry: Entry) -> str:
+    mg = "no Mg value" if entry.magnesium_mg is None else f"{entry.magnesium_mg:.1f} mg Mg"
+    ca = "no Ca value" if entry.calcium_mg is None else f"{entry.calcium_mg:.1f} mg Ca"
+    return f"{mg}, {ca}"
+
+
+def describe_food_entry(entry: Entry) -> str:
+    """ "Seeds, pumpkin ... — 1 oz (28.35 g): 167.8 mg Mg, 13.0 mg Ca" """
+    grams = "" if entry.grams is None else f" ({entry.grams:g} g)"
+    return f"{entry.name} — {entry.amount}{grams}: {describe_nutrients(entry)}"
+
+
+def resolve_foods(food_ids: Iterable[str], custom_foods: Sequence[Food]) -> list[Food]:
+    """Foods for ids from the table or the person's custom foods; unknown ids are skipped."""
+    from mgtui.foods import get_food
+
+    custom = {food.id: food for food in custom_foods}
+    foods: list[Food] = []
+    for food_id in food_ids:
+        food = custom.get(food_id) or get_food(food_id)
+        if food is not None:
+            foods.append(food)
+    return foods
+
+
+def _food_of(entry: Entry, custom_foods: Sequence[Food]) -> Food | None:
+    if entry.food_id is None:
+        return None
+    found = resolve_foods([entry.food_id], custom_foods)
+    return found[0] if found else None
+
+
+def rescale_entry(entry: Entry, amount_text: str, custom_foods: Sequence[Food]) -> Entry:
+    """The entry with a new amount, its nutrients scaled from its own logged values.
+
+    The entry's magnesium per gram (or per serving) is what it had when logged, so a
+    later change to the food table never rewrites what was eaten.
+    """
+    if entry.is_supplement:
+        servings = parse_servings(amount_text)
+        old = entry.servings or 1.0
+        factor = servings / old
+        return replace(
+            entry,
+            amount=servings_label(servings),
+            servings=servings,
+            magnesium_mg=None if entry.magnesium_mg is None else entry.magnesium_mg * factor,
+            calcium_mg=None if entry.calcium_mg is None else entry.calcium_mg * factor,
+        )
+    food = _food_of(entry, custom_foods)
+    if food is None:
+        # The food is gone from the table: grams are the only unit left.
+        food = Food(entry.food_id or "", entry.name, "", None, None)
+    changed = food_entry(food, amount_text, entry.date, entry.time)
+    if not entry.grams or changed.grams is None:
+        raise AmountError("this entry has no weight to scale from; delete it and log it again")
+    factor = changed.grams / entry.grams
+
+    def scaled(value: float | None) -> float | None:
+        return None if value is None else value * factor
+
+    return replace(
+        entry,
+        amount=changed.amount,
+        grams=changed.grams,
+        magnesium_mg=scaled(entry.magnesium_mg),
+        calcium_mg=scaled(entry.calcium_mg),
+    )
+
+
+def amount_hint(entry: Entry, custom_foods: Sequence[Food]) -> str:
+    if entry.is_supplement:
+        return "Servings, e.g. 1, 2 or 0.5."
+    food = _food_of(entry, custom_foods)
+    if food is None:
+        return "Grams or ounces, e.g. 30 g or 1.5 oz."
+    return "e.g. " + ", ".join(choice.label for choice in portion_choices(food)[:4])
+
+
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def custom_food_id(name: str) -> str:
+    slug = _SLUG.sub("-", name.casefold()).strip("-")[:40] or "food"
+    return CUSTOM_PREFIX + slug
+
+
+def make_custom_food(
+    name: str, portion_name: str, grams_text: str, magnesium_text: str, calcium_text: str
+) -> Food:
+    """A custom food from label values per portion, stored per 100 g."""
+    clean_name = " ".join(name.split())
+    if not clean_name:
+        raise AmountError("a custom food needs a name")
+    if len(clean_name) > 120:
+        raise AmountError("a food name of at most 120 characters, please")
+    portion = " ".join(portion_name.split()) or "serving"
+    grams = parse_number(grams_text, "the portion's weight in grams", maximum=MAX_PORTION_GRAMS)
+    if grams <= 0:
+        raise AmountError("the portion's weight must be more than 0 g")
+    magnesium = parse_number(magnesium_text or "0", "magnesium per portion", maximum=5000)
+    calcium = parse_number(calcium_text or "0", "calcium per portion", maximum=5000)
+    per_100g = 100.0 / grams
+    return Food(
+        id=custom_food_id(clean_name),
+        name=clean_name,
+        group="Custom foods",
+        magnesium_mg_per_100g=magnesium * per_100g,
+        calcium_mg_per_100g=calcium * per_100g,
+        portions=(Portion(name=portion, grams=grams),),
+        custom=True,
+    )
+
+
+# -- supplements ----------------------------------------------------------------------
+
+
+def parse_servings(text: str) -> float:
+    cleaned = re.sub(r"\s*(servings?|x)\s*$", "", text.strip().lower())
+    servings = parse_number(cleaned, "servings", maximum=MAX_SERVINGS)
+    if servings <= 0:
+        raise AmountError("servings must be more than 0")
+    return servings
+
+
+def servings_label(servings: float) -> str:
+    return f"{servings:g} serving" + ("" if servings == 1 else "s")
+
+
+def make_product(
+    name: str,
+    form: str | None,
+    magnesium_text: str,
+    calcium_text: str,
+    serving: str,
+    *,
+    compound: bool,
+) -> SupplementProduct:
+    """A product from a label; with ``compound``, the magnesium number is the compound weight."""
+    clean_name = " ".join(name.split())
+    if not clean_name:
+        raise AmountError("a supplement needs a name")
+    amount = parse_number(magnesium_text or "0", "magnesium", maximum=50_000)
+    calcium = parse_number(calcium_text or "0", "calcium", maximum=5_000)
+    try:
+        if compound:
+            if form is None:
+                raise AmountError("a compound weight needs its form, e.g. glycinate")
+            magnesium = elemental_magnesium_mg(amount, form)
+            return SupplementProduct(
+                clean_name,
+                magnesium_form(form).name,
+                magnesium,
+                calcium,
+                serving.strip() or "1 serving",
+                compound_mg=amount,
+            )
+        canonical = None if form is None else magnesium_form(form).name
+        return SupplementProduct(
+            clean_name, canonical, amount, calcium, serving.strip() or "1 serving"
+        )
+    except SupplementError as error:
+        raise AmountError(str(error)) from None
+
+
+def compound_weight_warning(product: SupplementProduct, *, compound: bool) -> str | None:
+    """A warning when a number typed as elemental magnesium looks like a compound weight."""
+    if compound or not looks_like_compound_weight(product.magnesium_mg, product.form):
+        return None
+    if product.form is None:
+        return (
+            f"{product.magnesium_mg:g} mg of elemental magnesium in one serving is unusual: "
+            "labels list elemental magnesium under Supplement Facts. Is it the compound weight?"
+        )
+    form = magnesium_form(product.form)
+    likely = product.magnesium_mg * form.elemental_fraction
+    return (
+        f"{product.magnesium_mg:g} mg as elemental magnesium is unusual for {form.name} "
+        f"({form.percent_label} magnesium): if {product.magnesium_mg:g} mg is the compound "
+        f"weight, the serving holds about {likely:.0f} mg. Choose 'compound weight' if so."
+    )
+
+
+def supplement_entry(
+    product: SupplementProduct, servings: float, day: dt.date, time: dt.time, *, saved: bool = True
+) -> Entry:
+    check_dose_mg(product.magnesium_mg * servings, "magnesium in one entry", maximum=10_000)
+    return Entry(
+        id="",
+        date=day,
+        time=time,
+        kind="supplement",
+        name=product.name,
+        amount=servings_label(servings),
+        magnesium_mg=product.magnesium_mg * servings,
+        calcium_mg=product.calcium_mg * servings,
+        form=product.form,
+        product=product.name if saved else None,
+        servings=servings,
+    )
+
+
+def dose_warning(before: DaySummary, after: DaySummary) -> str | None:
+    """What to ask before logging a dose: passing the limit, or kidney disease."""
+    supplement = after.supplement
+    if supplement.over_limit and supplement.limit_mg is not None:
+        already = "" if not before.supplement.over_limit else " (the day is already over it)"
+        return (
+            f"This takes today's supplemental magnesium to {supplement.magnesium_mg:.0f} mg, "
+            f"over the {supplement.limit_mg:.0f} mg/day limit by {supplement.over_by_mg:.0f} mg"
+            f"{already}. Diarrhea is the first sign of too much; ask your clinician. Log it anyway?"
+        )
+    if supplement.warn_at_any_dose:
+        return (
+            "Your profile notes kidney disease: magnesium supplements need your doctor's "
+            "advice at any dose. Log it anyway?"
+        )
+    return None
+
+
+# -- profile --------------------------------------------------------------------------
+
+
+def _optional_mg(text: str, what: str) -> float | None:
+    if not text.strip():
+        return None
+    value = parse_number(text, what, maximum=10_000)
+    if value <= 0:
+        raise AmountError(f"{what} must be more than 0 mg, or empty for the table value")
+    return value
+
+
+def make_profile(
+    *,
+    sex: str,
+    age: str,
+    status: str,
+    kidney_disease: bool,
+    band: str,
+    custom_band: str,
+    custom_magnesium: str,
+    custom_limit: str,
+    custom_calcium: str,
+) -> Profile:
+    """A profile from the form's fields; ``band`` is a published band's key or "custom"."""
+    age_years = parse_number(age, "age", maximum=120)
+    ratio_band = parse_ratio_band(custom_band if band == "custom" else band)
+    if status not in ("neither", "pregnant", "lactating"):
+        raise ProfileError(
+            f"pregnancy status must be neither, pregnant or lactating, not {status!r}"
+        )
+    return Profile(
+        sex=sex,  # type: ignore[arg-type]  # Profile validates it
+        age=age_years,
+        pregnant=status == "pregnant",
+        lactating=status == "lactating",
+        kidney_disease=kidney_disease,
+        ratio_band=ratio_band,
+        custom=CustomTargets(
+            magnesium_rda_mg=_optional_mg(custom_magnesium, "your own magnesium target"),
+            supplement_limit_mg=_optional_mg(custom_limit, "your own supplement limit"),
+            calcium_rda_mg=_optional_mg(custom_calcium, "your own calcium target"),
+        ),
+    )
