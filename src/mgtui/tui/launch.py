@@ -1,0 +1,16 @@
+"""Open the app from the command line (``mgtui``, ``mgtui --date D``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from mgtui.store import Repository
+from mgtui.tui.app import make_app
+from mgtui.tui.context import AppContext
+
+
+def run_app(repo: Repository, day: dt.date | None = None) -> int:
+    """Run the app on ``day`` (today when None) until the person quits; the exit status."""
+    app = make_app(AppContext(repo), day=day)
+    app.run()
+    return app.return_code or 0

@@ -1,0 +1,231 @@
+"""Food search: results as you type, a portion picker, log, and on to the next food.
+
+Searching runs in an exclusive worker: a new keystroke cancels the previous query,
+and a cancelled query's results are dropped, so the table always shows the latest.
+With an empty query the table lists favourite and recent foods.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.worker import get_current_worker
+
+from mgtui import logbook
+from mgtui.domain.entries import Entry
+from mgtui.foods.model import Food
+from mgtui.tui.screens.custom_food_form import CustomFoodForm
+from mgtui.tui.screens.portion_picker import PortionPicker
+
+if TYPE_CHECKING:
+    from mgtui.tui.app import MgtuiApp
+
+RESULT_LIMIT = 50
+RECENT_LIMIT = 15
+NAME_COLUMN_WIDTH = 40
+
+
+def _mg(value: float | None) -> Text:
+    return Text("?" if value is None else f"{value:.0f}", justify="right")
+
+
+class FoodSearchScreen(Screen[None]):
+    """Type to search all foods; Enter picks a portion and logs it to the day."""
+
+    BINDINGS = [
+        Binding("escape", "app.go('today')", "Back", show=False),
+        Binding("ctrl+f", "favourite", "Favourite", tooltip="Mark or unmark a favourite food"),
+        Binding("ctrl+n", "new_custom_food", "New custom food", tooltip="A food of your own"),
+        Binding("down", "focus_results", "Results", show=False),
+        Binding("slash", "focus_search", "Search", key_display="/", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Input(
+            placeholder="Search foods: pumpkin seeds, spinach, milk, almonds…",
+            id="query",
+        )
+        yield Static(id="search-status")
+        table: DataTable[str | Text] = DataTable(id="results", cursor_type="row")
+        table.add_column("Food", key="name", width=NAME_COLUMN_WIDTH)
+        table.add_column(Text("Mg", justify="right"), key="mg_portion", width=5)
+        table.add_column("per", key="portion", width=10)
+        table.add_column(Text("Mg/100g", justify="right"), key="mg_100g", width=7)
+        table.add_column(Text("Ca/100g", justify="right"), key="ca_100g", width=7)
+        yield table
+        yield Footer(compact=True)
+
+    @property
+    def mgtui(self) -> MgtuiApp:
+        return cast("MgtuiApp", self.app)
+
+    def on_mount(self) -> None:
+        self.foods: dict[str, Food] = {}
+        self.title = "Add food"
+        self.mgtui.log_changed.subscribe(self, self._on_log_changed)
+        self.query_one("#query", Input).focus()
+        self.show_for("")
+
+    def on_screen_resume(self) -> None:
+        self.sub_title = f"logging to {self.mgtui.day:%a %d %b %Y}"
+        query = self.query_one("#query", Input)
+        query.focus()
+        self.show_for(query.value)
+
+    def _on_log_changed(self, _: None) -> None:
+        self.sub_title = f"logging to {self.mgtui.day:%a %d %b %Y}"
+
+    # -- searching ----------------------------------------------------------
+
+    @on(Input.Changed, "#query")
+    def query_changed(self, event: Input.Changed) -> None:
+        self.show_for(event.value)
+
+    def show_for(self, query: str) -> None:
+        if query.strip():
+            self.search_foods(query.strip(), self.mgtui.context.repo.custom_foods())
+        else:
+            self.show_recent()
+
+    @work(exclusive=True, thread=True, group="food-search")
+    def search_foods(self, query: str, custom_foods: list[Food]) -> None:
+        from mgtui.foods import search_foods
+
+        results = search_foods(query, RESULT_LIMIT, extra_foods=custom_foods)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.fill_results, results, query)
+
+    def show_recent(self) -> None:
+        repo = self.mgtui.context.repo
+        favourites = logbook.resolve_foods(repo.favourite_food_ids(), repo.custom_foods())
+        favourite_ids = {food.id for food in favourites}
+        recent = [
+            food
+            for food in logbook.resolve_foods(
+                repo.recent_food_ids(RECENT_LIMIT), repo.custom_foods()
+            )
+            if food.id not in favourite_ids
+        ]
+        self.fill_results(favourites + recent, "", favourite_ids=favourite_ids)
+
+    def fill_results(
+        self, foods: list[Food], query: str, favourite_ids: set[str] | None = None
+    ) -> None:
+        current = self.query_one("#query", Input).value.strip()
+        if current != query:
+            return  # a newer query is on its way
+        favourite_ids = favourite_ids or set(self.mgtui.context.repo.favourite_food_ids())
+        table = self.query_one("#results", DataTable)
+        table.clear()
+        self.foods = {food.id: food for food in foods}
+        for food in foods:
+            portion = logbook.default_portion(food)
+            per_portion = food.magnesium_mg(portion.grams)
+            name = Text(food.name)
+            if food.id in favourite_ids:
+                name = Text.assemble(("* ", "bold"), food.name)
+            if food.custom:
+                name.append(" (custom)", style="dim")
+            table.add_row(
+                name,
+                _mg(per_portion),
+                portion.label,
+                _mg(food.magnesium_mg_per_100g),
+                _mg(food.calcium_mg_per_100g),
+                key=food.id,
+            )
+        status = self.query_one("#search-status", Static)
+        if query and not foods:
+            status.update(
+                f"No food matches {query!r}. Try fewer words or another spelling; "
+                "ctrl+n adds a food of your own."
+            )
+        elif query:
+            status.update(f"{len(foods)} foods · ↓ to the list · Enter picks a portion")
+        elif foods:
+            status.update("Favourites (*) and recent foods · type to search all foods")
+        else:
+            status.update("Type to search 8,800 USDA foods, e.g. pumpkin seeds")
+
+    # -- choosing -----------------------------------------------------------
+
+    @on(Input.Submitted, "#query")
+    def pick_first(self) -> None:
+        table = self.query_one("#results", DataTable)
+        if table.row_count:
+            self.pick(self.highlighted_food() or next(iter(self.foods.values())))
+
+    @on(DataTable.RowSelected, "#results")
+    def pick_selected(self) -> None:
+        food = self.highlighted_food()
+        if food is not None:
+            self.pick(food)
+
+    def highlighted_food(self) -> Food | None:
+        table = self.query_one("#results", DataTable)
+        if not table.row_count:
+            return None
+        row_key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return self.foods.get(row_key or "")
+
+    def pick(self, food: Food) -> None:
+        def logged(entry: Entry | None) -> None:
+            query = self.query_one("#query", Input)
+            query.focus()
+            if entry is None:
+                return
+            stored = self.mgtui.attempt("log the food", lambda: self.mgtui.context.repo.log(entry))
+            if stored is not None:
+                self.notify(
+                    f"Logged {stored.amount} {stored.name}: {logbook.describe_nutrients(stored)}",
+                    title=f"{self.mgtui.day:%a %d %b}",
+                )
+                # Ready for the next food: the query stays, selected, to type over.
+                query.action_select_all()
+
+        context = self.mgtui.context
+        self.app.push_screen(PortionPicker(food, self.mgtui.day, context), logged)
+
+    # -- actions ------------------------------------------------------------
+
+    def action_focus_results(self) -> None:
+        self.query_one("#results", DataTable).focus()
+
+    def action_focus_search(self) -> None:
+        self.query_one("#query", Input).focus()
+
+    def action_favourite(self) -> None:
+        food = self.highlighted_food()
+        if food is None:
+            self.notify("Highlight a food first.", severity="warning")
+            return
+        now_favourite = self.mgtui.attempt(
+            "change favourites", lambda: self.mgtui.context.repo.toggle_favourite(food.id)
+        )
+        if now_favourite is not None:
+            verb = "added to" if now_favourite else "removed from"
+            self.notify(f"{food.name} {verb} favourites.")
+            self.show_for(self.query_one("#query", Input).value)
+
+    def action_new_custom_food(self) -> None:
+        def created(food: Food | None) -> None:
+            if food is None:
+                return
+            if (
+                self.mgtui.attempt(
+                    "save the food", lambda: self.mgtui.context.repo.save_custom_food(food)
+                )
+                is not None
+            ):
+                self.notify(f"Saved {food.name}. Pick a portion to log it.")
+                self.pick(food)
+
+        name = self.query_one("#query", Input).value.strip()
+        self.app.push_screen(CustomFoodForm(name), created)

@@ -1,0 +1,66 @@
+"""Help: the keys, what each bar means, and where the numbers come from."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Markdown
+
+HELP_TEXT = """\
+# mgtui help
+
+Three questions, every day: did I reach my **magnesium** target (food plus
+supplements)? Did my **supplements** stay under the limit (350 mg/day for adults)?
+Is my **calcium : magnesium** ratio in the band?
+
+## Everywhere
+| key | does |
+|---|---|
+| `t` | Today (pressed on Today: back to today's date) |
+| `a` | add a food: search, pick a portion, log |
+| `s` | supplements: log a saved product with one key |
+| `h` / `i` | history of every day / insights over 7, 30, 90 days |
+| `p` | profile: sex, age, pregnancy, kidney disease, ratio band |
+| `ctrl+p` | command palette: every action by name |
+| `?` / `q` | this help / quit |
+
+## Today
+| key | does |
+|---|---|
+| `[` `]` | previous / next day |
+| `↑` `↓` | select an entry |
+| `e` or `enter` | change the selected entry's amount |
+| `d` or `delete` | delete it (`u` undoes) |
+| `u` | undo the last add, edit or delete |
+
+## The bars
+- **Magnesium**: food `█` and supplements `▓` against your RDA; `┃` marks the EAR
+  (the amount that covers half of people; below it, intake is likely too low).
+- **Supplements**: magnesium from supplements and medicines against the upper
+  limit. Food never counts toward it. Amber from 80% of the limit, red past it.
+- **Calcium**: food and supplements against your calcium RDA.
+- **Ca:Mg ratio**: calcium divided by magnesium over the whole day. The thick part
+  is the band in use (2.2–3.2 by default; 1.7–2.6 and 1.7–2.8 are published too).
+  `n/a` until some magnesium is logged.
+
+## Where the numbers come from
+Magnesium targets: IOM 1997 and the NIH ODS fact sheet. Calcium and vitamin D:
+IOM 2011. Ratio bands: the seeds' 2.2–3.2; Costello et al. 2021; Rosanoff et al.
+2016. Supplement forms: Molecules 2020;25:3172 and 2021;26:2419. Foods: USDA
+SR24 (public domain).
+
+This is guidance, not a diagnosis: talk to your clinician, above all about
+supplements with kidney disease or alongside bisphosphonates and antibiotics.
+
+*Esc or q closes this help.*
+"""
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,q,question_mark", "dismiss(None)", "Close")]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help", classes="dialog -wide"):
+            yield Markdown(HELP_TEXT)

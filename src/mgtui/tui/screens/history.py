@@ -1,0 +1,74 @@
+"""History: every logged day, newest first, with a mini bar and its verdicts.
+
+Enter opens the day on Today, to view or correct it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from mgtui.tui.widgets.history_list import HEADER, HistoryList, HistoryRow
+
+if TYPE_CHECKING:
+    from mgtui.tui.app import MgtuiApp
+
+
+class HistoryScreen(Screen[None]):
+    BINDINGS = [
+        Binding(
+            "enter", "open_day", "Open day", tooltip="Show the day on Today to view or correct it"
+        ),
+        Binding("escape", "app.go('today')", "Back", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(HEADER, id="history-header")
+        yield HistoryList(id="history")
+        yield Static(id="history-footnote")
+        yield Footer(compact=True)
+
+    @property
+    def mgtui(self) -> MgtuiApp:
+        return cast("MgtuiApp", self.app)
+
+    def on_mount(self) -> None:
+        self.title = "History"
+        self.mgtui.log_changed.subscribe(self, self.refresh_rows)
+        self.refresh_rows()
+        self.query_one(HistoryList).focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_rows()
+
+    def refresh_rows(self, _: None = None) -> None:
+        context = self.mgtui.context
+        targets = context.targets()
+        totals = context.repo.day_totals(newest_first=True)
+        history = self.query_one(HistoryList)
+        history.set_rows([HistoryRow(day, targets) for day in totals])
+        history.select_date(self.mgtui.day)
+        footnote = self.query_one("#history-footnote", Static)
+        if not totals:
+            footnote.update("Nothing logged yet. Press a to add a food.")
+            return
+        first = totals[-1].date
+        span = (totals[0].date - first).days + 1
+        self.sub_title = f"{len(totals)} logged days"
+        footnote.update(
+            f"{len(totals)} logged days since {first:%d %b %Y} ({span - len(totals)} without "
+            f"entries are not shown). Targets: {targets.stage}. ! = over the supplement limit."
+        )
+
+    @on(HistoryList.DayChosen)
+    def day_chosen(self, event: HistoryList.DayChosen) -> None:
+        self.mgtui.open_day(event.row.totals.date)
+
+    def action_open_day(self) -> None:
+        self.query_one(HistoryList).action_open()

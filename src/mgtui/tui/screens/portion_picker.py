@@ -1,0 +1,138 @@
+"""Pick a portion of one food, see what it does to the day, and log it.
+
+The preview bars show the day as it would be with this entry: the added magnesium
+and calcium are drawn in their own style, the supplement bar and the ratio too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from mgtui import logbook
+from mgtui.domain.entries import Entry
+from mgtui.foods.model import Food
+from mgtui.tui.context import AppContext
+from mgtui.tui.widgets.bars import MagnesiumBar, RatioGauge, SupplementBar
+
+
+def per_100g_line(food: Food) -> str:
+    def value(amount: float | None, unit: str) -> str:
+        return "no value" if amount is None else f"{amount:g} {unit}"
+
+    return (
+        f"per 100 g: magnesium {value(food.magnesium_mg_per_100g, 'mg')}, "
+        f"calcium {value(food.calcium_mg_per_100g, 'mg')}"
+    )
+
+
+class PortionPicker(ModalScreen[Entry | None]):
+    """Returns the entry to log (not yet stored), or None when cancelled."""
+
+    BINDINGS = [Binding("escape", "cancel", "Back")]
+
+    def __init__(self, food: Food, day: dt.date, context: AppContext) -> None:
+        super().__init__()
+        self.food = food
+        self.day = day
+        self.context = context
+        self.choices = logbook.portion_choices(food)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog -wide", id="portion-picker"):
+            yield Label(self.food.name, classes="dialog-title")
+            yield Static(per_100g_line(self.food), classes="dialog-hint")
+            yield OptionList(
+                *[Option(choice.label, id=str(index)) for index, choice in enumerate(self.choices)],
+                id="portions",
+            )
+            yield Input(
+                logbook.default_amount_text(self.food),
+                id="amount",
+                placeholder="1 oz, 30 g, 1/2 cup, 2 tbsp, or a number of the first portion",
+                select_on_focus=True,
+                compact=True,
+            )
+            yield Static(id="amount-result")
+            yield Static("What this does to the day:", classes="dialog-hint")
+            yield MagnesiumBar(id="preview-magnesium")
+            yield SupplementBar(id="preview-supplement")
+            yield RatioGauge(id="preview-ratio")
+            yield Static(
+                f"Enter logs it to {self.day:%a %d %b} · ↑↓ choose a portion · Esc back",
+                classes="dialog-keys",
+            )
+
+    def on_mount(self) -> None:
+        self.query_one("#amount", Input).focus()
+        self.update_preview(self.query_one("#amount", Input).value)
+
+    @on(OptionList.OptionHighlighted, "#portions")
+    def portion_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        choice = self.choices[int(event.option.id or 0)]
+        amount = self.query_one("#amount", Input)
+        amount.value = choice.amount_text
+        self.update_preview(choice.amount_text)
+
+    @on(OptionList.OptionSelected, "#portions")
+    def portion_selected(self) -> None:
+        self.submit(self.query_one("#amount", Input).value)
+
+    @on(Input.Changed, "#amount")
+    def amount_changed(self, event: Input.Changed) -> None:
+        self.update_preview(event.value)
+
+    @on(Input.Submitted, "#amount")
+    def amount_submitted(self, event: Input.Submitted) -> None:
+        self.submit(event.value)
+
+    def key_down(self) -> None:
+        # ↓ from the amount moves into the portion list.
+        if self.focused is self.query_one("#amount", Input):
+            self.query_one("#portions", OptionList).focus()
+
+    def key_up(self) -> None:
+        portions = self.query_one("#portions", OptionList)
+        if self.focused is portions and portions.highlighted in (0, None):
+            self.query_one("#amount", Input).focus()
+
+    def build_entry(self, text: str) -> Entry:
+        return logbook.food_entry(self.food, text, self.day, self.context.time_for(self.day))
+
+    def update_preview(self, text: str) -> None:
+        result = self.query_one("#amount-result", Static)
+        before = self.context.summary(self.day)
+        try:
+            entry = self.build_entry(text)
+        except logbook.AmountError as error:
+            result.update(str(error))
+            result.add_class("-error")
+            after = None
+        else:
+            result.update(
+                f"{entry.amount} ({entry.grams:g} g): {logbook.describe_nutrients(entry)}"
+            )
+            result.remove_class("-error")
+            after = self.context.summary(self.day, extra=entry)
+        for bar_id in ("#preview-magnesium", "#preview-supplement", "#preview-ratio"):
+            bar = self.query_one(bar_id)
+            bar.summary = before  # type: ignore[attr-defined]
+            bar.preview = after  # type: ignore[attr-defined]
+
+    def submit(self, text: str) -> None:
+        try:
+            entry = self.build_entry(text)
+        except logbook.AmountError as error:
+            self.notify(str(error), title="Not logged", severity="error")
+            return
+        self.dismiss(entry)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

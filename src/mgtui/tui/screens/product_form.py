@@ -1,0 +1,169 @@
+"""A supplement from its label: elemental magnesium per serving, or the compound
+weight converted with the form's fraction (the arithmetic shown as you type).
+
+Typing "500" as elemental magnesium of a glycinate gets a warning first: glycinate
+is 14.1% magnesium, so that is almost surely the compound weight.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Select, Static
+
+from mgtui import logbook
+from mgtui.domain.supplements import MAGNESIUM_FORMS, SupplementProduct
+
+
+@dataclass(frozen=True)
+class ProductFormResult:
+    product: SupplementProduct
+    save: bool  # False: log this dose once without keeping the product
+
+
+FORM_OPTIONS = [
+    (f"{form.name} ({form.percent_label} Mg)", form.name) for form in MAGNESIUM_FORMS.values()
+]
+
+
+class ProductForm(ModalScreen[ProductFormResult | None]):
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", "Save product"),
+        Binding("ctrl+l", "log_once", "Log once"),
+    ]
+
+    def __init__(self, product: SupplementProduct | None = None, *, one_off: bool = False) -> None:
+        super().__init__()
+        self.product = product
+        self.one_off = one_off
+        self.confirmed_compound_warning = False
+
+    def compose(self) -> ComposeResult:
+        product = self.product
+        compound = product is not None and product.compound_mg is not None
+        if product is None:
+            magnesium = ""
+        elif compound and product.compound_mg is not None:
+            magnesium = f"{product.compound_mg:g}"
+        else:
+            magnesium = f"{product.magnesium_mg:g}"
+        title = "One dose" if self.one_off else ("Edit supplement" if product else "New supplement")
+        with Vertical(classes="dialog -wide"):
+            yield Label(title, classes="dialog-title")
+            with Grid(classes="form"):
+                yield Label("Name")
+                yield Input(
+                    product.name if product else "", id="name", placeholder="Mg glycinate 120"
+                )
+                yield Label("Form")
+                yield Select(
+                    FORM_OPTIONS,
+                    id="form",
+                    prompt="unknown / not magnesium",
+                    value=(product.form if product and product.form else Select.BLANK),
+                )
+                yield Label("Label states")
+                with RadioSet(id="basis"):
+                    yield RadioButton("elemental magnesium", id="elemental", value=not compound)
+                    yield RadioButton("compound weight", id="compound", value=compound)
+                yield Label("Magnesium mg")
+                yield Input(magnesium, id="magnesium", placeholder="per serving")
+                yield Label("Calcium mg")
+                yield Input(
+                    f"{product.calcium_mg:g}" if product else "0",
+                    id="calcium",
+                    placeholder="elemental, per serving",
+                )
+                yield Label("Serving")
+                yield Input(product.serving if product else "1 capsule", id="serving")
+            yield Static(id="conversion", classes="dialog-hint")
+            yield Static(id="form-error", classes="form-error")
+            with Horizontal(classes="dialog-buttons"):
+                if not self.one_off:
+                    yield Button("Save (ctrl+s)", id="save", variant="primary")
+                yield Button("Log once (ctrl+l)", id="log-once")
+                yield Button("Cancel (esc)", id="cancel")
+
+    def on_mount(self) -> None:
+        self.update_conversion()
+
+    def text(self, field: str) -> str:
+        return self.query_one(f"#{field}", Input).value
+
+    def chosen_form(self) -> str | None:
+        value = self.query_one("#form", Select).value
+        return value if isinstance(value, str) else None
+
+    def is_compound(self) -> bool:
+        return self.query_one("#compound", RadioButton).value
+
+    def build(self) -> SupplementProduct:
+        return logbook.make_product(
+            self.text("name"),
+            self.chosen_form(),
+            self.text("magnesium"),
+            self.text("calcium"),
+            self.text("serving"),
+            compound=self.is_compound(),
+        )
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    @on(RadioSet.Changed)
+    def update_conversion(self) -> None:
+        self.confirmed_compound_warning = False
+        conversion = self.query_one("#conversion", Static)
+        error = self.query_one("#form-error", Static)
+        error.update("")
+        try:
+            product = self.build()
+        except logbook.AmountError as problem:
+            conversion.update("")
+            if self.text("magnesium").strip():
+                error.update(str(problem))
+            return
+        if product.conversion:
+            conversion.update(f"Conversion: {product.conversion}")
+        else:
+            conversion.update(f"{product.magnesium_mg:g} mg elemental magnesium per serving")
+        warning = logbook.compound_weight_warning(product, compound=self.is_compound())
+        if warning:
+            error.update(warning)
+
+    @on(Input.Submitted)
+    def next_field(self) -> None:
+        self.focus_next()
+
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        self.finish(save=True)
+
+    @on(Button.Pressed, "#log-once")
+    def action_log_once(self) -> None:
+        self.finish(save=False)
+
+    def finish(self, save: bool) -> None:
+        if save and self.one_off:
+            save = False
+        error = self.query_one("#form-error", Static)
+        try:
+            product = self.build()
+        except logbook.AmountError as problem:
+            error.update(str(problem))
+            return
+        warning = logbook.compound_weight_warning(product, compound=self.is_compound())
+        if warning and not self.confirmed_compound_warning:
+            self.confirmed_compound_warning = True
+            error.update(f"{warning} Press the button again to keep it as elemental.")
+            return
+        self.dismiss(ProductFormResult(product, save))
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

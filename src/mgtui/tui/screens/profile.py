@@ -1,0 +1,234 @@
+"""Profile: who the targets are for. Asked once on the first run; changes apply
+everywhere at once (every screen redraws on ``log_changed``)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
+
+from mgtui import logbook
+from mgtui.domain.reference import PUBLISHED_RATIO_BANDS, RATIO_BAND_LABELS
+from mgtui.domain.targets import Profile, ProfileError, Targets, resolve_targets
+
+if TYPE_CHECKING:
+    from mgtui.tui.app import MgtuiApp
+
+CUSTOM_BAND = "custom"
+BAND_OPTIONS = [(RATIO_BAND_LABELS[key], key) for key in PUBLISHED_RATIO_BANDS] + [
+    ("custom band…", CUSTOM_BAND)
+]
+STATUS_OPTIONS = [("neither", "neither"), ("pregnant", "pregnant"), ("lactating", "lactating")]
+
+
+def targets_text(targets: Targets) -> str:
+    limit = (
+        "none set"
+        if targets.supplement_limit_mg is None
+        else f"{targets.supplement_limit_mg:.0f} mg"
+    )
+    ear = "—" if targets.magnesium_ear_mg is None else f"{targets.magnesium_ear_mg:.0f} mg"
+    rda_name = "AI" if targets.magnesium_is_adequate_intake else "RDA"
+    low, high = targets.ratio_band
+    lines = [
+        f"Targets for {targets.stage}:",
+        f"  magnesium {rda_name} {targets.magnesium_rda_mg:.0f} mg (EAR {ear}), "
+        f"supplement limit {limit}",
+        f"  calcium RDA {targets.calcium_rda_mg:.0f} mg (upper limit {targets.calcium_ul_mg:.0f}), "
+        f"vitamin D {targets.vitamin_d_rda_iu:.0f} IU",
+        f"  Ca:Mg band {low:g}–{high:g}",
+    ]
+    if targets.custom_fields:
+        lines.append(
+            "  (your own values win over the tables: "
+            + ", ".join(name.replace("_mg", "").replace("_", " ") for name in targets.custom_fields)
+            + ")"
+        )
+    if targets.kidney_disease:
+        lines.append("  Kidney disease: every supplement dose is flagged; ask your doctor.")
+    return "\n".join(lines)
+
+
+def band_key(band: tuple[float, float]) -> str:
+    for key, published in PUBLISHED_RATIO_BANDS.items():
+        if published == band:
+            return key
+    return CUSTOM_BAND
+
+
+class ProfileScreen(Screen[None]):
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", tooltip="Save the profile; targets update everywhere"),
+        Binding("escape", "leave", "Back", show=False),
+    ]
+
+    def __init__(self, first_run: bool = False) -> None:
+        super().__init__()
+        self.first_run = first_run
+
+    @property
+    def mgtui(self) -> MgtuiApp:
+        return cast("MgtuiApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        profile = self.mgtui.context.repo.profile()
+        custom = profile.custom
+        yield Header()
+        with VerticalScroll(id="profile"):
+            if self.first_run:
+                yield Static(
+                    "Welcome to mgtui. Targets depend on sex and age: tell mgtui yours "
+                    "(ctrl+s saves), or press Esc to start with the default (female, 51+).",
+                    id="welcome",
+                )
+            with Grid(classes="form"):
+                yield Label("Sex")
+                yield Select(
+                    [("female", "female"), ("male", "male")],
+                    value=profile.sex,
+                    allow_blank=False,
+                    id="sex",
+                    compact=True,
+                )
+                yield Label("Age (years)")
+                yield Input(f"{profile.age:g}", id="age", compact=True)
+                yield Label("Pregnancy")
+                status = (
+                    "pregnant"
+                    if profile.pregnant
+                    else "lactating"
+                    if profile.lactating
+                    else "neither"
+                )
+                yield Select(
+                    STATUS_OPTIONS, value=status, allow_blank=False, id="status", compact=True
+                )
+                yield Label("Kidney disease")
+                yield Select(
+                    [("no", "no"), ("yes", "yes")],
+                    value="yes" if profile.kidney_disease else "no",
+                    allow_blank=False,
+                    id="kidney",
+                    compact=True,
+                )
+                yield Label("Ca:Mg band")
+                key = band_key(profile.ratio_band)
+                yield Select(BAND_OPTIONS, value=key, allow_blank=False, id="band", compact=True)
+                yield Label("Custom band")
+                low, high = profile.ratio_band
+                yield Input(
+                    f"{low:g}-{high:g}",
+                    id="custom-band",
+                    placeholder="LOW-HIGH, e.g. 2.0-3.0",
+                    disabled=key != CUSTOM_BAND,
+                    compact=True,
+                )
+                yield Label("Own Mg target")
+                yield Input(
+                    logbook.optional_number_text(custom.magnesium_rda_mg),
+                    id="custom-mg",
+                    placeholder="mg/day; empty: from the tables",
+                    compact=True,
+                )
+                yield Label("Own limit")
+                yield Input(
+                    logbook.optional_number_text(custom.supplement_limit_mg),
+                    id="custom-limit",
+                    placeholder="supplement mg/day; empty: from the tables",
+                    compact=True,
+                )
+                yield Label("Own Ca target")
+                yield Input(
+                    logbook.optional_number_text(custom.calcium_rda_mg),
+                    id="custom-ca",
+                    placeholder="mg/day; empty: from the tables",
+                    compact=True,
+                )
+            yield Static(id="profile-error", classes="form-error")
+            yield Static(id="targets")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save (ctrl+s)", id="save", variant="primary")
+                if self.first_run:
+                    yield Button("Use the default (esc)", id="skip")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.title = "Profile"
+        self.sub_title = "welcome" if self.first_run else "targets follow from this"
+        self.update_targets()
+
+    def on_screen_resume(self) -> None:
+        self.update_targets()
+
+    def value(self, widget_id: str) -> str:
+        widget = self.query_one(f"#{widget_id}")
+        if isinstance(widget, Select):
+            return str(widget.value)
+        return cast(Input, widget).value
+
+    def build(self) -> Profile:
+        return logbook.make_profile(
+            sex=self.value("sex"),
+            age=self.value("age"),
+            status=self.value("status"),
+            kidney_disease=self.value("kidney") == "yes",
+            band=self.value("band"),
+            custom_band=self.value("custom-band"),
+            custom_magnesium=self.value("custom-mg"),
+            custom_limit=self.value("custom-limit"),
+            custom_calcium=self.value("custom-ca"),
+        )
+
+    @on(Select.Changed)
+    @on(Input.Changed)
+    def update_targets(self) -> None:
+        self.query_one("#custom-band", Input).disabled = self.value("band") != CUSTOM_BAND
+        error = self.query_one("#profile-error", Static)
+        try:
+            profile = self.build()
+        except (ProfileError, logbook.AmountError) as problem:
+            error.update(str(problem))
+            return
+        error.update("")
+        self.query_one("#targets", Static).update(targets_text(resolve_targets(profile)))
+
+    @on(Input.Submitted)
+    def next_field(self) -> None:
+        self.focus_next()
+
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        try:
+            profile = self.build()
+        except (ProfileError, logbook.AmountError) as problem:
+            self.query_one("#profile-error", Static).update(str(problem))
+            self.notify(str(problem), title="Profile not saved", severity="error")
+            return
+        repo = self.mgtui.context.repo
+        if self.mgtui.attempt("save the profile", lambda: repo.save_profile(profile)) is not None:
+            self.notify("Profile saved: targets updated everywhere.")
+            self.leave()
+
+    @on(Button.Pressed, "#skip")
+    def skip(self) -> None:
+        repo = self.mgtui.context.repo
+        self.mgtui.attempt("remember the choice", repo.mark_profile_asked)
+        self.notify("Using the default profile (female, 51+). Press p to change it.")
+        self.leave()
+
+    def action_leave(self) -> None:
+        if self.first_run:
+            self.skip()
+        else:
+            self.leave()
+
+    def leave(self) -> None:
+        if self.first_run:
+            self.dismiss()
+        else:
+            self.mgtui.switch_mode("today")

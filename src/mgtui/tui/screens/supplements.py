@@ -1,0 +1,220 @@
+"""Supplements: saved products from their labels, a serving logged with one key.
+
+Before a serving takes the day's supplemental magnesium past the limit (or any dose
+with kidney disease in the profile), the person is asked first. After logging, the
+timing tip appears when calcium and magnesium supplements are within 2 hours.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from mgtui import logbook
+from mgtui.domain.entries import Entry
+from mgtui.domain.supplements import SupplementProduct
+from mgtui.tui.screens.confirm_dialog import ConfirmDialog
+from mgtui.tui.screens.product_form import ProductForm, ProductFormResult
+from mgtui.tui.widgets.bars import SupplementBar
+
+if TYPE_CHECKING:
+    from mgtui.tui.app import MgtuiApp
+
+
+class SupplementsScreen(Screen[None]):
+    BINDINGS = [
+        Binding("l", "log_serving", "Log serving", tooltip="Log one serving of the product"),
+        Binding("n", "new_product", "New", tooltip="Save a supplement from its label"),
+        Binding("e", "edit_product", "Edit", tooltip="Change the selected product"),
+        Binding("x", "delete_product", "Delete", tooltip="Forget the selected product"),
+        Binding("o", "one_off", "One-off dose", tooltip="Log a dose without saving a product"),
+        Binding("escape", "app.go('today')", "Back", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield SupplementBar(id="supplement-bar")
+        table: DataTable[str | Text] = DataTable(id="products", cursor_type="row")
+        table.add_column("Product", key="name", width=28)
+        table.add_column("Form", key="form", width=10)
+        table.add_column(Text("Mg mg", justify="right"), key="mg", width=6)
+        table.add_column(Text("Ca mg", justify="right"), key="ca", width=6)
+        table.add_column("Serving", key="serving", width=14)
+        yield table
+        yield Static(id="product-detail")
+        yield Footer(compact=True)
+
+    @property
+    def mgtui(self) -> MgtuiApp:
+        return cast("MgtuiApp", self.app)
+
+    def on_mount(self) -> None:
+        self.title = "Supplements"
+        self.products: list[SupplementProduct] = []
+        self.mgtui.log_changed.subscribe(self, self.refresh_products)
+        self.refresh_products()
+        self.query_one("#products", DataTable).focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_products()
+
+    def refresh_products(self, _: None = None) -> None:
+        day = self.mgtui.day
+        self.sub_title = f"logging to {day:%a %d %b %Y}"
+        self.query_one("#supplement-bar", SupplementBar).summary = self.mgtui.context.summary(day)
+        table = self.query_one("#products", DataTable)
+        selected = self.selected_product()
+        self.products = self.mgtui.context.repo.supplement_products()
+        table.clear()
+        for product in self.products:
+            table.add_row(
+                product.name,
+                product.form or "",
+                Text(f"{product.magnesium_mg:.0f}", justify="right"),
+                Text(f"{product.calcium_mg:.0f}", justify="right"),
+                product.serving,
+                key=product.name,
+            )
+        if not self.products:
+            table.add_row(Text("No supplements yet: press n", style="dim"), "", "", "", "")
+        elif selected is not None and selected.name in table.rows:
+            table.move_cursor(row=table.get_row_index(selected.name))
+        self.show_detail()
+
+    def selected_product(self) -> SupplementProduct | None:
+        table = self.query_one("#products", DataTable)
+        if not self.products or not table.row_count:
+            return None
+        index = table.cursor_row
+        return self.products[index] if 0 <= index < len(self.products) else None
+
+    @on(DataTable.RowHighlighted, "#products")
+    def show_detail(self) -> None:
+        detail = self.query_one("#product-detail", Static)
+        product = self.selected_product()
+        if product is None:
+            detail.update(
+                "Save each supplement once from its label; then l logs a serving. "
+                "o logs a dose without saving it."
+            )
+            return
+        lines = [f"{product.name}: {product.magnesium_mg:g} mg magnesium"]
+        if product.calcium_mg:
+            lines[0] += f", {product.calcium_mg:g} mg calcium"
+        lines[0] += f" per {product.serving}"
+        if product.conversion:
+            lines.append(f"Conversion: {product.conversion}")
+        detail.update("\n".join(lines))
+
+    @on(DataTable.RowSelected, "#products")
+    def log_selected(self) -> None:
+        self.action_log_serving()
+
+    # -- logging ------------------------------------------------------------
+
+    def action_log_serving(self) -> None:
+        product = self.selected_product()
+        if product is None:
+            self.notify("Save a supplement first: press n.", severity="warning")
+            return
+        self.log_dose(product)
+
+    def log_dose(self, product: SupplementProduct) -> None:
+        context = self.mgtui.context
+        day = self.mgtui.day
+        entry = logbook.supplement_entry(product, 1.0, day, context.time_for(day))
+        before = context.summary(day)
+        after = context.summary(day, extra=entry)
+        warning = logbook.dose_warning(before, after)
+        if warning is None:
+            self.store(entry, before)
+            return
+
+        def answered(confirmed: bool | None) -> None:
+            if confirmed:
+                self.store(entry, before)
+
+        self.app.push_screen(ConfirmDialog("Before you log this", warning, "Log it"), answered)
+
+    def store(self, entry: Entry, before_summary: object) -> None:
+        context = self.mgtui.context
+        stored = self.mgtui.attempt("log the supplement", lambda: context.repo.log(entry))
+        if stored is None:
+            return
+        self.notify(f"Logged {stored.name}: {logbook.describe_nutrients(stored)}")
+        after = context.summary(stored.date)
+        new_tips = [a for a in after.tips if a.code == "timing"]
+        if new_tips:
+            self.notify(new_tips[0].text, title="Tip", timeout=12)
+
+    # -- products -----------------------------------------------------------
+
+    def action_new_product(self) -> None:
+        self.app.push_screen(ProductForm(), self.form_done)
+
+    def action_edit_product(self) -> None:
+        product = self.selected_product()
+        if product is None:
+            self.notify("Select a product first.", severity="warning")
+            return
+
+        def edited(result: ProductFormResult | None) -> None:
+            if result is None:
+                return
+            if result.save and result.product.name.casefold() != product.name.casefold():
+                repo = self.mgtui.context.repo
+                self.mgtui.attempt(
+                    "rename the product", lambda: repo.delete_supplement_product(product.name)
+                )
+            self.form_done(result)
+
+        self.app.push_screen(ProductForm(product), edited)
+
+    def action_one_off(self) -> None:
+        self.app.push_screen(ProductForm(one_off=True), self.form_done)
+
+    def form_done(self, result: ProductFormResult | None) -> None:
+        if result is None:
+            return
+        if result.save:
+            repo = self.mgtui.context.repo
+            if (
+                self.mgtui.attempt(
+                    "save the product", lambda: repo.save_supplement_product(result.product)
+                )
+                is not None
+            ):
+                self.notify(f"Saved {result.product.name}. Press l to log a serving.")
+        else:
+            self.log_dose(result.product)
+
+    def action_delete_product(self) -> None:
+        product = self.selected_product()
+        if product is None:
+            return
+
+        def answered(confirmed: bool | None) -> None:
+            if confirmed:
+                repo = self.mgtui.context.repo
+                if (
+                    self.mgtui.attempt(
+                        "delete the product", lambda: repo.delete_supplement_product(product.name)
+                    )
+                    is not None
+                ):
+                    self.notify(f"Forgot {product.name}. Logged doses stay in the log.")
+
+        self.app.push_screen(
+            ConfirmDialog(
+                "Delete product",
+                f"Forget {product.name}? Doses already logged stay in the log.",
+                "Delete",
+            ),
+            answered,
+        )

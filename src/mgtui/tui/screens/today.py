@@ -1,0 +1,233 @@
+"""Today: the four live bars over the day's entries, for any day.
+
+The bars and the table redraw from the store whenever ``log_changed`` fires: after
+an edit here, an entry logged on another screen, or a write by another process.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, cast
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from mgtui import logbook
+from mgtui.domain.entries import Entry
+from mgtui.domain.summary import DaySummary
+from mgtui.tui.screens.amount_dialog import AmountDialog
+from mgtui.tui.widgets.bars import CalciumBar, MagnesiumBar, RatioGauge, SupplementBar
+
+if TYPE_CHECKING:
+    from mgtui.tui.app import MgtuiApp
+
+ITEM_COLUMN_WIDTH = 36
+
+
+def format_mg(value: float | None) -> Text:
+    if value is None:
+        return Text("?", style="dim", justify="right")
+    return Text(f"{value:.0f}", justify="right")
+
+
+def day_title(day: dt.date, today: dt.date) -> str:
+    relative = {0: "today", -1: "yesterday", 1: "tomorrow"}.get((day - today).days)
+    label = f"{day:%A %d %B %Y}"
+    return f"{label} ({relative})" if relative else label
+
+
+class TodayScreen(Screen[None]):
+    """The day's bars and entries; edit, delete, undo; move between days."""
+
+    BINDINGS = [
+        Binding(
+            "left_square_bracket",
+            "previous_day",
+            "Prev day",
+            key_display="[",
+        ),
+        Binding(
+            "right_square_bracket",
+            "next_day",
+            "Next day",
+            key_display="]",
+        ),
+        Binding("e", "edit", "Edit", tooltip="Change the amount of the selected entry"),
+        Binding("d,delete", "delete", "Delete", tooltip="Delete the selected entry (u undoes)"),
+        Binding("u", "undo", "Undo", tooltip="Undo the last add, edit or delete"),
+        Binding("m", "app.go('supplements')", "Take supplement", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="bars"):
+            yield MagnesiumBar(id="magnesium-bar")
+            yield SupplementBar(id="supplement-bar")
+            yield CalciumBar(id="calcium-bar")
+            yield RatioGauge(id="ratio-gauge")
+        table: DataTable[str | Text] = DataTable(
+            id="entries", cursor_type="row", zebra_stripes=True
+        )
+        table.add_column("Time", key="time", width=5)
+        table.add_column("Item", key="item", width=ITEM_COLUMN_WIDTH)
+        table.add_column("Amount", key="amount", width=12)
+        table.add_column(Text("Mg mg", justify="right"), key="mg", width=6)
+        table.add_column(Text("Ca mg", justify="right"), key="ca", width=6)
+        yield table
+        yield Static(
+            "Nothing logged on this day. Press a to add a food, s for a supplement.",
+            id="empty-day",
+        )
+        yield Static(id="advice")
+        yield Footer(compact=True)
+
+    @property
+    def mgtui(self) -> MgtuiApp:
+        return cast("MgtuiApp", self.app)
+
+    def on_mount(self) -> None:
+        self.entries: list[Entry] = []
+        self.mgtui.log_changed.subscribe(self, self.refresh_day)
+        self.refresh_day()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_day()
+
+    def refresh_day(self, _: None = None) -> None:
+        context = self.mgtui.context
+        day = self.mgtui.day
+        self.title = "mgtui"
+        self.sub_title = day_title(day, context.today())
+        entries = context.repo.entries_on(day)
+        summary = context.summary(day)
+        for bar in self.query("#bars > *").results():
+            bar.summary = summary  # type: ignore[attr-defined]
+        self._fill_table(entries)
+        self._show_advice(summary)
+
+    def _fill_table(self, entries: list[Entry]) -> None:
+        table = self.query_one("#entries", DataTable)
+        selected = self.selected_entry()
+        self.entries = entries
+        table.clear()
+        for entry in entries:
+            name = entry.name if entry.kind == "food" else f"{entry.name} (supplement)"
+            table.add_row(
+                entry.time.strftime("%H:%M"),
+                name,
+                entry.amount,
+                format_mg(entry.magnesium_mg),
+                format_mg(entry.calcium_mg),
+                key=entry.id,
+            )
+        table.display = bool(entries)
+        self.query_one("#empty-day", Static).display = not entries
+        if selected is not None and selected.id in table.rows:
+            table.move_cursor(row=table.get_row_index(selected.id))
+
+    def _show_advice(self, summary: DaySummary) -> None:
+        lines: list[Text] = []
+        for advice in summary.advice:
+            style = "bold" if advice.level == "warning" else ""
+            prefix = "! " if advice.level == "warning" else "Tip: "
+            lines.append(Text(prefix + advice.text, style=style))
+        if summary.entries_missing_magnesium:
+            lines.append(
+                Text(
+                    f"{summary.entries_missing_magnesium} item(s) have no magnesium value: "
+                    "the total may be low.",
+                    style="dim",
+                )
+            )
+        if summary.targets.is_default:
+            lines.append(
+                Text(
+                    "Targets are for the default profile (female, 51+): press p to set yours.",
+                    style="dim",
+                )
+            )
+        panel = self.query_one("#advice", Static)
+        panel.update(Text("\n").join(lines))
+        panel.set_class(bool(summary.warnings), "-warning")
+        panel.display = bool(lines)
+
+    # -- selection ----------------------------------------------------------
+
+    def selected_entry(self) -> Entry | None:
+        table = self.query_one("#entries", DataTable)
+        index = table.cursor_row
+        if not self.entries or not 0 <= index < len(self.entries):
+            return None
+        return self.entries[index]
+
+    # -- actions ------------------------------------------------------------
+
+    def action_previous_day(self) -> None:
+        self.mgtui.day -= dt.timedelta(days=1)
+
+    def action_next_day(self) -> None:
+        self.mgtui.day += dt.timedelta(days=1)
+
+    def action_edit(self) -> None:
+        entry = self.selected_entry()
+        if entry is None:
+            self.notify("Select an entry first (arrow keys).", severity="warning")
+            return
+
+        def apply(amount: str | None) -> None:
+            if amount is None:
+                return
+            try:
+                changed = logbook.rescale_entry(
+                    entry, amount, self.mgtui.context.repo.custom_foods()
+                )
+            except logbook.AmountError as error:
+                self.notify(str(error), title="Amount not changed", severity="error")
+                return
+            repo = self.mgtui.context.repo
+            saved = self.mgtui.attempt(
+                "change the amount",
+                lambda: repo.edit_entry(
+                    entry.id,
+                    amount=changed.amount,
+                    magnesium_mg=changed.magnesium_mg,
+                    calcium_mg=changed.calcium_mg,
+                    grams=changed.grams,
+                    servings=changed.servings,
+                ),
+            )
+            if saved is not None:
+                self.notify(
+                    f"{saved.name}: now {saved.amount}, {logbook.describe_nutrients(saved)}"
+                )
+
+        hint = logbook.amount_hint(entry, self.mgtui.context.repo.custom_foods())
+        self.app.push_screen(AmountDialog(entry.name, entry.amount, hint), apply)
+
+    @on(DataTable.RowSelected, "#entries")
+    def edit_selected(self) -> None:
+        self.action_edit()
+
+    def action_delete(self) -> None:
+        entry = self.selected_entry()
+        if entry is None:
+            self.notify("Select an entry first (arrow keys).", severity="warning")
+            return
+        if self.mgtui.attempt(
+            "delete the entry", lambda: self.mgtui.context.repo.delete_entry(entry.id)
+        ):
+            self.notify(f"Deleted {entry.name} ({entry.amount}). Press u to undo.")
+
+    def action_undo(self) -> None:
+        repo = self.mgtui.context.repo
+        if not repo.can_undo:
+            self.notify("Nothing to undo.", severity="warning")
+            return
+        undone = self.mgtui.attempt("undo", repo.undo)
+        if undone:
+            self.notify(f"Undone: {undone}")

@@ -1,0 +1,197 @@
+"""Every logged day, newest first, one line each, for ten years and more.
+
+A Line-API widget: it keeps the per-day totals (a few floats each) and builds only
+the lines on screen, so opening 3,650 days costs no more than opening 30.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.segment import Segment as RichSegment
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from mgtui.domain.history import DayTotals
+from mgtui.domain.summary import ratio_value, ratio_verdict
+from mgtui.domain.targets import Targets
+from mgtui.textbars import FOOD_CHAR, SUPPLEMENT_CHAR, Segment, bar_cells
+
+MINI_BAR_WIDTH = 16
+HEADER = "".join(
+    (
+        f"{'Day':<17}",
+        f"{'Magnesium vs RDA':<{MINI_BAR_WIDTH}}",
+        f" {'Mg mg':>6} {'%':>4}",
+        f"  {'Supp mg':>8}",
+        "  Ca:Mg",
+    )
+)
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryRow:
+    totals: DayTotals
+    targets: Targets
+
+    @property
+    def percent(self) -> float:
+        rda = self.targets.magnesium_rda_mg
+        return 100.0 * self.totals.magnesium_mg / rda if rda > 0 else 0.0
+
+    @property
+    def over_limit(self) -> bool:
+        limit = self.targets.supplement_limit_mg
+        return limit is not None and self.totals.supplement_magnesium_mg > limit
+
+    @property
+    def ratio(self) -> float | None:
+        return ratio_value(self.totals.calcium_mg, self.totals.magnesium_mg)
+
+    @property
+    def verdict(self) -> str:
+        return ratio_verdict(self.ratio, self.targets.ratio_band)
+
+
+class HistoryList(ScrollView, can_focus=True):
+    """Logged days; ↑↓ PgUp PgDn Home End move, Enter opens the day."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "move(-1)", "Up", show=False),
+        Binding("down", "move(1)", "Down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("home", "jump(0)", "Newest", show=False),
+        Binding("end", "jump(-1)", "Oldest", show=False),
+        Binding("enter", "open", "Open day", show=False),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "history--cursor",
+        "history--food",
+        "history--supplement",
+        "history--empty",
+        "history--reached",
+        "history--over",
+        "history--in-band",
+        "history--out-of-band",
+        "history--dim",
+    }
+
+    DEFAULT_CSS = """
+    HistoryList {
+        height: 1fr;
+    }
+    """
+
+    cursor: reactive[int] = reactive(0)
+
+    class DayChosen(Message):
+        def __init__(self, row: HistoryRow) -> None:
+            super().__init__()
+            self.row = row
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.rows: list[HistoryRow] = []
+
+    def set_rows(self, rows: list[HistoryRow]) -> None:
+        self.rows = rows
+        self.virtual_size = Size(self.size.width, len(rows))
+        self.cursor = min(self.cursor, max(0, len(rows) - 1))
+        self.refresh()
+
+    def select_date(self, date: object) -> None:
+        for index, row in enumerate(self.rows):
+            if row.totals.date == date:
+                self.cursor = index
+                return
+
+    def watch_cursor(self, _old: int, new: int) -> None:
+        height = self.scrollable_content_region.height or 1
+        if new < self.scroll_y:
+            self.scroll_to(y=new, animate=False)
+        elif new >= self.scroll_y + height:
+            self.scroll_to(y=new - height + 1, animate=False)
+        self.refresh()
+
+    def action_move(self, step: int) -> None:
+        if self.rows:
+            self.cursor = max(0, min(len(self.rows) - 1, self.cursor + step))
+
+    def action_page(self, direction: int) -> None:
+        self.action_move(direction * max(1, self.scrollable_content_region.height - 1))
+
+    def action_jump(self, index: int) -> None:
+        if self.rows:
+            self.cursor = index % len(self.rows)
+
+    def action_open(self) -> None:
+        if self.rows:
+            self.post_message(self.DayChosen(self.rows[self.cursor]))
+
+    def on_click(self, event: object) -> None:
+        offset_y = getattr(event, "y", None)
+        if isinstance(offset_y, int):
+            index = int(self.scroll_y) + offset_y
+            if 0 <= index < len(self.rows):
+                self.cursor = index
+
+    def style(self, name: str) -> Style:
+        return self.get_component_rich_style(name)
+
+    def row_text(self, row: HistoryRow) -> Text:
+        totals = row.totals
+        text = Text(f"{totals.date:%a %d %b %Y} ", style=self.style("history--dim"))
+        text.stylize(Style(), 0, 3)
+        cells = bar_cells(
+            MINI_BAR_WIDTH,
+            max(row.targets.magnesium_rda_mg, totals.magnesium_mg),
+            [
+                Segment(totals.food_magnesium_mg, "history--food", FOOD_CHAR),
+                Segment(totals.supplement_magnesium_mg, "history--supplement", SUPPLEMENT_CHAR),
+            ],
+            empty=("░", "history--empty"),
+        )
+        for char, part in cells:
+            text.append(char, self.style(part))
+        reached = totals.magnesium_mg >= row.targets.magnesium_rda_mg
+        text.append(
+            f" {totals.magnesium_mg:6.0f} {row.percent:3.0f}%",
+            self.style("history--reached") if reached else Style(),
+        )
+        supplement = f"  {totals.supplement_magnesium_mg:6.0f}"
+        text.append(supplement, self.style("history--over") if row.over_limit else Style())
+        text.append(" !" if row.over_limit else "  ", self.style("history--over"))
+        ratio = row.ratio
+        verdict = row.verdict
+        ratio_text = " n/a" if ratio is None else f" {ratio:4.2f} {verdict}"
+        part = "history--in-band" if verdict == "in band" else "history--out-of-band"
+        text.append(
+            ratio_text, self.style(part) if ratio is not None else self.style("history--dim")
+        )
+        return text
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        index = scroll_y + y
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if index >= len(self.rows):
+            return Strip.blank(width, base)
+        text = self.row_text(self.rows[index])
+        if index == self.cursor:
+            text.stylize(self.style("history--cursor"))
+        segments = [
+            RichSegment(seg.text, base + seg.style if seg.style else base)
+            for seg in text.render(self.app.console)
+            if seg.text != "\n"
+        ]
+        return Strip(segments).crop_extend(scroll_x, scroll_x + width, base)
