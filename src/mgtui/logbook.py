@@ -90,6 +90,13 @@ def portion_choices(food: Food) -> list[PortionChoice]:
     return [PortionChoice(label, label) for label in choices(food)]
 
 
+def portion_labels(food: Food) -> list[str]:
+    """The food's own measures as they read: "1 oz (28.35 g)"; none for a food without."""
+    from mgtui.foods.portions import portion_label
+
+    return [portion_label(portion) for portion in food.portions]
+
+
 def food_entry(food: Food, amount_text: str | None, day: dt.date, time: dt.time) -> Entry:
     """An entry (not yet stored) for an amount of a food; the default amount if None."""
     from mgtui.foods import portions

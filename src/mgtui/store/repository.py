@@ -18,7 +18,7 @@ import datetime as dt
 import math
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -324,6 +324,24 @@ class Repository:
             product=entry.product,
             servings=entry.servings,
         )
+
+    def log_many(self, entries: Iterable[Entry]) -> list[Entry]:
+        """Log drafted entries in one save (a demo history, a bulk import); returns them
+        with their new ids. All or nothing: one invalid entry stores none."""
+        drafts = [_checked_entry(replace(entry, id="")) for entry in entries]
+        stored: list[Entry] = []
+        with self._transaction():
+            index = self._current_index()
+            taken = set(index.day_of_entry)
+            for draft in drafts:
+                entry_id = migrations.new_entry_id()
+                while entry_id in taken:
+                    entry_id = migrations.new_entry_id()
+                taken.add(entry_id)
+                entry = replace(draft, id=entry_id)
+                self._insert_locked(entry)
+                stored.append(entry)
+        return stored
 
     def edit_entry(
         self,

@@ -86,8 +86,12 @@ class MgtuiApp(App[None]):
 
     day: reactive[dt.date] = reactive(dt.date.min, init=False)
 
-    def __init__(self, context: AppContext, *, day: dt.date | None = None) -> None:
+    def __init__(
+        self, context: AppContext, *, day: dt.date | None = None, theme: str | None = None
+    ) -> None:
         super().__init__()
+        if theme is not None:
+            self.theme = theme
         self.context = context
         self.log_changed: Signal[None] = Signal(self, "log_changed")
         self.set_reactive(MgtuiApp.day, day or context.today())
@@ -184,6 +188,8 @@ def all_palette_commands() -> list[PaletteCommand]:
     return commands
 
 
-def make_app(context: AppContext, *, day: dt.date | None = None) -> MgtuiApp:
+def make_app(
+    context: AppContext, *, day: dt.date | None = None, theme: str | None = None
+) -> MgtuiApp:
     """The one way to build the app: the CLI and the tests both call it."""
-    return MgtuiApp(context, day=day)
+    return MgtuiApp(context, day=day, theme=theme)

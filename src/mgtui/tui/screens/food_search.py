@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 RESULT_LIMIT = 50
 RECENT_LIMIT = 15
-NAME_COLUMN_WIDTH = 40
+PORTION_COLUMN_WIDTH = 10
 
 
 def _mg(value: float | None) -> Text:
@@ -53,13 +53,8 @@ class FoodSearchScreen(Screen[None]):
             id="query",
         )
         yield Static(id="search-status")
-        table: DataTable[str | Text] = DataTable(id="results", cursor_type="row")
-        table.add_column("Food", key="name", width=NAME_COLUMN_WIDTH)
-        table.add_column(Text("Mg", justify="right"), key="mg_portion", width=5)
-        table.add_column("per", key="portion", width=10)
-        table.add_column(Text("Mg/100g", justify="right"), key="mg_100g", width=7)
-        table.add_column(Text("Ca/100g", justify="right"), key="ca_100g", width=7)
-        yield table
+        yield DataTable[str | Text](id="results", cursor_type="row")
+        yield Static(id="food-detail")
         yield Footer(compact=True)
 
     @property
@@ -68,6 +63,7 @@ class FoodSearchScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.foods: dict[str, Food] = {}
+        self.shown: list[Food] = []
         self.title = "Add food"
         self.mgtui.log_changed.subscribe(self, self._on_log_changed)
         self.query_one("#query", Input).focus()
@@ -123,7 +119,15 @@ class FoodSearchScreen(Screen[None]):
             return  # a newer query is on its way
         favourite_ids = favourite_ids or set(self.mgtui.context.repo.favourite_food_ids())
         table = self.query_one("#results", DataTable)
-        table.clear()
+        table.clear(columns=True)
+        # The food's name takes whatever width the figures leave.
+        fixed = 5 + PORTION_COLUMN_WIDTH + 7 + 7 + 2 * 5 + 2
+        table.add_column("Food", key="name", width=max(24, self.size.width - fixed))
+        table.add_column(Text("Mg", justify="right"), key="mg_portion", width=5)
+        table.add_column("per", key="portion", width=PORTION_COLUMN_WIDTH)
+        table.add_column(Text("Mg/100g", justify="right"), key="mg_100g", width=7)
+        table.add_column(Text("Ca/100g", justify="right"), key="ca_100g", width=7)
+        self.shown = foods
         self.foods = {food.id: food for food in foods}
         for food in foods:
             portion = logbook.default_portion(food)
@@ -153,6 +157,21 @@ class FoodSearchScreen(Screen[None]):
             status.update("Favourites (*) and recent foods · type to search all foods")
         else:
             status.update("Type to search 8,800 USDA foods, e.g. pumpkin seeds")
+
+    def on_resize(self) -> None:
+        if self.is_mounted:
+            self.fill_results(self.shown, self.query_one("#query", Input).value.strip())
+
+    @on(DataTable.RowHighlighted, "#results")
+    def show_detail(self) -> None:
+        """The highlighted food's full name and portions: long USDA names get cut above."""
+        food = self.highlighted_food()
+        detail = self.query_one("#food-detail", Static)
+        if food is None:
+            detail.update("")
+            return
+        portions = ", ".join(logbook.portion_labels(food)[:3])
+        detail.update(Text.assemble((food.name, "bold"), f"  ·  {portions}"))
 
     # -- choosing -----------------------------------------------------------
 

@@ -66,7 +66,7 @@ class ProductForm(ModalScreen[ProductFormResult | None]):
                     FORM_OPTIONS,
                     id="form",
                     prompt="unknown / not magnesium",
-                    value=(product.form if product and product.form else Select.BLANK),
+                    value=(product.form if product and product.form else Select.NULL),
                 )
                 yield Label("Label states")
                 with RadioSet(id="basis"):

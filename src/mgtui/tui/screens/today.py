@@ -26,7 +26,7 @@ from mgtui.tui.widgets.bars import CalciumBar, MagnesiumBar, RatioGauge, Supplem
 if TYPE_CHECKING:
     from mgtui.tui.app import MgtuiApp
 
-ITEM_COLUMN_WIDTH = 36
+AMOUNT_COLUMN_WIDTH = 14
 
 
 def format_mg(value: float | None) -> Text:
@@ -70,15 +70,7 @@ class TodayScreen(Screen[None]):
             yield SupplementBar(id="supplement-bar")
             yield CalciumBar(id="calcium-bar")
             yield RatioGauge(id="ratio-gauge")
-        table: DataTable[str | Text] = DataTable(
-            id="entries", cursor_type="row", zebra_stripes=True
-        )
-        table.add_column("Time", key="time", width=5)
-        table.add_column("Item", key="item", width=ITEM_COLUMN_WIDTH)
-        table.add_column("Amount", key="amount", width=12)
-        table.add_column(Text("Mg mg", justify="right"), key="mg", width=6)
-        table.add_column(Text("Ca mg", justify="right"), key="ca", width=6)
-        yield table
+        yield DataTable[str | Text](id="entries", cursor_type="row", zebra_stripes=True)
         yield Static(
             "Nothing logged on this day. Press a to add a food, s for a supplement.",
             id="empty-day",
@@ -98,6 +90,9 @@ class TodayScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         self.refresh_day()
 
+    def on_resize(self) -> None:
+        self._fill_table(self.entries)
+
     def refresh_day(self, _: None = None) -> None:
         context = self.mgtui.context
         day = self.mgtui.day
@@ -114,7 +109,14 @@ class TodayScreen(Screen[None]):
         table = self.query_one("#entries", DataTable)
         selected = self.selected_entry()
         self.entries = entries
-        table.clear()
+        table.clear(columns=True)
+        # The item's name takes whatever width the fixed columns leave.
+        fixed = 5 + AMOUNT_COLUMN_WIDTH + 6 + 6 + 2 * 5 + 2
+        table.add_column("Time", key="time", width=5)
+        table.add_column("Item", key="item", width=max(20, self.size.width - fixed))
+        table.add_column("Amount", key="amount", width=AMOUNT_COLUMN_WIDTH)
+        table.add_column(Text("Mg mg", justify="right"), key="mg", width=6)
+        table.add_column(Text("Ca mg", justify="right"), key="ca", width=6)
         for entry in entries:
             name = entry.name if entry.kind == "food" else f"{entry.name} (supplement)"
             table.add_row(

@@ -1,0 +1,168 @@
+"""Food search: results as you type, the portion picker's preview, logging in a row,
+favourites and recent foods, custom foods."""
+
+from __future__ import annotations
+
+from conftest import TODAY, AppFactory, record_notifications
+from rich.text import Text
+from textual.widgets import DataTable, Input
+
+from mgtui.store import Repository
+from mgtui.tui.screens.custom_food_form import CustomFoodForm
+from mgtui.tui.screens.food_search import FoodSearchScreen
+from mgtui.tui.screens.portion_picker import PortionPicker
+from mgtui.tui.widgets.bars import MagnesiumBar, RatioGauge
+
+
+def result_names(app) -> list[str]:  # type: ignore[no-untyped-def]
+    table = app.screen.query_one("#results", DataTable)
+    names = []
+    for index in range(table.row_count):
+        cell = table.get_row_at(index)[0]
+        names.append(cell.plain if isinstance(cell, Text) else str(cell))
+    return names
+
+
+async def search_for(app, pilot, query: str) -> None:  # type: ignore[no-untyped-def]
+    query_input = app.screen.query_one("#query", Input)
+    query_input.value = query
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_typing_finds_pumpkin_seeds_first(repo: Repository, app_for: AppFactory) -> None:
+    app = app_for(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a")
+        assert isinstance(app.screen, FoodSearchScreen)
+        await search_for(app, pilot, "pumpkin seeds")
+        assert result_names(app)[0] == "Seeds, pumpkin and squash seed kernels, dried"
+        row = app.screen.query_one("#results", DataTable).get_row_at(0)
+        # Mg for the first portion (1 cup, 129 g = 763.7 mg), per 100 g, calcium per 100 g
+        assert [str(cell) for cell in row[1:]] == ["764", "1 cup", "592", "46"]
+        await search_for(app, pilot, "spinich")  # a typo
+        assert "Spinach" in result_names(app)[0]
+
+
+async def test_pick_a_portion_preview_and_log(repo: Repository, app_for: AppFactory) -> None:
+    app = app_for(repo)
+    notes = record_notifications(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a")
+        await search_for(app, pilot, "pumpkin seeds")
+        await pilot.press("enter")
+        assert isinstance(app.screen, PortionPicker)
+        amount = app.screen.query_one("#amount", Input)
+        amount.value = "1 oz"
+        await pilot.pause()
+        result = str(app.screen.query_one("#amount-result").render())
+        assert result == "1 oz (28.35 g): 167.8 mg Mg, 13.0 mg Ca"
+        preview = app.screen.query_one("#preview-magnesium", MagnesiumBar).render().plain
+        assert "168 / 320 mg  52%" in preview and "+168" in preview
+        ratio = app.screen.query_one("#preview-ratio", RatioGauge).render().plain
+        assert "0.08 : 1 low" in ratio  # 13.0 / 167.8
+        amount.value = "abc"
+        await pilot.pause()
+        assert "has no portion 'abc'" in str(app.screen.query_one("#amount-result").render())
+        amount.value = "1 oz"
+        await pilot.press("enter")
+        await pilot.pause()
+        # Back on the search, ready for the next food.
+        assert isinstance(app.screen, FoodSearchScreen)
+        assert app.focused is app.screen.query_one("#query", Input)
+        assert any("Logged 1 oz Seeds, pumpkin" in message for message in notes.messages())
+        # A second food in a row: milk, default portion (1 cup).
+        await search_for(app, pilot, "milk")
+        assert result_names(app)[0].startswith("Milk, whole") or "Milk" in result_names(app)[0]
+        await pilot.press("enter")
+        await pilot.press("enter")
+        await pilot.pause()
+    entries = Repository.open(repo.data_dir).entries_on(TODAY)
+    assert [(e.name, e.amount, e.magnesium_mg) for e in entries][0] == (
+        "Seeds, pumpkin and squash seed kernels, dried",
+        "1 oz",
+        167.832,
+    )
+    assert len(entries) == 2
+    assert entries[1].time.strftime("%H:%M") == "08:30"
+
+
+async def test_escape_cancels_the_picker_and_logs_nothing(
+    repo: Repository, app_for: AppFactory
+) -> None:
+    app = app_for(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a")
+        await search_for(app, pilot, "almonds")
+        await pilot.press("enter", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, FoodSearchScreen)
+    assert repo.entries_on(TODAY) == []
+
+
+async def test_empty_query_shows_favourites_and_recent_foods(
+    seeded: Repository, app_for: AppFactory
+) -> None:
+    seeded.toggle_favourite("12061")  # almonds
+    app = app_for(seeded)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        names = result_names(app)
+        assert names[0] == "* Nuts, almonds"
+        assert "Seeds, pumpkin and squash seed kernels, dried" in names
+        assert "Spinach, cooked, boiled, drained, without salt" in names
+        status = str(app.screen.query_one("#search-status").render())
+        assert "Favourites (*) and recent foods" in status
+
+
+async def test_favourite_toggle_from_the_results(repo: Repository, app_for: AppFactory) -> None:
+    app = app_for(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a")
+        await search_for(app, pilot, "chia seeds")
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+    assert len(repo.favourite_food_ids()) == 1
+    assert repo.favourite_food_ids()[0] == "12006"  # Seeds, chia seeds, dried
+
+
+async def test_no_match_says_what_to_do(repo: Repository, app_for: AppFactory) -> None:
+    app = app_for(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a")
+        await search_for(app, pilot, "xqzzyv")
+        assert result_names(app) == []
+        assert "No food matches 'xqzzyv'" in str(app.screen.query_one("#search-status").render())
+
+
+async def test_a_custom_mineral_water(repo: Repository, app_for: AppFactory) -> None:
+    app = app_for(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a")
+        await search_for(app, pilot, "Spring water Brand X")
+        await pilot.press("ctrl+n")
+        assert isinstance(app.screen, CustomFoodForm)
+        assert app.screen.query_one("#name", Input).value == "Spring water Brand X"
+        app.screen.query_one("#portion", Input).value = "l"
+        app.screen.query_one("#grams", Input).value = "1000"
+        app.screen.query_one("#magnesium", Input).value = "120"
+        app.screen.query_one("#calcium", Input).value = "300"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PortionPicker)
+        app.screen.query_one("#amount", Input).value = "0.5 l"
+        await pilot.press("enter")
+        await pilot.pause()
+        # Found by search from now on.
+        await search_for(app, pilot, "spring water")
+        assert result_names(app)[0] == "Spring water Brand X (custom)"
+    [food] = repo.custom_foods()
+    assert (food.magnesium_mg_per_100g, food.calcium_mg_per_100g) == (12.0, 30.0)
+    [entry] = repo.entries_on(TODAY)
+    assert (entry.amount, entry.grams, entry.magnesium_mg, entry.calcium_mg) == (
+        "1/2 l",
+        500.0,
+        60.0,
+        150.0,
+    )

@@ -1,0 +1,253 @@
+"""Supplements (products, one-key logging, the limit and compound-weight warnings, the
+timing tip) and the profile (first run, targets that update everywhere)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from conftest import CALCIUM, GLYCINATE, TODAY, AppFactory, record_notifications
+from textual.widgets import DataTable, Input, RadioButton, Select
+
+from mgtui.domain.targets import Profile
+from mgtui.store import Repository
+from mgtui.tui.app import all_palette_commands
+from mgtui.tui.screens.confirm_dialog import ConfirmDialog
+from mgtui.tui.screens.help import HelpScreen
+from mgtui.tui.screens.product_form import ProductForm
+from mgtui.tui.screens.profile import ProfileScreen
+from mgtui.tui.screens.supplements import SupplementsScreen
+from mgtui.tui.screens.today import TodayScreen
+from mgtui.tui.widgets.bars import MagnesiumBar, SupplementBar
+
+
+def bar(app, bar_type) -> str:  # type: ignore[no-untyped-def]
+    return app.screen.query_one(bar_type).render().plain
+
+
+async def test_log_a_saved_product_with_one_key(repo: Repository, app_for: AppFactory) -> None:
+    repo.save_supplement_product(GLYCINATE)
+    app = app_for(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        assert isinstance(app.screen, SupplementsScreen)
+        table = app.screen.query_one("#products", DataTable)
+        assert [str(c) for c in table.get_row_at(0)] == [
+            "Mag Glycinate",
+            "glycinate",
+            "120",
+            "0",
+            "2 capsules",
+        ]
+        await pilot.press("l")
+        await pilot.pause()
+        assert "120 / 350 mg limit" in bar(app, SupplementBar)
+    [entry] = repo.entries_on(TODAY)
+    assert (entry.kind, entry.name, entry.magnesium_mg, entry.product) == (
+        "supplement",
+        "Mag Glycinate",
+        120.0,
+        "Mag Glycinate",
+    )
+
+
+async def test_a_dose_past_the_limit_is_asked_first(repo: Repository, app_for: AppFactory) -> None:
+    repo.save_supplement_product(GLYCINATE)
+    app = app_for(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s", "l", "l")
+        await pilot.pause()
+        assert "240 / 350 mg limit" in bar(app, SupplementBar)
+        await pilot.press("l")  # 360 mg: over by 10
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        message = str(app.screen.query_one(".dialog-message").render())
+        assert "to 360 mg, over the 350 mg/day limit by 10 mg" in message
+        await pilot.press("n")
+        await pilot.pause()
+        assert len(repo.entries_on(TODAY)) == 2
+        await pilot.press("l", "y")
+        await pilot.pause()
+        assert len(repo.entries_on(TODAY)) == 3
+        text = bar(app, SupplementBar)
+        assert "360 / 350 mg limit" in text and "OVER the limit by 10 mg" in text
+        assert app.screen.query_one(SupplementBar).has_class("-over-limit")
+
+
+async def test_new_product_from_a_compound_weight(repo: Repository, app_for: AppFactory) -> None:
+    app = app_for(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s", "n")
+        assert isinstance(app.screen, ProductForm)
+        form = app.screen
+        form.query_one("#name", Input).value = "Night Calm"
+        form.query_one("#form", Select).value = "glycinate"
+        form.query_one("#compound", RadioButton).value = True
+        form.query_one("#magnesium", Input).value = "500"
+        await pilot.pause()
+        conversion = str(form.query_one("#conversion").render())
+        assert conversion == (
+            "Conversion: 500 mg magnesium glycinate × 14.1% elemental = 70.5 mg magnesium"
+        )
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, SupplementsScreen)
+    [product] = repo.supplement_products()
+    assert (product.name, product.form, product.compound_mg) == ("Night Calm", "glycinate", 500)
+    assert round(product.magnesium_mg, 1) == 70.5
+
+
+async def test_elemental_that_looks_like_a_compound_weight_is_questioned(
+    repo: Repository, app_for: AppFactory
+) -> None:
+    app = app_for(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s", "n")
+        form = app.screen
+        form.query_one("#name", Input).value = "Glycinate 500"
+        form.query_one("#form", Select).value = "glycinate"
+        form.query_one("#magnesium", Input).value = "500"
+        await pilot.pause()
+        warning = str(form.query_one("#form-error").render())
+        assert "500 mg as elemental magnesium is unusual for glycinate" in warning
+        assert "about 70 mg" in warning
+        await pilot.press("ctrl+s")  # first press: the warning again, nothing saved
+        await pilot.pause()
+        assert isinstance(app.screen, ProductForm)
+        assert repo.supplement_products() == []
+        await pilot.press("ctrl+s")  # second press: kept as typed
+        await pilot.pause()
+        assert isinstance(app.screen, SupplementsScreen)
+    assert repo.supplement_products()[0].magnesium_mg == 500
+
+
+async def test_timing_tip_after_calcium_near_magnesium(
+    repo: Repository, app_for: AppFactory
+) -> None:
+    repo.save_supplement_product(GLYCINATE)
+    repo.save_supplement_product(CALCIUM)
+    app = app_for(repo)
+    notes = record_notifications(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        await pilot.press("l")  # Calcium citrate sorts first
+        await pilot.press("down", "l")
+        await pilot.pause()
+    tips = [message for _, title, message in notes if title == "Tip"]
+    assert tips and "within 2 hours" in tips[0]
+
+
+async def test_first_run_asks_for_the_profile_once(tmp_path, app_for: AppFactory) -> None:  # type: ignore[no-untyped-def]
+    repo = Repository.open(tmp_path / "fresh")
+    app = app_for(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert isinstance(app.screen, ProfileScreen)
+        assert "Welcome to mgtui" in str(app.screen.query_one("#welcome").render())
+        app.screen.query_one("#sex", Select).value = "male"
+        app.screen.query_one("#age", Input).value = "67"
+        await pilot.pause()
+        targets = str(app.screen.query_one("#targets").render())
+        assert "Targets for male, 51+ years" in targets
+        assert "magnesium RDA 420 mg (EAR 350 mg)" in targets
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+        assert "0 / 420 mg" in bar(app, MagnesiumBar)
+    assert repo.profile() == Profile(sex="male", age=67)
+    again = app_for(repo)
+    async with again.run_test(size=(80, 24)):
+        assert isinstance(again.screen, TodayScreen)
+
+
+async def test_first_run_escape_keeps_the_default(tmp_path, app_for: AppFactory) -> None:  # type: ignore[no-untyped-def]
+    repo = Repository.open(tmp_path / "fresh")
+    app = app_for(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+    assert repo.profile().is_default and repo.profile_asked()
+
+
+async def test_profile_changes_update_the_targets_everywhere(
+    seeded: Repository, app_for: AppFactory
+) -> None:
+    app = app_for(seeded)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert "391 / 320 mg" in bar(app, MagnesiumBar)
+        await pilot.press("p")
+        assert isinstance(app.screen, ProfileScreen)
+        app.screen.query_one("#status", Select).value = "neither"
+        app.screen.query_one("#sex", Select).value = "male"
+        app.screen.query_one("#band", Select).value = "costello-2021"
+        app.screen.query_one("#custom-limit", Input).value = "250"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+        assert "391 / 420 mg  93%" in bar(app, MagnesiumBar)
+        assert "120 / 250 mg limit" in bar(app, SupplementBar)
+        assert "band 1.7–2.6" in app.screen.query_one("#ratio-gauge").render().plain
+    saved = seeded.profile()
+    assert (saved.sex, saved.ratio_band, saved.custom.supplement_limit_mg) == (
+        "male",
+        (1.7, 2.6),
+        250,
+    )
+
+
+async def test_a_bad_age_is_explained_and_not_saved(
+    seeded: Repository, app_for: AppFactory
+) -> None:
+    app = app_for(seeded)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p")
+        app.screen.query_one("#age", Input).value = "500"
+        await pilot.pause()
+        assert "age of 500 is not plausible" in str(app.screen.query_one("#profile-error").render())
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ProfileScreen)
+    assert seeded.profile().age == 63
+
+
+async def test_help_opens_and_closes(repo: Repository, app_for: AppFactory) -> None:
+    app = app_for(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, TodayScreen)
+
+
+def test_every_screen_action_is_in_the_palette_as_section_colon_action() -> None:
+    names = {command.name for command in all_palette_commands()}
+    for expected in (
+        "Today: prev day",
+        "Today: next day",
+        "Today: edit",
+        "Today: delete",
+        "Today: undo",
+        "Food: favourite",
+        "Food: new custom food",
+        "Supplements: log serving",
+        "Supplements: new",
+        "Supplements: one-off dose",
+        "History: open day",
+        "Insights: window",
+        "Profile: save",
+    ):
+        assert expected in names
+
+
+async def test_palette_runs_an_action_of_another_section(
+    seeded: Repository, app_for: AppFactory
+) -> None:
+    app = app_for(seeded)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        [command] = [c for c in app.get_system_commands(app.screen) if c.title == "Today: prev day"]
+        command.callback()
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+        assert app.day == TODAY - dt.timedelta(days=1)

@@ -1,0 +1,168 @@
+"""Today: the bars show the day's milligrams, entries can be edited, deleted and undone,
+days change, and writes from another process show up within two seconds."""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import os
+
+import pytest
+from conftest import TODAY, AppFactory, log_food, record_notifications
+from rich.text import Text
+from textual.widgets import DataTable, Input
+
+from mgtui.store import Repository
+from mgtui.tui.screens.today import TodayScreen
+from mgtui.tui.widgets.bars import CalciumBar, MagnesiumBar, RatioGauge, SupplementBar
+
+
+def bar_text(app, bar_type) -> str:  # type: ignore[no-untyped-def]
+    rendered = app.screen.query_one(bar_type).render()
+    return rendered.plain if isinstance(rendered, Text) else str(rendered)
+
+
+def rows(app) -> list[list[str]]:  # type: ignore[no-untyped-def]
+    table = app.screen.query_one("#entries", DataTable)
+    return [
+        [cell.plain if isinstance(cell, Text) else str(cell) for cell in table.get_row_at(i)]
+        for i in range(table.row_count)
+    ]
+
+
+async def test_bars_show_the_days_milligrams(seeded: Repository, app_for: AppFactory) -> None:
+    app = app_for(seeded)
+    async with app.run_test(size=(80, 24)):
+        assert isinstance(app.screen, TodayScreen)
+        # food 167.83 (28.35 g x 5.92) + 78.3 (90 g x 0.87) + 24.4 (244 g x 0.10) = 270.53;
+        # supplement 120 -> 390.53 of 320 (female 63)
+        magnesium = bar_text(app, MagnesiumBar)
+        assert "391 / 320 mg 122%" in magnesium
+        assert "food 271" in magnesium and "supplements 120" in magnesium
+        assert "EAR 265" in magnesium and "target reached" in magnesium
+        assert "120 / 350 mg limit" in bar_text(app, SupplementBar)
+        assert "230 mg left under the limit" in bar_text(app, SupplementBar)
+        # calcium 13.0 (seeds) + 122.4 (spinach) + 275.7 (milk) = 411.2 of 1200
+        assert "411 / 1200 mg  34%" in bar_text(app, CalciumBar)
+        # 411.2 / 390.5 = 1.05, below the 2.2-3.2 band
+        assert "1.05 : 1 low" in bar_text(app, RatioGauge)
+        table_rows = rows(app)
+        assert [row[0] for row in table_rows] == ["07:30", "08:00", "08:15", "12:15"]
+        assert table_rows[0][1:] == [
+            "Seeds, pumpkin and squash seed kernels, dried",
+            "1 oz",
+            "168",
+            "13",
+        ]
+        assert table_rows[2][1] == "Mag Glycinate (supplement)"
+
+
+async def test_an_empty_day_says_so_and_the_ratio_is_na(
+    repo: Repository, app_for: AppFactory
+) -> None:
+    app = app_for(repo)
+    async with app.run_test(size=(80, 24)):
+        assert "0 / 320 mg" in bar_text(app, MagnesiumBar)
+        assert "n/a" in bar_text(app, RatioGauge)
+        assert app.screen.query_one("#empty-day").display
+        assert "default profile" in str(app.screen.query_one("#advice").render())
+
+
+async def test_edit_an_amount_rescales_the_entry(seeded: Repository, app_for: AppFactory) -> None:
+    app = app_for(seeded)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("e")  # the first row: pumpkin seeds, 1 oz
+        dialog_input = app.screen.query_one("#amount", Input)
+        assert dialog_input.value == "1 oz"
+        dialog_input.value = "2 oz"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert rows(app)[0][2:4] == ["2 oz", "336"]
+    [seeds] = [e for e in seeded.entries_on(TODAY) if e.food_id == "12014"]
+    assert seeds.amount == "2 oz"
+    assert seeds.grams == 56.7
+    assert seeds.magnesium_mg == 335.664
+
+
+async def test_a_bad_amount_is_refused_and_nothing_changes(
+    seeded: Repository, app_for: AppFactory
+) -> None:
+    before = seeded.path.read_bytes()
+    app = app_for(seeded)
+    notes = record_notifications(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("e")
+        app.screen.query_one("#amount", Input).value = "-5 g"
+        await pilot.press("enter")
+        await pilot.pause()
+        [message] = notes.messages("error")
+        assert "-5" in message
+    assert seeded.path.read_bytes() == before
+
+
+async def test_delete_then_undo(seeded: Repository, app_for: AppFactory) -> None:
+    app = app_for(seeded)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("down", "d")
+        await pilot.pause()
+        assert [row[0] for row in rows(app)] == ["07:30", "08:15", "12:15"]
+        assert len(seeded.entries_on(TODAY)) == 3
+        assert "366 / 320 mg" in bar_text(app, MagnesiumBar)  # milk's 24.4 mg gone
+        await pilot.press("u")
+        await pilot.pause()
+        assert [row[0] for row in rows(app)] == ["07:30", "08:00", "08:15", "12:15"]
+        assert "391 / 320 mg" in bar_text(app, MagnesiumBar)
+    assert len(Repository.open(seeded.data_dir).entries_on(TODAY)) == 4
+
+
+async def test_previous_and_next_day(seeded: Repository, app_for: AppFactory) -> None:
+    app = app_for(seeded)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        assert app.day == TODAY - dt.timedelta(days=1)
+        assert "Saturday 21 November 2026 (yesterday)" in app.screen.sub_title
+        # 2 oz seeds 335.7 + milk 24.4 + almonds 76.0
+        assert "436 / 320 mg" in bar_text(app, MagnesiumBar)
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        await pilot.pause()
+        assert app.day == TODAY + dt.timedelta(days=1)
+        await pilot.press("t")  # on Today, t goes back to today's date
+        await pilot.pause()
+        assert app.day == TODAY
+
+
+async def test_writes_from_another_process_appear_within_two_seconds(
+    seeded: Repository, app_for: AppFactory
+) -> None:
+    app = app_for(seeded)
+    async with app.run_test(size=(80, 24)) as pilot:
+        other = Repository.open(seeded.data_dir)  # another copy, as `mgtui add` would be
+        log_food(other, "12061", "1 oz", "18:00")  # almonds: 76.0 mg
+        await pilot.pause(1.5)
+        assert "467 / 320 mg" in bar_text(app, MagnesiumBar)
+        assert rows(app)[-1][0] == "18:00"
+
+
+async def test_a_full_disk_is_a_notification_not_a_crash(
+    seeded: Repository, app_for: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = seeded.path.read_bytes()
+
+    def full_disk(fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    app = app_for(seeded)
+    notes = record_notifications(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        monkeypatch.setattr(os, "fsync", full_disk)
+        await pilot.press("d")
+        await pilot.pause()
+        monkeypatch.undo()
+        [(_, title, message)] = [note for note in notes if note[0] == "error"]
+        assert title == "Could not delete the entry"
+        assert message == (
+            f"cannot save to {seeded.path}: No space left on device — your data is unchanged"
+        )
+        assert len(rows(app)) == 4  # the entry is still shown, and still there
+    assert seeded.path.read_bytes() == before
