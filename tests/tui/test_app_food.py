@@ -39,7 +39,7 @@ async def test_typing_finds_pumpkin_seeds_first(repo: Repository, app_for: AppFa
         assert result_names(app)[0] == "Seeds, pumpkin and squash seed kernels, dried"
         row = app.screen.query_one("#results", DataTable).get_row_at(0)
         # Mg for the first portion (1 cup, 129 g = 763.7 mg), per 100 g, calcium per 100 g
-        assert [str(cell) for cell in row[1:]] == ["764", "1 cup", "592", "46"]
+        assert [str(cell).strip() for cell in row[1:]] == ["764", "1 cup", "592", "46"]
         await search_for(app, pilot, "spinich")  # a typo
         assert "Spinach" in result_names(app)[0]
 

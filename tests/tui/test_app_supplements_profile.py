@@ -31,7 +31,7 @@ async def test_log_a_saved_product_with_one_key(repo: Repository, app_for: AppFa
         await pilot.press("s")
         assert isinstance(app.screen, SupplementsScreen)
         table = app.screen.query_one("#products", DataTable)
-        assert [str(c) for c in table.get_row_at(0)] == [
+        assert [str(c).strip() for c in table.get_row_at(0)] == [
             "Mag Glycinate",
             "glycinate",
             "120",

@@ -74,14 +74,16 @@ class MgtuiApp(App[None]):
     }
     DEFAULT_MODE = "today"
     BINDINGS = [
-        Binding("t", "go('today')", "Today", tooltip="The day's bars and entries"),
-        Binding("a", "go('food')", "Add food", tooltip="Search foods and log one"),
-        Binding("s", "go('supplements')", "Supplements", tooltip="Log a saved supplement"),
-        Binding("h", "go('history')", "History", tooltip="Every logged day"),
-        Binding("i", "go('insights')", "Insights", tooltip="Averages and patterns"),
-        Binding("p", "go('profile')", "Profile", tooltip="Sex, age and targets"),
-        Binding("question_mark", "help", "Help", key_display="?"),
-        Binding("q", "quit", "Quit", show=False),
+        Binding("t", "go('today')", "Today", tooltip="The day's bars and entries", show=False),
+        Binding("a", "go('food')", "Add food", tooltip="Search foods and log one", show=False),
+        Binding(
+            "s", "go('supplements')", "Supplements", tooltip="Log a supplement", show=False
+        ),
+        Binding("h", "go('history')", "History", tooltip="Every logged day", show=False),
+        Binding("i", "go('insights')", "Insights", tooltip="Averages and patterns", show=False),
+        Binding("p", "go('profile')", "Profile", tooltip="Sex, age and targets", show=False),
+        Binding("question_mark", "help", "Help", key_display="?", show=False),
+        Binding("q", "quit", "Quit"),
     ]
 
     day: reactive[dt.date] = reactive(dt.date.min, init=False)

@@ -22,6 +22,7 @@ from mgtui.domain.entries import Entry
 from mgtui.foods.model import Food
 from mgtui.tui.screens.custom_food_form import CustomFoodForm
 from mgtui.tui.screens.portion_picker import PortionPicker
+from mgtui.tui.widgets.nav_bar import NavBar
 
 if TYPE_CHECKING:
     from mgtui.tui.app import MgtuiApp
@@ -31,8 +32,9 @@ RECENT_LIMIT = 15
 PORTION_COLUMN_WIDTH = 10
 
 
-def _mg(value: float | None) -> Text:
-    return Text("?" if value is None else f"{value:.0f}", justify="right")
+def _mg(value: float | None, width: int) -> Text:
+    """Right-aligned in a column ``width`` wide; "?" where USDA has no value."""
+    return Text(f"{'?' if value is None else f'{value:.0f}':>{width}}")
 
 
 class FoodSearchScreen(Screen[None]):
@@ -48,6 +50,7 @@ class FoodSearchScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
+        yield NavBar("food")
         yield Input(
             placeholder="Search foods: pumpkin seeds, spinach, milk, almonds…",
             id="query",
@@ -123,10 +126,10 @@ class FoodSearchScreen(Screen[None]):
         # The food's name takes whatever width the figures leave.
         fixed = 5 + PORTION_COLUMN_WIDTH + 7 + 7 + 2 * 5 + 2
         table.add_column("Food", key="name", width=max(24, self.size.width - fixed))
-        table.add_column(Text("Mg", justify="right"), key="mg_portion", width=5)
+        table.add_column(f"{'Mg':>5}", key="mg_portion", width=5)
         table.add_column("per", key="portion", width=PORTION_COLUMN_WIDTH)
-        table.add_column(Text("Mg/100g", justify="right"), key="mg_100g", width=7)
-        table.add_column(Text("Ca/100g", justify="right"), key="ca_100g", width=7)
+        table.add_column(f"{'Mg/100g':>7}", key="mg_100g", width=7)
+        table.add_column(f"{'Ca/100g':>7}", key="ca_100g", width=7)
         self.shown = foods
         self.foods = {food.id: food for food in foods}
         for food in foods:
@@ -139,10 +142,10 @@ class FoodSearchScreen(Screen[None]):
                 name.append(" (custom)", style="dim")
             table.add_row(
                 name,
-                _mg(per_portion),
+                _mg(per_portion, 5),
                 portion.label,
-                _mg(food.magnesium_mg_per_100g),
-                _mg(food.calcium_mg_per_100g),
+                _mg(food.magnesium_mg_per_100g, 7),
+                _mg(food.calcium_mg_per_100g, 7),
                 key=food.id,
             )
         status = self.query_one("#search-status", Static)

@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from mgtui.tui.widgets.history_list import HEADER, HistoryList, HistoryRow
+from mgtui.tui.widgets.nav_bar import NavBar
 
 if TYPE_CHECKING:
     from mgtui.tui.app import MgtuiApp
@@ -29,6 +30,7 @@ class HistoryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
+        yield NavBar("history")
         yield Static(HEADER, id="history-header")
         yield HistoryList(id="history")
         yield Static(id="history-footnote")

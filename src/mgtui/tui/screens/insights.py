@@ -18,6 +18,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from mgtui.domain.insights import Insights, compute_insights, gap_closers, window_start
 from mgtui.tui.widgets.daily_chart import DailyChart
+from mgtui.tui.widgets.nav_bar import NavBar
 
 if TYPE_CHECKING:
     from mgtui.tui.app import MgtuiApp
@@ -91,6 +92,7 @@ class InsightsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
+        yield NavBar("insights")
         with VerticalScroll(id="insights"):
             yield Static(id="insights-summary")
             yield Static("Daily magnesium (mg) and the RDA line", classes="section-title")
@@ -98,9 +100,9 @@ class InsightsScreen(Screen[None]):
             yield Static("Top food sources", classes="section-title")
             sources: DataTable[str | Text] = DataTable(id="sources", cursor_type="none")
             sources.add_column("Food", key="name", width=44)
-            sources.add_column(Text("Mg mg", justify="right"), key="mg", width=7)
-            sources.add_column(Text("share", justify="right"), key="share", width=6)
-            sources.add_column(Text("items", justify="right"), key="items", width=5)
+            sources.add_column(f"{'Mg mg':>7}", key="mg", width=7)
+            sources.add_column(f"{'share':>6}", key="share", width=6)
+            sources.add_column(f"{'items':>5}", key="items", width=5)
             yield sources
             yield Static("To close today's gap", classes="section-title")
             yield Static(id="gap-closers")
@@ -146,9 +148,9 @@ class InsightsScreen(Screen[None]):
         for source in insights.top_sources:
             sources.add_row(
                 source.name,
-                Text(f"{source.magnesium_mg:.0f}", justify="right"),
-                Text(f"{100 * source.share:.0f}%", justify="right"),
-                Text(str(source.entry_count), justify="right"),
+                f"{source.magnesium_mg:>7.0f}",
+                f"{f'{100 * source.share:.0f}%':>6}",
+                f"{source.entry_count:>5}",
             )
         if not insights.top_sources:
             sources.add_row(Text("No foods logged in this window.", style="dim"), "", "", "")

@@ -116,9 +116,8 @@ class PortionPicker(ModalScreen[Entry | None]):
             result.add_class("-error")
             after = None
         else:
-            result.update(
-                f"{entry.amount} ({entry.grams:g} g): {logbook.describe_nutrients(entry)}"
-            )
+            grams = f"{round(entry.grams or 0.0, 2):g}"
+            result.update(f"{entry.amount} ({grams} g): {logbook.describe_nutrients(entry)}")
             result.remove_class("-error")
             after = self.context.summary(self.day, extra=entry)
         for bar_id in ("#preview-magnesium", "#preview-supplement", "#preview-ratio"):

@@ -15,6 +15,7 @@ from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 from mgtui import logbook
 from mgtui.domain.reference import PUBLISHED_RATIO_BANDS, RATIO_BAND_LABELS
 from mgtui.domain.targets import Profile, ProfileError, Targets, resolve_targets
+from mgtui.tui.widgets.nav_bar import NavBar
 
 if TYPE_CHECKING:
     from mgtui.tui.app import MgtuiApp
@@ -79,6 +80,7 @@ class ProfileScreen(Screen[None]):
         profile = self.mgtui.context.repo.profile()
         custom = profile.custom
         yield Header()
+        yield NavBar("profile")
         with VerticalScroll(id="profile"):
             if self.first_run:
                 yield Static(

@@ -22,6 +22,7 @@ from mgtui.domain.supplements import SupplementProduct
 from mgtui.tui.screens.confirm_dialog import ConfirmDialog
 from mgtui.tui.screens.product_form import ProductForm, ProductFormResult
 from mgtui.tui.widgets.bars import SupplementBar
+from mgtui.tui.widgets.nav_bar import NavBar
 
 if TYPE_CHECKING:
     from mgtui.tui.app import MgtuiApp
@@ -39,12 +40,13 @@ class SupplementsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
+        yield NavBar("supplements")
         yield SupplementBar(id="supplement-bar")
         table: DataTable[str | Text] = DataTable(id="products", cursor_type="row")
         table.add_column("Product", key="name", width=28)
         table.add_column("Form", key="form", width=10)
-        table.add_column(Text("Mg mg", justify="right"), key="mg", width=6)
-        table.add_column(Text("Ca mg", justify="right"), key="ca", width=6)
+        table.add_column(f"{'Mg mg':>6}", key="mg", width=6)
+        table.add_column(f"{'Ca mg':>6}", key="ca", width=6)
         table.add_column("Serving", key="serving", width=14)
         yield table
         yield Static(id="product-detail")
@@ -76,8 +78,8 @@ class SupplementsScreen(Screen[None]):
             table.add_row(
                 product.name,
                 product.form or "",
-                Text(f"{product.magnesium_mg:.0f}", justify="right"),
-                Text(f"{product.calcium_mg:.0f}", justify="right"),
+                f"{product.magnesium_mg:>6.0f}",
+                f"{product.calcium_mg:>6.0f}",
                 product.serving,
                 key=product.name,
             )

@@ -22,6 +22,7 @@ from mgtui.domain.entries import Entry
 from mgtui.domain.summary import DaySummary
 from mgtui.tui.screens.amount_dialog import AmountDialog
 from mgtui.tui.widgets.bars import CalciumBar, MagnesiumBar, RatioGauge, SupplementBar
+from mgtui.tui.widgets.nav_bar import NavBar
 
 if TYPE_CHECKING:
     from mgtui.tui.app import MgtuiApp
@@ -29,10 +30,11 @@ if TYPE_CHECKING:
 AMOUNT_COLUMN_WIDTH = 14
 
 
-def format_mg(value: float | None) -> Text:
+def format_mg(value: float | None, width: int = 6) -> Text:
+    """Milligrams right-aligned in their column; "?" where the food has no value."""
     if value is None:
-        return Text("?", style="dim", justify="right")
-    return Text(f"{value:.0f}", justify="right")
+        return Text(f"{'?':>{width}}", style="dim")
+    return Text(f"{value:>{width}.0f}")
 
 
 def day_title(day: dt.date, today: dt.date) -> str:
@@ -65,6 +67,7 @@ class TodayScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
+        yield NavBar("today")
         with Vertical(id="bars"):
             yield MagnesiumBar(id="magnesium-bar")
             yield SupplementBar(id="supplement-bar")
@@ -115,8 +118,8 @@ class TodayScreen(Screen[None]):
         table.add_column("Time", key="time", width=5)
         table.add_column("Item", key="item", width=max(20, self.size.width - fixed))
         table.add_column("Amount", key="amount", width=AMOUNT_COLUMN_WIDTH)
-        table.add_column(Text("Mg mg", justify="right"), key="mg", width=6)
-        table.add_column(Text("Ca mg", justify="right"), key="ca", width=6)
+        table.add_column(f"{'Mg mg':>6}", key="mg", width=6)
+        table.add_column(f"{'Ca mg':>6}", key="ca", width=6)
         for entry in entries:
             name = entry.name if entry.kind == "food" else f"{entry.name} (supplement)"
             table.add_row(

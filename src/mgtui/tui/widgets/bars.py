@@ -168,9 +168,7 @@ class MagnesiumBar(DayBar):
         if mg.ear_mg is not None:
             parts.append((MARKER_CHAR, "bar--marker", f"EAR {mg.ear_mg:.0f}"))
         legend = self.legend(parts)
-        if total >= mg.rda_mg:
-            legend.append("  target reached", self.style_of("bar--detail"))
-        else:
+        if total < mg.rda_mg:
             legend.append(f"  {mg.rda_mg - total:.0f} mg to go", self.style_of("bar--detail"))
         return [self.line(self.draw(cells), value), self.detail(legend)]
 

@@ -21,10 +21,23 @@ Series = Sequence[tuple[dt.date, float | None]]
 
 
 def bucket(series: Series, columns: int) -> list[float | None]:
-    """Average the logged values of ``series`` into at most ``columns`` buckets."""
+    """One value a column: days widened to fill the columns, or averaged into them.
+
+    With fewer days than columns each day spans several columns (its last one left
+    blank as a gap once a day is three wide); with more, each column averages the
+    logged days it covers.
+    """
     if not series or columns <= 0:
         return []
-    count = min(columns, len(series))
+    if len(series) <= columns:
+        span = columns // len(series)
+        widened: list[float | None] = []
+        for _, value in series:
+            widened.extend([value] * (span - 1 if span >= 3 else span))
+            if span >= 3:
+                widened.append(None)
+        return widened
+    count = columns
     buckets: list[float | None] = []
     for index in range(count):
         start = index * len(series) // count
