@@ -594,6 +594,35 @@ def test_log_stores_a_drafted_entry_and_reads_back_the_same(repo: Repository) ->
     assert again.entries_on(DAY) == [logged]
 
 
+def test_log_many_orders_days_as_logging_one_at_a_time_would(repo: Repository) -> None:
+    def draft(name: str, day: dt.date, at: dt.time) -> Entry:
+        return Entry("", day, at, "food", name, "1 oz", 10.0, 5.0, food_id="12061")
+
+    next_day = DAY + dt.timedelta(days=1)
+    existing = add_food(repo, "Already there", time=dt.time(9, 0))
+    logged = repo.log_many(
+        [
+            draft("Late", DAY, dt.time(20, 0)),
+            draft("Tie first", DAY, dt.time(9, 0)),
+            draft("Next day", next_day, dt.time(8, 0)),
+            draft("Early", DAY, dt.time(7, 15)),
+            draft("Tie second", DAY, dt.time(9, 0)),
+        ]
+    )
+    assert len({entry.id for entry in logged}) == 5
+    assert [e.name for e in repo.entries_on(DAY)] == [
+        "Early",
+        existing.name,
+        "Tie first",
+        "Tie second",
+        "Late",
+    ]
+    again = Repository.open(repo.data_dir)
+    assert [e.name for e in again.entries_on(next_day)] == ["Next day"]
+    assert again.entries_on(DAY) == repo.entries_on(DAY)
+    assert [t.entry_count for t in again.day_totals()] == [1, 5]
+
+
 def test_the_first_run_question_is_asked_once(repo: Repository) -> None:
     assert not repo.profile_asked()
     repo.mark_profile_asked()
