@@ -20,9 +20,8 @@ import statistics
 import subprocess
 import sys
 import time
-from pathlib import Path
 
-QUERIES = Path(__file__).resolve().parent.parent / "tests" / "data" / "search_queries.json"
+from benchkit import percentile, search_queries, typing_prefixes
 
 COLD_PROBE = """
 import json, time
@@ -44,11 +43,6 @@ t6 = time.perf_counter()
 print(json.dumps({"package": t1 - t0, "stdlib": t2 - t1, "import": t3 - t2, "load": t4 - t3,
                   "first_query": t5 - t4, "first_typo": t6 - t5}))
 """
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 def cold(runs: int) -> None:
@@ -101,8 +95,8 @@ def warm(runs: int) -> None:
     from mgtui.foods.table import load_table
 
     load_table()
-    queries = [item["query"] for item in json.loads(QUERIES.read_text())["queries"]]
-    typing = [query[:end] for query in queries for end in range(1, len(query) + 1)]
+    queries = search_queries()
+    typing = typing_prefixes(queries)
     print("search over the full table, limit 10 (ms per query):")
     report("queries, first pass (cold caches)", timed(queries))
     report("queries, warm", [t for _ in range(runs) for t in timed(queries)])

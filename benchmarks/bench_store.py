@@ -20,19 +20,23 @@ import json
 import os
 import random
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
+from benchkit import Summary, milliseconds, time_call
 from mgtui.store import Repository, storage
+
+if TYPE_CHECKING:
+    from _typeshed import FileDescriptorLike
 
 FOODS = [
     ("12014", "Seeds, pumpkin and squash seed kernels, dried", 592, 46, "1 oz", 28.35),
@@ -100,15 +104,10 @@ def _ten_years(years: int, per_day: int, seed: int = 1) -> dict[str, Any]:
 
 
 def _stats(samples_s: list[float]) -> str:
-    ms = sorted(sample * 1000 for sample in samples_s)
-    p95 = ms[min(len(ms) - 1, round(0.95 * (len(ms) - 1)))]
-    return f"median {statistics.median(ms):8.2f} ms   p95 {p95:8.2f} ms   (n={len(ms)})"
+    return Summary.of(milliseconds(samples_s)).text()
 
 
-def _time(function: Callable[[], object]) -> float:
-    start = time.perf_counter()
-    function()
-    return time.perf_counter() - start
+_time = time_call
 
 
 @contextmanager
@@ -116,7 +115,7 @@ def _fsync_timer(samples: list[float]) -> Iterator[None]:
     """Count the time spent in os.fsync (file and folder) during the block."""
     real = os.fsync
 
-    def timed(fd: int) -> None:
+    def timed(fd: FileDescriptorLike) -> None:
         start = time.perf_counter()
         real(fd)
         samples.append(time.perf_counter() - start)
@@ -151,8 +150,8 @@ def bench_store(folder: Path, years: int, per_day: int, adds: int, reads: int) -
     repo = Repository.open(folder)
     days = repo.logged_days()
     picks = [rng.choice(days) for _ in range(reads)]
-    first = [_time(lambda day=day: repo.entries_on(day)) for day in picks]
-    again = [_time(lambda day=day: repo.entries_on(day)) for day in picks]
+    first = [_time(partial(repo.entries_on, day)) for day in picks]
+    again = [_time(partial(repo.entries_on, day)) for day in picks]
     print(f"read one day (first time):             {_stats(first)}")
     print(f"read one day (again):                  {_stats(again)}")
 
@@ -164,11 +163,12 @@ def bench_store(folder: Path, years: int, per_day: int, adds: int, reads: int) -
     fsyncs: list[float] = []
     add_times: list[float] = []
     with _fsync_timer(fsyncs):
-        for index in range(adds):
+        for _ in range(adds):
             day = rng.choice(days)
             add_times.append(
                 _time(
-                    lambda day=day, index=index: repo.add_entry(
+                    partial(
+                        repo.add_entry,
                         date=day,
                         time=dt.time(rng.randrange(24), rng.randrange(60)),
                         kind="food",
@@ -254,7 +254,7 @@ def bench_naive(folder: Path, years: int, per_day: int, adds: int, reads: int) -
     dates = sorted({entry["date"] for entry in entries})
     query = Query()
     day_reads = [
-        _time(lambda day=day: log.search(query.date == day))
+        _time(partial(log.search, query.date == day))
         for day in (rng.choice(dates) for _ in range(min(reads, 50)))
     ]
     print(f"naive read one day (scan):             {_stats(day_reads)}")
