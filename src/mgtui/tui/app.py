@@ -76,9 +76,7 @@ class MgtuiApp(App[None]):
     BINDINGS = [
         Binding("t", "go('today')", "Today", tooltip="The day's bars and entries", show=False),
         Binding("a", "go('food')", "Add food", tooltip="Search foods and log one", show=False),
-        Binding(
-            "s", "go('supplements')", "Supplements", tooltip="Log a supplement", show=False
-        ),
+        Binding("s", "go('supplements')", "Supplements", tooltip="Log a supplement", show=False),
         Binding("h", "go('history')", "History", tooltip="Every logged day", show=False),
         Binding("i", "go('insights')", "Insights", tooltip="Averages and patterns", show=False),
         Binding("p", "go('profile')", "Profile", tooltip="Sex, age and targets", show=False),
