@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from typing import NoReturn
@@ -80,9 +81,21 @@ def build_parser() -> Parser:
     return parser
 
 
+# A word such as "-5g" or "-.5": argparse takes it for an unknown option (only plain
+# negative numbers are exempt), so "mgtui add almonds -5g" would fail with "unrecognized
+# arguments". No mgtui option starts with a digit, so these are always values.
+_NEGATIVE_AMOUNT = re.compile(r"-[\d.½⅓⅔¼¾⅛]")
+
+
+def _protect_negative_amounts(argv: Sequence[str]) -> list[str]:
+    # A leading space is not a prefix character: argparse reads the word as a value,
+    # and every parser strips it, so the value's own message ("more than zero") shows.
+    return [f" {arg}" if _NEGATIVE_AMOUNT.match(arg) else arg for arg in argv]
+
+
 def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(_protect_negative_amounts(sys.argv[1:] if argv is None else argv))
     handler: Handler = args.handler
     if args.app_date is not None and handler is not app.run:
         # "mgtui --date D log" means the day of the command when it has one.
