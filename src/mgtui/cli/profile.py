@@ -151,7 +151,9 @@ def profile_json(profile: Profile, targets: Targets) -> dict[str, Any]:
             "magnesium_is_adequate_intake": targets.magnesium_is_adequate_intake,
             "supplement_limit_mg": targets.supplement_limit_mg,
             "calcium_rda_mg": targets.calcium_rda_mg,
-            "calcium_ear_mg": targets.calcium_ear_mg,
+            "calcium_ear_mg": None
+            if targets.calcium_ear_mg is None
+            else float(targets.calcium_ear_mg),
             "calcium_ul_mg": targets.calcium_ul_mg,
             "vitamin_d_rda_iu": targets.vitamin_d_rda_iu,
             "vitamin_d_ul_iu": targets.vitamin_d_ul_iu,
