@@ -42,13 +42,13 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     parser.add_argument("--sex", choices=("female", "male"))
     parser.add_argument("--age", metavar="N", help="age in years (0.5 for six months)")
     status = parser.add_mutually_exclusive_group()
-    for flag in ("pregnant", "lactating", "neither"):
+    for flag, text in (
+        ("pregnant", "use the pregnancy targets"),
+        ("lactating", "use the lactation targets"),
+        ("neither", "neither pregnant nor lactating (the default)"),
+    ):
         status.add_argument(
-            f"--{flag}",
-            dest="reproductive",
-            action="store_const",
-            const=flag,
-            help="pregnancy and lactation have their own targets" if flag == "neither" else None,
+            f"--{flag}", dest="reproductive", action="store_const", const=flag, help=text
         )
     parser.add_argument("--kidney-disease", choices=("yes", "no"))
     parser.add_argument(
