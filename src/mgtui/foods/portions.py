@@ -322,9 +322,13 @@ def _density(food: Food, unit: str) -> tuple[float, Portion] | None:
     """Grams per millilitre for converting to ``unit``, from a plain volume measure.
 
     Kitchen volumes convert from the first plain kitchen measure; ml and l only from
-    fl oz, the measure USDA uses for liquids alone.
+    fl oz, the measure USDA uses for liquids alone. A custom food measured in ml or l
+    (a mineral water's label: mg per litre) is a liquid by its owner's word, so those
+    measures convert to any volume too.
     """
-    sources = {LIQUID_MEASURE} if unit in METRIC_VOLUMES else KITCHEN_VOLUMES
+    sources = {LIQUID_MEASURE} if unit in METRIC_VOLUMES else set(KITCHEN_VOLUMES)
+    if food.custom:
+        sources |= METRIC_VOLUMES
     for portion in _usable(food.portions):
         key = _unit_key(portion.name)
         if len(key) == 1 and key[0] in sources:
