@@ -25,11 +25,13 @@ COMMANDS = [
     "rm",
     "status",
     "history",
+    "report",
     "profile",
     "supplement",
     "food",
     "export",
     "import",
+    "demo",
 ]
 
 

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 # For tests and demos only: freeze the CLI's clock. MGTUI_NOW=2026-11-22T08:30 fixes
 # the day and the time; MGTUI_TODAY=2026-11-22 fixes the day (the time stays the
-# real one). Only the CLI reads them, so the store and the app keep the real clock.
+# real one). Only the CLI reads them; it hands the same clock to the app it opens.
 NOW_ENV = "MGTUI_NOW"
 TODAY_ENV = "MGTUI_TODAY"
 

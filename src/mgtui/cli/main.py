@@ -9,13 +9,13 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import NoReturn
 
-from mgtui.cli import app, data, entries, profile, saved, search, status
+from mgtui.cli import app, data, demo, entries, profile, report, saved, search, status
 from mgtui.cli.errors import CliError, UsageError, translate
 
 Handler = Callable[[argparse.Namespace], int]
 
 # Each module adds its commands to the parser, in the order --help lists them.
-COMMANDS = (search, entries, status, profile, saved, data)
+COMMANDS = (search, entries, status, report, profile, saved, data, demo)
 
 EPILOG = """\
 examples:
@@ -24,6 +24,8 @@ examples:
   mgtui take "Mag Glycinate"             log a saved supplement
   mgtui status                           today's bars, verdicts and warnings
   mgtui log --date yesterday             entries with ids; 'mgtui rm ID' deletes
+  mgtui report --days 90                 a Markdown report for your clinician
+  mgtui demo                             try the app on a 90-day demo history
 
 Data lives in one private file, mgtui.json, in your user data folder
 (MGTUI_DATA_DIR or --data-dir puts it elsewhere). Nothing leaves this machine.
