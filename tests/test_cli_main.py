@@ -8,6 +8,7 @@ import json
 import subprocess
 import sys
 import types
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -92,7 +93,8 @@ def fake_app(monkeypatch: pytest.MonkeyPatch) -> list[tuple[object, dt.date]]:
     calls: list[tuple[object, dt.date]] = []
     module = types.ModuleType("mgtui.tui.launch")
 
-    def run_app(repo: object, day: dt.date) -> int:
+    def run_app(repo: object, day: dt.date, *, now: Callable[[], dt.datetime]) -> int:
+        assert now() == dt.datetime(2026, 11, 22, 8, 30)  # the CLI's frozen clock
         calls.append((repo, day))
         return 0
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from cli_support import Cli
 
+from cli_support import Cli
 from mgtui.store import Repository
 
 
