@@ -129,10 +129,30 @@ def describe_nutrients(entry: Entry) -> str:
     return f"{mg}, {ca}"
 
 
+def amount_with_grams(entry: Entry) -> str:
+    """ "1 oz (28.35 g)"; "30 g" stays as it is, and so does an entry without a weight."""
+    if entry.grams is None or entry.amount.endswith(" g"):
+        return entry.amount
+    # Two decimals, as portions are shown: 1 oz of a food without an oz measure is
+    # 28.349523125 g, and nobody weighs to the microgram.
+    return f"{entry.amount} ({round(entry.grams, 2):g} g)"
+
+
 def describe_food_entry(entry: Entry) -> str:
     """ "Seeds, pumpkin ... — 1 oz (28.35 g): 167.8 mg Mg, 13.0 mg Ca" """
-    grams = "" if entry.grams is None else f" ({entry.grams:g} g)"
-    return f"{entry.name} — {entry.amount}{grams}: {describe_nutrients(entry)}"
+    return f"{entry.name} — {amount_with_grams(entry)}: {describe_nutrients(entry)}"
+
+
+def describe_supplement_entry(entry: Entry) -> str:
+    """ "Mag Glycinate (glycinate) — 2 servings: 240.0 mg Mg, 0.0 mg Ca" """
+    form = "" if entry.form is None else f" ({entry.form})"
+    return f"{entry.name}{form} — {entry.amount}: {describe_nutrients(entry)}"
+
+
+def describe_entry(entry: Entry) -> str:
+    if entry.is_supplement:
+        return describe_supplement_entry(entry)
+    return describe_food_entry(entry)
 
 
 def resolve_foods(food_ids: Iterable[str], custom_foods: Sequence[Food]) -> list[Food]:
@@ -288,21 +308,32 @@ def make_product(
         raise AmountError(str(error)) from None
 
 
-def compound_weight_warning(product: SupplementProduct, *, compound: bool) -> str | None:
-    """A warning when a number typed as elemental magnesium looks like a compound weight."""
+def compound_weight_warning(
+    product: SupplementProduct,
+    *,
+    compound: bool,
+    remedy: str | None = None,
+) -> str | None:
+    """A warning when a number typed as elemental magnesium looks like a compound weight.
+
+    ``remedy`` says how to enter a compound weight where the warning is shown; the
+    default speaks of the app's form ("Choose 'compound weight' if so.").
+    """
     if compound or not looks_like_compound_weight(product.magnesium_mg, product.form):
         return None
     if product.form is None:
         return (
             f"{product.magnesium_mg:g} mg of elemental magnesium in one serving is unusual: "
             "labels list elemental magnesium under Supplement Facts. Is it the compound weight?"
+            + ("" if remedy is None else f" {remedy}")
         )
     form = magnesium_form(product.form)
     likely = product.magnesium_mg * form.elemental_fraction
     return (
         f"{product.magnesium_mg:g} mg as elemental magnesium is unusual for {form.name} "
         f"({form.percent_label} magnesium): if {product.magnesium_mg:g} mg is the compound "
-        f"weight, the serving holds about {likely:.0f} mg. Choose 'compound weight' if so."
+        f"weight, the serving holds about {likely:.0f} mg. "
+        + (remedy or "Choose 'compound weight' if so.")
     )
 
 

@@ -4,18 +4,33 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from typing import NoReturn
 
-from mgtui.cli import search
-from mgtui.cli.errors import CliError, UsageError
+from mgtui.cli import app, data, demo, entries, profile, report, saved, search, status
+from mgtui.cli.errors import CliError, UsageError, translate
 
 Handler = Callable[[argparse.Namespace], int]
 
+# Each module adds its commands to the parser, in the order --help lists them.
+COMMANDS = (search, entries, status, report, profile, saved, data, demo)
+
 EPILOG = """\
+examples:
+  mgtui                                  open the app on today
+  mgtui add "pumpkin seeds" 1 oz         log a food (the best match is named)
+  mgtui take "Mag Glycinate"             log a saved supplement
+  mgtui status                           today's bars, verdicts and warnings
+  mgtui log --date yesterday             entries with ids; 'mgtui rm ID' deletes
+  mgtui report --days 90                 a Markdown report for your clinician
+  mgtui demo                             try the app on a 90-day demo history
+
 Data lives in one private file, mgtui.json, in your user data folder
 (MGTUI_DATA_DIR or --data-dir puts it elsewhere). Nothing leaves this machine.
+For tests and demos, MGTUI_NOW=2026-11-22T08:30 (or MGTUI_TODAY=2026-11-22) fixes
+the date and time the commands take as now.
 Guidance only, not a diagnosis: talk to your clinician.
 """
 
@@ -57,20 +72,39 @@ def build_parser() -> Parser:
         metavar="DIR",
         help="folder for mgtui.json (default: $MGTUI_DATA_DIR, else your user data folder)",
     )
-    parser.add_argument("--date", metavar="YYYY-MM-DD", help="open the app on this day")
-    parser.set_defaults(handler=None)
+    # Its own dest: a subcommand's --date default (None) would overwrite a shared one.
+    parser.add_argument(
+        "--date", dest="app_date", metavar="YYYY-MM-DD", help="open the app on this day"
+    )
+    parser.set_defaults(handler=app.run)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=Parser)
-    search.register(commands)
+    for module in COMMANDS:
+        module.register(commands)
     return parser
+
+
+# A word such as "-5g" or "-.5": argparse takes it for an unknown option (only plain
+# negative numbers are exempt), so "mgtui add almonds -5g" would fail with "unrecognized
+# arguments". No mgtui option starts with a digit, so these are always values.
+_NEGATIVE_AMOUNT = re.compile(r"-[\d.½⅓⅔¼¾⅛]")
+
+
+def _protect_negative_amounts(argv: Sequence[str]) -> list[str]:
+    # A leading space is not a prefix character: argparse reads the word as a value,
+    # and every parser strips it, so the value's own message ("more than zero") shows.
+    return [f" {arg}" if _NEGATIVE_AMOUNT.match(arg) else arg for arg in argv]
 
 
 def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
-    handler: Handler | None = args.handler
-    if handler is None:
-        parser.print_help()
-        return 0
+    args = parser.parse_args(_protect_negative_amounts(sys.argv[1:] if argv is None else argv))
+    handler: Handler = args.handler
+    if args.app_date is not None and handler is not app.run:
+        # "mgtui --date D log" means the day of the command when it has one.
+        if not hasattr(args, "date"):
+            raise UsageError("--date before a command opens the app; this command takes no date")
+        if args.date is None:
+            args.date = args.app_date
     return handler(args)
 
 
@@ -78,11 +112,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; every failure ends as one line on stderr and an exit status."""
     try:
         return _run(argv)
+    except SystemExit as done:
+        # --help and --version end through argparse's exit(); as a function, main
+        # returns the status instead, so tests and callers never see SystemExit.
+        return done.code if isinstance(done.code, int) else 0
     except CliError as error:
-        print(
-            f"mgtui: {error}" if not str(error).startswith("mgtui") else str(error), file=sys.stderr
-        )
-        return error.exit_code
+        return _report(error)
     except KeyboardInterrupt:
         print("mgtui: interrupted", file=sys.stderr)
         return 130
@@ -92,6 +127,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return 0
     except Exception as error:
+        known = translate(error)
+        if known is not None:
+            return _report(known)
         if os.environ.get("MGTUI_DEBUG"):
             raise
         print(
@@ -100,3 +138,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
+
+
+def _report(error: CliError) -> int:
+    """One line on stderr, however the message was written."""
+    text = " ".join(str(error).split())
+    print(text if text.startswith("mgtui") else f"mgtui: {text}", file=sys.stderr)
+    return error.exit_code

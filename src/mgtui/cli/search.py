@@ -10,11 +10,15 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from mgtui.cli.errors import UsageError
-from mgtui.foods import Food, search_foods
-from mgtui.foods.portions import default_portion, format_grams, format_quantity
+
+if TYPE_CHECKING:
+    from mgtui.foods import Food
+
+# The food table, its index and the portion parser load inside the functions: the
+# ``mgtui`` parser imports this module for every command, not only for search.
 
 DEFAULT_LIMIT: Final = 10
 MAX_LIMIT: Final = 100  # more is a dump of the table, not a search
@@ -45,6 +49,8 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from mgtui.foods import search_foods
+
     query = " ".join(args.query).strip()
     if not query:
         raise UsageError("search: the query is empty; give words of a food's name")
@@ -84,6 +90,8 @@ def _mg(value: float | None) -> str:
 
 def render_table(foods: list[Food]) -> str:
     """One line a food: id, name, Mg per 100 g, Mg in the default portion, Ca per 100 g."""
+    from mgtui.foods.portions import default_portion, format_grams, format_quantity
+
     rows = []
     for food in foods:
         portion = default_portion(food)

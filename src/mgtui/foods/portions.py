@@ -103,7 +103,8 @@ _NOT_FINITE = re.compile(r"^[+-]?\s*(nan\b|inf\b|infinity\b|∞)", re.IGNORECASE
 _DECIMAL_COMMA = re.compile(r"^\d+,\d")
 _TRAILING_GRAMS = re.compile(r"\s*\([^()]*\)\s*$")  # "1 cup (129 g)", as mgtui prints it
 _COMMON_FRACTIONS: Final = (2, 3, 4, 8)  # shown as 1/2, 2/3, 3/4, 3/8; others as decimals
-_FRACTION_TOLERANCE: Final = 1e-9
+# USDA writes thirds as 0.333 and 0.667: close enough to show as 1/3 and 2/3.
+_FRACTION_TOLERANCE: Final = 0.005
 
 
 class PortionError(ValueError):
@@ -322,9 +323,13 @@ def _density(food: Food, unit: str) -> tuple[float, Portion] | None:
     """Grams per millilitre for converting to ``unit``, from a plain volume measure.
 
     Kitchen volumes convert from the first plain kitchen measure; ml and l only from
-    fl oz, the measure USDA uses for liquids alone.
+    fl oz, the measure USDA uses for liquids alone. A custom food measured in ml or l
+    (a mineral water's label: mg per litre) is a liquid by its owner's word, so those
+    measures convert to any volume too.
     """
-    sources = {LIQUID_MEASURE} if unit in METRIC_VOLUMES else KITCHEN_VOLUMES
+    sources = {LIQUID_MEASURE} if unit in METRIC_VOLUMES else set(KITCHEN_VOLUMES)
+    if food.custom:
+        sources |= METRIC_VOLUMES
     for portion in _usable(food.portions):
         key = _unit_key(portion.name)
         if len(key) == 1 and key[0] in sources:

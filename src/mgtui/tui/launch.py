@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from mgtui.store import Repository
 from mgtui.tui.app import make_app
 from mgtui.tui.context import AppContext
 
 
-def run_app(repo: Repository, day: dt.date | None = None) -> int:
+def run_app(
+    repo: Repository, day: dt.date | None = None, *, now: Callable[[], dt.datetime] | None = None
+) -> int:
     """Run the app on ``day`` (today when None) until the person quits; the exit status."""
-    app = make_app(AppContext(repo), day=day)
+    context = AppContext(repo) if now is None else AppContext(repo, now=now)
+    app = make_app(context, day=day)
     app.run()
     return app.return_code or 0

@@ -77,7 +77,7 @@ class ProfileScreen(Screen[None]):
         return cast("MgtuiApp", self.app)
 
     def compose(self) -> ComposeResult:
-        profile = self.mgtui.context.repo.profile()
+        profile = self.mgtui.context.profile()
         custom = profile.custom
         yield Header()
         yield NavBar("profile")
@@ -160,6 +160,7 @@ class ProfileScreen(Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        self.query_one("#sex", Select).focus()
         self.title = "Profile"
         self.sub_title = "welcome" if self.first_run else "targets follow from this"
         self.update_targets()

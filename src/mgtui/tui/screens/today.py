@@ -114,7 +114,7 @@ class TodayScreen(Screen[None]):
         self.entries = entries
         table.clear(columns=True)
         # The item's name takes whatever width the fixed columns leave.
-        fixed = 5 + AMOUNT_COLUMN_WIDTH + 6 + 6 + 2 * 5 + 2
+        fixed = 5 + AMOUNT_COLUMN_WIDTH + 6 + 6 + 2 * 5 + 4  # cell padding, scrollbar
         table.add_column("Time", key="time", width=5)
         table.add_column("Item", key="item", width=max(20, self.size.width - fixed))
         table.add_column("Amount", key="amount", width=AMOUNT_COLUMN_WIDTH)

@@ -35,6 +35,8 @@ from mgtui.textbars import (
 LABEL_WIDTH = 13
 VALUE_WIDTH = 22
 MIN_BAR_WIDTH = 10
+# Past this, a longer bar reads no better and pushes the figures far from the labels.
+MAX_BAR_WIDTH = 64
 
 
 class DayBar(Widget):
@@ -86,7 +88,8 @@ class DayBar(Widget):
         return text
 
     def bar_width(self) -> int:
-        return max(MIN_BAR_WIDTH, self.size.width - LABEL_WIDTH - VALUE_WIDTH - 1)
+        available = self.size.width - LABEL_WIDTH - VALUE_WIDTH - 1
+        return max(MIN_BAR_WIDTH, min(MAX_BAR_WIDTH, available))
 
     def line(self, bar: Text, value: str) -> Text:
         line = Text(f"{self.LABEL:<{LABEL_WIDTH}}", style=self.style_of("bar--label"))

@@ -1,0 +1,154 @@
+"""What the commands share: the clock, dates and times, the opened log, output.
+
+Nothing here imports the store at module level: ``mgtui --help`` and ``mgtui
+search`` never need TinyDB, and commands that do pay for it only when they run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import re
+import sys
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
+
+from mgtui.cli.errors import UsageError
+
+if TYPE_CHECKING:
+    from mgtui.store import Repository
+
+# For tests and demos only: freeze the CLI's clock. MGTUI_NOW=2026-11-22T08:30 fixes
+# the day and the time; MGTUI_TODAY=2026-11-22 fixes the day (the time stays the
+# real one). Only the CLI reads them; it hands the same clock to the app it opens.
+NOW_ENV = "MGTUI_NOW"
+TODAY_ENV = "MGTUI_TODAY"
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_TIME = re.compile(r"(\d{1,2}):(\d{2})")
+
+
+def now(environ: Mapping[str, str] | None = None) -> dt.datetime:
+    """The local date and time to the minute: what "now" means for every command."""
+    env = os.environ if environ is None else environ
+    frozen = env.get(NOW_ENV, "").strip()
+    if frozen:
+        try:
+            moment = dt.datetime.fromisoformat(frozen)
+        except ValueError:
+            raise UsageError(
+                f"{NOW_ENV}={frozen!r} is not a date and time like 2026-11-22T08:30"
+            ) from None
+        return moment.replace(second=0, microsecond=0, tzinfo=None)
+    # Entries are kept to the minute, as they are typed (HH:MM).
+    moment = dt.datetime.now().replace(second=0, microsecond=0)
+    frozen_day = env.get(TODAY_ENV, "").strip()
+    if frozen_day:
+        day = parse_date(frozen_day, TODAY_ENV, today=moment.date())
+        moment = dt.datetime.combine(day, moment.time())
+    return moment
+
+
+def today() -> dt.date:
+    return now().date()
+
+
+def parse_date(text: str, what: str = "--date", *, today: dt.date | None = None) -> dt.date:
+    """A real YYYY-MM-DD date, or "today"/"yesterday"; 2026-02-30 is refused."""
+    cleaned = text.strip().lower()
+    if cleaned in ("today", "yesterday"):
+        base = today if today is not None else now().date()
+        return base if cleaned == "today" else base - dt.timedelta(days=1)
+    if not _DATE.fullmatch(cleaned):
+        raise UsageError(f"{what}: {text.strip()!r} is not a date; write YYYY-MM-DD")
+    try:
+        return dt.date.fromisoformat(cleaned)
+    except ValueError:
+        raise UsageError(f"{what}: {text.strip()} is not a real date") from None
+
+
+def parse_time(text: str, what: str = "--time") -> dt.time:
+    """HH:MM on a 24-hour clock (8:05 is fine); 25:00 and 12:60 are refused."""
+    match = _TIME.fullmatch(text.strip())
+    if match is None:
+        raise UsageError(f"{what}: {text.strip()!r} is not a time; write HH:MM, e.g. 08:30")
+    hour, minute = int(match.group(1)), int(match.group(2))
+    if hour > 23 or minute > 59:
+        raise UsageError(f"{what}: {text.strip()} is not a time of day (00:00 to 23:59)")
+    return dt.time(hour, minute)
+
+
+def day_of(args: argparse.Namespace) -> dt.date:
+    """The day a command is about: ``--date``, else today."""
+    text: str | None = getattr(args, "date", None)
+    return today() if text is None else parse_date(text)
+
+
+def moment_of(args: argparse.Namespace) -> tuple[dt.date, dt.time]:
+    """The day and time of a new entry: ``--date``/``--time``, each defaulting to now."""
+    current = now()
+    date_text: str | None = getattr(args, "date", None)
+    time_text: str | None = getattr(args, "time", None)
+    day = current.date() if date_text is None else parse_date(date_text, today=current.date())
+    time = current.time() if time_text is None else parse_time(time_text)
+    return day, time
+
+
+def add_date_option(parser: argparse.ArgumentParser, what: str = "the day") -> None:
+    parser.add_argument(
+        "--date", metavar="YYYY-MM-DD", help=f"{what} (default today; 'yesterday' works too)"
+    )
+
+
+def add_json_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+
+
+@contextmanager
+def opened_repository(args: argparse.Namespace) -> Iterator[Repository]:
+    """The log in the chosen data folder; its notices (a damaged file moved aside, a
+    format upgrade) go to stderr, one line each, even when the command then fails."""
+    from mgtui.locations import DATA_DIR_ENV, resolve_data_dir
+    from mgtui.store import Repository
+
+    folder = resolve_data_dir(args.data_dir)
+    if folder.exists() and not folder.is_dir():
+        source = "--data-dir" if args.data_dir else DATA_DIR_ENV
+        raise UsageError(f"{source}: {folder} is a file, not a folder")
+    repository = Repository.open(folder)
+    try:
+        yield repository
+    finally:
+        for notice in repository.pop_notices():
+            note(notice)
+        repository.close()
+
+
+def note(text: str) -> None:
+    """A notice or warning on stderr, kept to one line so scripts can log it as one."""
+    print(f"mgtui: {' '.join(text.split())}", file=sys.stderr)
+
+
+def warn(text: str) -> None:
+    note(f"warning: {text}")
+
+
+def print_json(value: Any) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+def mg_text(value: float | None, decimals: int = 1) -> str:
+    """Milligrams for a table: "n/a" where the food table has no value (not zero)."""
+    return "n/a" if value is None else f"{value:.{decimals}f}"
+
+
+def long_date(day: dt.date) -> str:
+    return f"{day:%A %d %B %Y}"
+
+
+def count(number: int, singular: str, plural: str | None = None) -> str:
+    """ "1 entry", "2 entries" """
+    return f"{number} {singular if number == 1 else plural or singular + 's'}"

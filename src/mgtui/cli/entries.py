@@ -1,0 +1,423 @@
+"""Logging and correcting the day: ``add``, ``take``, ``log`` and ``rm``.
+
+Like every command module, this one imports the store, the domain and the food
+table inside its handlers: the parser imports all command modules on every run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from typing import TYPE_CHECKING, Any
+
+from mgtui.cli import common, tables
+from mgtui.cli.errors import UsageError
+
+if TYPE_CHECKING:
+    from mgtui.domain.entries import Entry
+    from mgtui.domain.summary import DaySummary
+    from mgtui.domain.supplements import SupplementProduct
+    from mgtui.foods.model import Food
+    from mgtui.store import Repository
+
+_NDB_NUMBER = re.compile(r"\d{4,5}")
+# What starts an amount: a number or a fraction ("1", ".5", "1/2", "½").
+_AMOUNT_START = re.compile(r"[\d.½⅓⅔¼¾⅛]")
+
+
+def compound_remedy(product: SupplementProduct) -> str:
+    """How to say it on the command line, for ``logbook.compound_weight_warning``."""
+    return (
+        f"If so, give it as --compound-mg {product.magnesium_mg:g} --form {product.form or 'FORM'}."
+    )
+
+
+ADD_EPILOG = """\
+examples:
+  mgtui add "pumpkin seeds" 1 oz       the best match is used and named
+  mgtui add 12014 30g                  by USDA NDB number (see 'mgtui search')
+  mgtui add almonds 1/4 cup --time 08:30
+  mgtui add "Spring water" 0.5 l       a custom food (see 'mgtui food add')
+  mgtui add spinach --date yesterday   one of its first portion
+"""
+
+TAKE_EPILOG = """\
+examples:
+  mgtui take "Mag Glycinate"                   a saved supplement, one serving
+  mgtui take "Mag Glycinate" --servings 2
+  mgtui take magnesium --mg 200 --form citrate      elemental Mg from the label
+  mgtui take glycinate --compound-mg 500 --form glycinate
+  mgtui take "Calcium citrate" --ca 500            calcium only
+
+Numbers given for a saved supplement replace its label's for this entry only (the
+entry is then logged as a one-off); 'mgtui supplement add' changes the label.
+Forms: oxide, hydroxide, carbonate, chloride, sulfate, citrate, glycinate, malate,
+lactate, taurate, threonate, aspartate, orotate, gluconate.
+"""
+
+
+def register(subparsers: argparse._SubParsersAction[Any]) -> None:
+    add = subparsers.add_parser(
+        "add",
+        help="log a food",
+        description=(
+            "Log an amount of a food. FOOD is a 5-digit USDA NDB number, a custom "
+            "food's name, or words of a food's name (the best match is used and named). "
+            "AMOUNT: 30g, 1.5 oz, 1 cup, 1/2 cup, 2 tbsp, a portion name of that food, "
+            "or a bare number of its first portion; default one first portion (100 g "
+            "where it has none). Quote a FOOD of several words."
+        ),
+        epilog=ADD_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    add.add_argument("food", metavar="FOOD", help="NDB number, custom food, or words of a name")
+    add.add_argument("amount", nargs="*", metavar="AMOUNT", help="how much, e.g. 1 oz")
+    _add_moment_options(add)
+    common.add_json_option(add)
+    add.set_defaults(handler=run_add)
+
+    take = subparsers.add_parser(
+        "take",
+        help="log a supplement",
+        description=(
+            "Log a supplement. --mg is elemental magnesium (the label's Supplement Facts "
+            "number); --compound-mg with --form converts a compound weight; --ca is "
+            "elemental calcium. NAME may be a saved supplement ('mgtui supplement add'), "
+            "whose label amounts are then used."
+        ),
+        epilog=TAKE_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    take.add_argument("name", metavar="NAME", help="a saved supplement, or any name")
+    add_dose_options(take)
+    take.add_argument(
+        "--servings", metavar="K", help="how many servings (default 1; up to 20, 0.5 works)"
+    )
+    _add_moment_options(take)
+    common.add_json_option(take)
+    take.set_defaults(handler=run_take)
+
+    log = subparsers.add_parser(
+        "log",
+        help="the day's entries with their ids",
+        description="The day's entries, each with the id 'mgtui rm' takes, and the totals.",
+    )
+    common.add_date_option(log)
+    common.add_json_option(log)
+    log.set_defaults(handler=run_log)
+
+    rm = subparsers.add_parser(
+        "rm",
+        help="delete an entry",
+        description="Delete one entry by its id (shown by 'mgtui log').",
+        epilog="example:\n  mgtui rm 3f9a0c12be45\n",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    rm.add_argument("entry_id", metavar="ENTRY_ID", help="the id 'mgtui log' shows")
+    common.add_json_option(rm)
+    rm.set_defaults(handler=run_rm)
+
+
+def _add_moment_options(parser: argparse.ArgumentParser) -> None:
+    common.add_date_option(parser, "the day to log it on")
+    parser.add_argument("--time", metavar="HH:MM", help="the time of day (default now)")
+
+
+def add_dose_options(parser: argparse.ArgumentParser) -> None:
+    """--mg | --compound-mg, --form and --ca, shared by ``take`` and ``supplement add``."""
+    amounts = parser.add_mutually_exclusive_group()
+    amounts.add_argument("--mg", metavar="N", help="elemental magnesium in mg a serving")
+    amounts.add_argument(
+        "--compound-mg", metavar="N", help="the compound's weight in mg a serving (needs --form)"
+    )
+    parser.add_argument("--form", metavar="FORM", help="magnesium form: glycinate, citrate, ...")
+    parser.add_argument("--ca", metavar="N", help="elemental calcium in mg a serving")
+
+
+# -- add --------------------------------------------------------------------------------
+
+
+def run_add(args: argparse.Namespace) -> int:
+    from mgtui.cli.render import entry_json
+    from mgtui.logbook import AmountError, describe_food_entry, food_entry
+
+    day, time = common.moment_of(args)
+    amount = " ".join(args.amount).strip() or None
+    with common.opened_repository(args) as repo:
+        food, query = resolve_food(repo, args.food)
+        try:
+            draft = food_entry(food, amount, day, time)
+        except AmountError as error:
+            raise UsageError(f"{error}{_quote_hint(args.food, args.amount)}") from None
+        summary = _summary_after(repo, draft)
+        entry = repo.log(draft)
+    if args.json:
+        shown = entry_json(entry)
+        if query is not None:
+            shown["query"] = query
+        common.print_json(shown)
+        return 0
+    if query is not None:
+        print(f'matched "{query}" → {food.id}')
+    print(f"logged {entry.id}{_when(entry)}: {describe_food_entry(entry)}")
+    print(day_line(summary))
+    return 0
+
+
+def resolve_food(repo: Repository, text: str) -> tuple[Food, str | None]:
+    """The food FOOD names, and the query when a search picked it."""
+    from mgtui.foods import get_food, search_foods
+
+    wanted = " ".join(text.split())
+    if not wanted:
+        raise UsageError("add: FOOD is empty; give an NDB number, a custom food or a food's name")
+    if _NDB_NUMBER.fullmatch(wanted):
+        # Spreadsheets drop the leading zero of "01077"; put it back.
+        food = get_food(wanted.zfill(5))
+        if food is None:
+            raise UsageError(
+                f"no USDA food has the NDB number {wanted.zfill(5)}; find one with 'mgtui search'"
+            )
+        return food, None
+    custom = repo.custom_food(wanted)
+    if custom is not None:
+        return custom, None
+    hits = search_foods(wanted, 1, extra_foods=repo.custom_foods())
+    if not hits:
+        raise UsageError(f"no food matches {wanted!r}; try other words with 'mgtui search'")
+    return hits[0], wanted
+
+
+def _quote_hint(food: str, amount_words: list[str]) -> str:
+    """A hint for ``mgtui add pumpkin seeds 1 oz``, where "seeds" was taken as the amount."""
+    if not amount_words or _AMOUNT_START.match(amount_words[0]):
+        return ""
+    numbered = next((i for i, w in enumerate(amount_words) if _AMOUNT_START.match(w)), None)
+    if numbered is None:
+        return ""
+    name = " ".join([food, *amount_words[:numbered]])
+    rest = " ".join(amount_words[numbered:])
+    return f' (if the food is "{name}", quote it: mgtui add "{name}" {rest})'
+
+
+# -- take -------------------------------------------------------------------------------
+
+
+def run_take(args: argparse.Namespace) -> int:
+    from mgtui.cli.render import entry_json
+    from mgtui.logbook import (
+        compound_weight_warning,
+        describe_supplement_entry,
+        parse_servings,
+        supplement_entry,
+    )
+
+    name = " ".join(args.name.split())
+    if not name:
+        raise UsageError("take: NAME is empty")
+    servings = 1.0 if args.servings is None else parse_servings(args.servings)
+    day, time = common.moment_of(args)
+    with common.opened_repository(args) as repo:
+        saved = repo.supplement_product(name)
+        product, overridden = _dose(repo, name, saved, args)
+        from_label = saved is not None and not overridden
+        draft = supplement_entry(product, servings, day, time, saved=from_label)
+        summary = _summary_after(repo, draft)
+        entry = repo.log(draft)
+
+    warnings = [advice.text for advice in summary.warnings]
+    if args.mg is not None:
+        typed = compound_weight_warning(product, compound=False, remedy=compound_remedy(product))
+        if typed is not None:
+            warnings.insert(0, typed)
+    for text in warnings:
+        common.warn(text)
+
+    conversion = _conversion(product, servings) if args.compound_mg is not None else None
+    if args.json:
+        shown = entry_json(entry)
+        shown["conversion"] = conversion
+        shown["supplement"] = {
+            "magnesium_mg": round(summary.supplement.magnesium_mg, 1),
+            "limit_mg": summary.supplement.limit_mg,
+            "over_limit": summary.supplement.over_limit,
+        }
+        shown["warnings"] = warnings
+        shown["tips"] = [advice.text for advice in summary.tips]
+        common.print_json(shown)
+        return 0
+    if conversion is not None:
+        print(conversion)
+    if saved is not None and overridden:
+        print(
+            f"the numbers given were used for this entry; the saved label of {saved.name} "
+            "is unchanged ('mgtui supplement add' changes it)"
+        )
+    print(f"logged {entry.id}{_when(entry)}: {describe_supplement_entry(entry)}")
+    print(supplement_line(summary))
+    for advice in summary.tips:
+        print(f"Tip: {advice.text}")
+    return 0
+
+
+def _dose(
+    repo: Repository, name: str, saved: SupplementProduct | None, args: argparse.Namespace
+) -> tuple[SupplementProduct, bool]:
+    """What one serving holds, and whether typed numbers replaced a saved label's."""
+    from mgtui.logbook import make_product
+
+    typed = [args.mg, args.compound_mg, args.ca]
+    if saved is None:
+        if all(value is None for value in typed):
+            raise UsageError(_unknown_supplement(repo, name))
+        compound = args.compound_mg is not None
+        if compound and args.form is None:
+            raise UsageError("--compound-mg needs --form, e.g. --form glycinate")
+        magnesium = args.compound_mg if compound else args.mg
+        product = make_product(
+            name, args.form, magnesium or "0", args.ca or "0", "1 serving", compound=compound
+        )
+        return product, False
+    if all(value is None for value in typed):
+        if args.form is not None:
+            raise UsageError(
+                f"{saved.name} is saved with its form; --form goes with --mg or --compound-mg"
+            )
+        return saved, False
+    # The person's numbers win for this entry; what they left out comes from the label.
+    form = args.form or saved.form
+    compound = args.compound_mg is not None
+    if compound and form is None:
+        raise UsageError("--compound-mg needs --form, e.g. --form glycinate")
+    if compound:
+        magnesium = args.compound_mg
+    else:
+        magnesium = args.mg if args.mg is not None else repr(saved.magnesium_mg)
+    calcium = args.ca if args.ca is not None else repr(saved.calcium_mg)
+    product = make_product(saved.name, form, magnesium, calcium, saved.serving, compound=compound)
+    return product, True
+
+
+def _unknown_supplement(repo: Repository, name: str) -> str:
+    message = (
+        f"{name!r} is not a saved supplement: give --mg N (elemental magnesium a serving) "
+        "or --compound-mg N --form FORM, and --ca N for calcium"
+    )
+    names = [product.name for product in repo.supplement_products()]
+    if names:
+        message += "; saved: " + ", ".join(names)
+    return message
+
+
+def _conversion(product: SupplementProduct, servings: float) -> str | None:
+    text = product.conversion
+    if text is None or servings == 1:
+        return text
+    return f"{text} a serving; × {servings:g} = {product.magnesium_mg * servings:.1f} mg"
+
+
+# -- log and rm -------------------------------------------------------------------------
+
+
+def run_log(args: argparse.Namespace) -> int:
+    from mgtui.cli.render import entry_json
+
+    day = common.day_of(args)
+    with common.opened_repository(args) as repo:
+        entries = repo.entries_on(day)
+    if args.json:
+        common.print_json([entry_json(entry) for entry in entries])
+        return 0
+    if not entries:
+        print(f"nothing logged on {common.long_date(day)}")
+        return 0
+    print(f"{common.long_date(day)}: {common.count(len(entries), 'entry', 'entries')}")
+    print(entries_table(entries))
+    return 0
+
+
+def entries_table(entries: list[Entry]) -> str:
+    from mgtui.logbook import amount_with_grams
+
+    columns = [
+        tables.Column("ID"),
+        tables.Column("TIME"),
+        tables.Column("KIND"),
+        tables.Column("ITEM", flexible=True, min_width=20),
+        tables.Column("AMOUNT"),
+        tables.Column("MG", numeric=True),
+        tables.Column("CA", numeric=True),
+    ]
+    rows = [
+        [
+            entry.id,
+            f"{entry.time:%H:%M}",
+            "supp" if entry.is_supplement else "food",
+            entry.name if entry.form is None else f"{entry.name} ({entry.form})",
+            amount_with_grams(entry),
+            common.mg_text(entry.magnesium_mg),
+            common.mg_text(entry.calcium_mg),
+        ]
+        for entry in entries
+    ]
+    magnesium = sum(entry.magnesium_or_zero for entry in entries)
+    calcium = sum(entry.calcium_or_zero for entry in entries)
+    rows.append(["total", "", "", "", "", f"{magnesium:.1f}", f"{calcium:.1f}"])
+    return tables.render(columns, rows)
+
+
+def run_rm(args: argparse.Namespace) -> int:
+    from mgtui.cli.render import entry_json
+    from mgtui.logbook import describe_entry
+
+    entry_id = args.entry_id.strip()
+    with common.opened_repository(args) as repo:
+        entry = repo.delete_entry(entry_id)
+    if args.json:
+        common.print_json(entry_json(entry))
+    else:
+        print(f"deleted {entry.id}{_when(entry)}: {describe_entry(entry)}")
+    return 0
+
+
+# -- what the day looks like after a change ---------------------------------------------
+
+
+def _summary_after(repo: Repository, draft: Entry) -> DaySummary:
+    """The day as it will be with ``draft``; read before writing, so a profile that
+    cannot be used stops the command before anything is logged."""
+    from mgtui.domain.summary import summarize_day
+    from mgtui.domain.targets import resolve_targets
+
+    targets = resolve_targets(repo.profile())
+    return summarize_day(draft.date, [*repo.entries_on(draft.date), draft], targets)
+
+
+def _when(entry: Entry) -> str:
+    when = f"{entry.time:%H:%M}"
+    if entry.date != common.today():
+        when = f"{entry.date.isoformat()} {when}"
+    return f" ({when})"
+
+
+def day_line(summary: DaySummary) -> str:
+    """ "Sunday 22 November 2026: magnesium 178 / 320 mg (56%), calcium 13 / 1200 mg" """
+    magnesium, calcium = summary.magnesium, summary.calcium
+    return (
+        f"{common.long_date(summary.date)}: magnesium {magnesium.total_mg:.0f} / "
+        f"{magnesium.rda_mg:.0f} mg ({magnesium.percent_of_rda:.0f}%), "
+        f"calcium {calcium.total_mg:.0f} / {calcium.rda_mg:.0f} mg"
+    )
+
+
+def supplement_line(summary: DaySummary) -> str:
+    supplement = summary.supplement
+    head = f"supplemental magnesium on {common.long_date(summary.date)}: "
+    if supplement.limit_mg is None:
+        return head + f"{supplement.magnesium_mg:.0f} mg (no upper limit is set for this age)"
+    state = (
+        f"OVER the limit by {supplement.over_by_mg:.0f} mg"
+        if supplement.over_limit
+        else f"{supplement.limit_mg - supplement.magnesium_mg:.0f} mg under the limit"
+    )
+    return head + f"{supplement.magnesium_mg:.0f} / {supplement.limit_mg:.0f} mg limit, {state}"

@@ -1,0 +1,270 @@
+"""A Markdown bone-health report for a clinician: ``mgtui report [--days N]``.
+
+Built from the log alone (no UI, no storage types): the profile and targets, the
+window and how many days in it were logged, averages against the RDA and EAR, the
+three daily questions counted over the window, top food sources, the supplements
+taken with their forms, the warnings, where each reference value comes from, and a
+disclaimer. Averages are over logged days: an unlogged day is unknown, not zero.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from mgtui.domain.entries import Entry
+from mgtui.domain.insights import Insights, compute_insights
+from mgtui.domain.reference import REFERENCE_SOURCES
+from mgtui.domain.summary import summarize_day
+from mgtui.domain.supplements import SupplementProduct
+from mgtui.domain.targets import Profile, Targets, resolve_targets
+
+DEFAULT_REPORT_DAYS = 30
+DISCLAIMER = (
+    "Self-recorded intake from mgtui, for discussion with a clinician; guidance, not a diagnosis."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SupplementUse:
+    name: str
+    form: str | None
+    days: int
+    doses: int
+    magnesium_mg: float  # total over the window
+    calcium_mg: float
+
+
+def _mg(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.0f} mg"
+
+
+def _days(count: int) -> str:
+    return f"{count} day" if count == 1 else f"{count} days"
+
+
+def _count(part: int, whole: int) -> str:
+    if whole == 0:
+        return "0 of 0"
+    return f"{part} of {whole} ({100 * part / whole:.0f}%)"
+
+
+def supplement_use(entries: Iterable[Entry]) -> list[SupplementUse]:
+    """Each supplement taken in the entries: on how many days, how much in all."""
+    by_name: dict[str, list[Entry]] = defaultdict(list)
+    for entry in entries:
+        if entry.is_supplement:
+            by_name[entry.product or entry.name].append(entry)
+    uses = [
+        SupplementUse(
+            name=name,
+            form=next((e.form for e in taken if e.form), None),
+            days=len({e.date for e in taken}),
+            doses=len(taken),
+            magnesium_mg=sum(e.magnesium_or_zero for e in taken),
+            calcium_mg=sum(e.calcium_or_zero for e in taken),
+        )
+        for name, taken in by_name.items()
+    ]
+    return sorted(uses, key=lambda use: (-use.days, use.name))
+
+
+def _profile_section(profile: Profile, targets: Targets) -> list[str]:
+    limit = _mg(targets.supplement_limit_mg)
+    ear = _mg(targets.magnesium_ear_mg)
+    low, high = targets.ratio_band
+    who = f"{profile.sex}, {profile.age:g} years"
+    if profile.pregnant:
+        who += ", pregnant"
+    if profile.lactating:
+        who += ", lactating"
+    if profile.kidney_disease:
+        who += ", kidney disease"
+    if profile.is_default:
+        who += " (mgtui's default profile: not set by the person)"
+    lines = [
+        "## Profile and targets",
+        "",
+        f"- Profile: {who}; reference group: {targets.stage}",
+        f"- Magnesium: {'AI' if targets.magnesium_is_adequate_intake else 'RDA'} "
+        f"{_mg(targets.magnesium_rda_mg)}/day, EAR {ear}/day, "
+        f"supplemental upper limit {limit}/day (supplements and medicines only)",
+        f"- Calcium: RDA {_mg(targets.calcium_rda_mg)}/day, upper limit "
+        f"{_mg(targets.calcium_ul_mg)}/day; vitamin D RDA {targets.vitamin_d_rda_iu:.0f} IU/day",
+        f"- Calcium:magnesium ratio band in use: {low:g}–{high:g}",
+    ]
+    if targets.custom_fields:
+        names = ", ".join(f.replace("_mg", "").replace("_", " ") for f in targets.custom_fields)
+        lines.append(f"- Set by hand (instead of the reference tables): {names}")
+    return lines
+
+
+def _summary_section(insights: Insights) -> list[str]:
+    targets = insights.targets
+    logged = insights.logged_days
+    lines = [
+        "## Intake",
+        "",
+        f"Window: {insights.start:%d %b %Y} – {insights.end:%d %b %Y} "
+        f"({_days(insights.days_in_window)}), {_days(logged)} logged; "
+        f"{_days(insights.unlogged_days)} without entries not counted.",
+        "",
+    ]
+    if insights.average_magnesium_mg is None:
+        lines.append("Nothing was logged in this window.")
+        return lines
+    percent = insights.average_percent_of_rda or 0.0
+    lines += [
+        "| measure | value |",
+        "|---|---|",
+        f"| average magnesium, total | {_mg(insights.average_magnesium_mg)}/day "
+        f"({percent:.0f}% of the RDA {_mg(targets.magnesium_rda_mg)}) |",
+        f"| average magnesium from supplements | "
+        f"{_mg(insights.average_supplement_magnesium_mg)}/day |",
+        f"| average magnesium from food | {_mg(insights.average_food_magnesium_mg)}/day |",
+        f"| days at or above the RDA | {_count(insights.days_at_rda, logged)} |",
+    ]
+    if targets.magnesium_ear_mg is not None:
+        lines.append(
+            f"| days at or above the EAR ({_mg(targets.magnesium_ear_mg)}) | "
+            f"{_count(insights.days_at_ear, logged)} |"
+        )
+    low, high = targets.ratio_band
+    lines += [
+        f"| days over the supplemental limit | {_count(insights.days_over_limit, logged)} |",
+        f"| days with Ca:Mg in {low:g}–{high:g} | "
+        f"{_count(insights.days_in_band, insights.days_with_ratio)} |",
+        f"| average calcium, total | {_mg(insights.average_calcium_mg)}/day |",
+    ]
+    if insights.food_share is not None and insights.supplement_share is not None:
+        lines.append(
+            f"| magnesium from food / supplements | {100 * insights.food_share:.0f}% / "
+            f"{100 * insights.supplement_share:.0f}% |"
+        )
+    if insights.completeness is not None:
+        lines.append(
+            f"| items with a magnesium value | "
+            f"{_count(insights.entries - insights.entries_missing_magnesium, insights.entries)} |"
+        )
+    return lines
+
+
+def _sources_section(insights: Insights) -> list[str]:
+    if not insights.top_sources:
+        return []
+    lines = [
+        "## Top food sources of magnesium",
+        "",
+        "| food | magnesium | share |",
+        "|---|---|---|",
+    ]
+    for source in insights.top_sources:
+        lines.append(f"| {source.name} | {_mg(source.magnesium_mg)} | {100 * source.share:.0f}% |")
+    return lines
+
+
+def _supplements_section(
+    uses: Sequence[SupplementUse], products: Sequence[SupplementProduct]
+) -> list[str]:
+    lines = ["## Supplements taken", ""]
+    if not uses:
+        return [*lines, "No supplements were logged in this window."]
+    by_name = {product.name.casefold(): product for product in products}
+    lines += [
+        "| supplement | form | days taken | magnesium per day taken | calcium per day taken |",
+        "|---|---|---|---|---|",
+    ]
+    for use in uses:
+        product = by_name.get(use.name.casefold())
+        form = use.form or (product.form if product else None) or "not stated"
+        lines.append(
+            f"| {use.name} | {form} | {use.days} | {_mg(use.magnesium_mg / use.days)} | "
+            f"{_mg(use.calcium_mg / use.days)} |"
+        )
+    conversions = [p.conversion for p in products if p.conversion]
+    if conversions:
+        lines += ["", "Converted from compound weights: " + "; ".join(conversions) + "."]
+    return lines
+
+
+def _warnings_section(entries: Sequence[Entry], targets: Targets) -> list[str]:
+    by_day: dict[dt.date, list[Entry]] = defaultdict(list)
+    for entry in entries:
+        by_day[entry.date].append(entry)
+    over: list[str] = []
+    calcium_over: list[str] = []
+    timing_days = 0
+    for day in sorted(by_day):
+        summary = summarize_day(day, by_day[day], targets)
+        if summary.supplement.over_limit:
+            over.append(f"{day:%d %b} ({summary.supplement.magnesium_mg:.0f} mg)")
+        if summary.calcium.over_ul:
+            calcium_over.append(f"{day:%d %b} ({summary.calcium.total_mg:.0f} mg)")
+        if any(a.code == "timing" for a in summary.tips):
+            timing_days += 1
+    lines = ["## Warnings", ""]
+    if over:
+        lines.append(
+            f"- Supplemental magnesium over the {_mg(targets.supplement_limit_mg)} limit on "
+            f"{_days(len(over))}: {', '.join(over)}."
+        )
+    if calcium_over:
+        lines.append(
+            f"- Total calcium over its upper limit on {_days(len(calcium_over))}: "
+            f"{', '.join(calcium_over)}."
+        )
+    if targets.kidney_disease and any(e.is_supplement for e in entries):
+        lines.append("- Kidney disease is noted, and supplements were taken.")
+    if timing_days:
+        lines.append(
+            f"- Calcium and magnesium supplements within 2 hours of each other on "
+            f"{_days(timing_days)}."
+        )
+    if len(lines) == 2:
+        lines.append("- None in this window.")
+    return lines
+
+
+def build_report(
+    *,
+    profile: Profile,
+    entries: Iterable[Entry],
+    products: Sequence[SupplementProduct],
+    end: dt.date,
+    days: int = DEFAULT_REPORT_DAYS,
+    generated: dt.datetime | None = None,
+) -> str:
+    """The report as Markdown, for the ``days`` days ending on ``end``."""
+    targets = resolve_targets(profile)
+    all_entries = list(entries)
+    insights = compute_insights(all_entries, targets, end, days)
+    window = [e for e in all_entries if insights.start <= e.date <= insights.end]
+    stamp = f" on {generated:%d %b %Y %H:%M}" if generated else ""
+    lines = [
+        "# Magnesium and bone health: intake report",
+        "",
+        f"Generated by mgtui{stamp} for {insights.start:%d %b %Y} – {insights.end:%d %b %Y}.",
+        "",
+        *_profile_section(profile, targets),
+        "",
+        *_summary_section(insights),
+        "",
+        *_sources_section(insights),
+        "",
+        *_supplements_section(supplement_use(window), products),
+        "",
+        *_warnings_section(window, targets),
+        "",
+        "## Sources of the reference values",
+        "",
+        *[f"- {source}" for source in REFERENCE_SOURCES],
+        "",
+        f"*{DISCLAIMER}*",
+        "",
+    ]
+    text = "\n".join(lines)
+    while "\n\n\n" in text:
+        text = text.replace("\n\n\n", "\n\n")
+    return text
