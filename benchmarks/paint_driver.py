@@ -3,9 +3,9 @@
     python benchmarks/paint_driver.py mgtui DATA_DIR REPORT_FD
     python benchmarks/paint_driver.py bare - REPORT_FD
 
-``mgtui`` runs the real app on DATA_DIR as ``mgtui`` does (the real clock, so Today
-shows the data's last day when that is today); ``bare`` runs a Textual app with a
-Header, a Label and a Footer. Once the first screen is fully painted, the process
+``mgtui`` runs ``mgtui --data-dir DATA_DIR`` through the installed entry point (the
+real clock: Today shows the data's last day when that is today); ``bare`` runs a
+Textual app with a Header, a Label and a Footer. Once the first screen is fully painted, the process
 writes one JSON line on the file descriptor REPORT_FD (Textual captures stdout while
 it runs): seconds since this script started, and the peak memory so far. The parent
 times the whole process, from spawn to that line.
@@ -44,32 +44,33 @@ def peak_rss_kib() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
-def build(which: str, data_dir: str) -> tuple[App[Any], Painted]:
-    if which == "bare":
-        return BareApp(), bare_painted
-    from mgtui.store import Repository
-    from mgtui.tui.app import make_app
-    from mgtui.tui.context import AppContext
-
-    return make_app(AppContext(Repository.open(data_dir))), today_painted
-
-
 def main() -> None:
     which, data_dir, report_fd = sys.argv[1], sys.argv[2], int(sys.argv[3])
-    app, painted = build(which, data_dir)
-    built = time.perf_counter()
+    painted: Painted = today_painted if which == "mgtui" else bare_painted
 
     async def report_first_paint(pilot: Pilot[Any]) -> None:
         painted_at = await until_painted(pilot.app, painted)
-        report = {
-            "painted_s": painted_at - STARTED,
-            "built_s": built - STARTED,
-            "max_rss_kib": peak_rss_kib(),
-        }
+        report = {"painted_s": painted_at - STARTED, "max_rss_kib": peak_rss_kib()}
         os.write(report_fd, (json.dumps(report) + "\n").encode())
         pilot.app.exit()
 
-    app.run(headless=True, size=SIZE, auto_pilot=report_first_paint)
+    real_run = App.run
+
+    def run_headless(app: App[Any], **_: Any) -> Any:
+        return real_run(app, headless=True, size=SIZE, auto_pilot=report_first_paint)
+
+    # Every app this process starts runs headless and reports its first paint: mgtui
+    # then starts exactly as the installed command does (arguments, clock, store,
+    # app), without a terminal.
+    App.run = run_headless  # type: ignore[method-assign,assignment]
+    if which == "bare":
+        BareApp().run()
+        return
+    from mgtui.cli import main as mgtui_main
+
+    status = mgtui_main(["--data-dir", data_dir])
+    if status:
+        raise SystemExit(f"mgtui exited with {status}")
 
 
 if __name__ == "__main__":
