@@ -110,6 +110,47 @@ def test_a_damaged_file_is_moved_aside_and_a_new_log_started(tmp_path: Path, kin
     assert reopened.recovered_from is None and len(reopened.all_entries()) == 1
 
 
+def test_rows_mgtui_saved_are_not_checked_again_on_open(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "data"
+    with Repository.open(folder) as repo:
+        ids = [add(repo, day=DAY + dt.timedelta(days=offset)) for offset in range(3)]
+    stored = orjson.loads((folder / "mgtui.json").read_bytes())
+    assert layout.days_digest_matches(stored)
+    checked: list[str] = []
+    real_check = layout._check_day
+
+    def counting_check(doc_id: str, document: dict[str, object]) -> None:
+        checked.append(doc_id)
+        real_check(doc_id, document)
+
+    monkeypatch.setattr(layout, "_check_day", counting_check)
+    with Repository.open(folder) as repo:
+        assert sorted(e.id for e in repo.all_entries()) == sorted(ids)
+    assert checked == []
+
+    # One changed byte in a row: the stamp no longer matches, so every day is checked.
+    edited = (folder / "mgtui.json").read_bytes().replace(b"76.0", b"77.0", 1)
+    (folder / "mgtui.json").write_bytes(edited)
+    with Repository.open(folder) as repo:
+        assert repo.recovered_from is None
+        assert sorted(e.magnesium_mg for e in repo.all_entries()) == [76.0, 76.0, 77.0]
+    assert len(checked) == 3
+
+
+def test_a_stamp_left_by_an_older_save_does_not_hide_damage(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    with Repository.open(folder) as repo:
+        add(repo)
+    data = orjson.loads((folder / "mgtui.json").read_bytes())
+    data["days"][str(DAY.toordinal())]["e"][0][1] = "8.30"  # edited, the stamp kept
+    (folder / "mgtui.json").write_bytes(orjson.dumps(data))
+    with Repository.open(folder) as repo:
+        assert repo.recovered_from is not None
+        assert repo.all_entries() == []
+
+
 def test_two_recoveries_keep_both_damaged_files(tmp_path: Path) -> None:
     folder = tmp_path / "data"
     folder.mkdir()

@@ -167,7 +167,7 @@ class Repository:
         self._file_lock = FileLock(
             str(self.path) + ".lock", timeout=lock_timeout, mode=PRIVATE_FILE_MODE
         )
-        self._storage = AtomicJSONStorage(self.path, self._load)
+        self._storage = AtomicJSONStorage(self.path, self._load, layout.dump_tables)
         self._db = _Database(storage=lambda: self._storage)
         self._tables: dict[str, _StoreTable] = {name: self._table(name) for name in layout.TABLES}
         self._index: _DayIndex | None = None

@@ -41,6 +41,8 @@ Tables = dict[str, dict[str, Any]]
 # Turns freshly parsed JSON into validated tables; may reuse parts of the previous
 # (already validated) tables for documents that did not change.
 Loader = Callable[[object, "Tables | None"], Tables]
+# Turns tables into the file's bytes.
+Dumper = Callable[[Tables], bytes]
 
 TEMP_SUFFIX = ".tmp"
 
@@ -139,10 +141,11 @@ def fsync_folder(folder: Path) -> None:
 class AtomicJSONStorage(Storage):
     """TinyDB storage: atomic durable saves, reads from memory while the file is unchanged."""
 
-    def __init__(self, path: Path, loader: Loader) -> None:
+    def __init__(self, path: Path, loader: Loader, dumper: Dumper = dump_json) -> None:
         super().__init__()
         self.path = path
         self._loader = loader
+        self._dumper = dumper
         self._data: Tables | None = None
         self._signature: FileSignature | None = None
         # The open descriptor of the version in ``_data``: it pins the inode (see
@@ -226,7 +229,7 @@ class AtomicJSONStorage(Storage):
 
         Raises ``StoreWriteError`` (file unchanged) when the save fails.
         """
-        payload = dump_json(data)
+        payload = self._dumper(data)
         try:
             fd = self._write_atomically(payload)
         except _ReplacedButNotDurable as partial:
