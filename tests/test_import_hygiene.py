@@ -46,3 +46,25 @@ def test_cli_entry_point_does_not_import_textual():
         )
     )
     assert "textual" not in loaded
+
+
+def test_reading_an_existing_log_takes_no_lock_and_loads_no_filelock(tmp_path):
+    # Reads take no inter-process lock, so `mgtui status` need not load filelock (and
+    # the logging and inspect modules it brings): it starts that much sooner.
+    folder = tmp_path / "data"
+    subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            f"from mgtui.store import Repository; Repository.open({str(folder)!r})",
+        ],
+        check=True,
+    )
+    loaded = top_level(
+        modules_after_import(
+            "import datetime as dt; from mgtui.store import Repository; "
+            f"Repository.open({str(folder)!r}).entries_on(dt.date.today())"
+        )
+    )
+    assert "filelock" not in loaded
+    assert "tinydb" in loaded
