@@ -6,7 +6,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Markdown
 
 HELP_TEXT = """\
 # mgtui help
@@ -62,5 +61,9 @@ class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,q,question_mark", "dismiss(None)", "Close")]
 
     def compose(self) -> ComposeResult:
+        # Imported when help opens: Markdown brings markdown-it and Pygments, ~50 ms
+        # that every start of the app would otherwise pay before the first paint.
+        from textual.widgets import Markdown
+
         with VerticalScroll(id="help", classes="dialog -wide"):
             yield Markdown(HELP_TEXT)
