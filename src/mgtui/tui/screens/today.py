@@ -87,18 +87,31 @@ class TodayScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.entries: list[Entry] = []
+        # What the screen shows was drawn for this (day, today, file version), with
+        # the table this wide: redrawing refills and re-renders the whole table.
+        self._drawn_for: tuple[object, ...] | None = None
+        self._table_width: int | None = None
         self.mgtui.log_changed.subscribe(self, self.refresh_day)
         self.refresh_day()
 
+    def _draw_key(self) -> tuple[object, ...]:
+        context = self.mgtui.context
+        return (self.mgtui.day, context.today(), context.repo.signature())
+
     def on_screen_resume(self) -> None:
-        self.refresh_day()
+        # A resume follows every mount, and log_changed keeps this screen current while
+        # another one shows: redraw only if something it shows changed meanwhile.
+        if self._draw_key() != self._drawn_for:
+            self.refresh_day()
 
     def on_resize(self) -> None:
-        self._fill_table(self.entries)
+        if self.size.width != self._table_width:
+            self._fill_table(self.entries)
 
     def refresh_day(self, _: None = None) -> None:
         context = self.mgtui.context
         day = self.mgtui.day
+        self._drawn_for = self._draw_key()
         self.title = "mgtui"
         self.sub_title = day_title(day, context.today())
         entries = context.repo.entries_on(day)
@@ -112,6 +125,7 @@ class TodayScreen(Screen[None]):
         table = self.query_one("#entries", DataTable)
         selected = self.selected_entry()
         self.entries = entries
+        self._table_width = self.size.width
         table.clear(columns=True)
         # The item's name takes whatever width the fixed columns leave.
         fixed = 5 + AMOUNT_COLUMN_WIDTH + 6 + 6 + 2 * 5 + 4  # cell padding, scrollbar
