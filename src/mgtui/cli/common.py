@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import json
 import os
 import re
@@ -119,6 +120,12 @@ def opened_repository(args: argparse.Namespace) -> Iterator[Repository]:
         source = "--data-dir" if args.data_dir else DATA_DIR_ENV
         raise UsageError(f"{source}: {folder} is a file, not a folder")
     repository = Repository.open(folder)
+    # The log just loaded lives until the command ends, and so do the modules loaded so
+    # far. Freezing them keeps the cyclic garbage collector from walking ten years of
+    # entries (~65,000 lists and dicts) again at each collection: ~150 ms of the app's
+    # start. Safe here because one command is one process: a reload of the file, or
+    # the app's screens, are new objects the collector still sees.
+    gc.freeze()
     try:
         yield repository
     finally:
