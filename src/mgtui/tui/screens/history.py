@@ -42,15 +42,26 @@ class HistoryScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.title = "History"
+        # The rows were built for this (day, today, file version): building them again
+        # means every day's totals and a row object per day, ~3,650 for ten years.
+        self._built_for: tuple[object, ...] | None = None
         self.mgtui.log_changed.subscribe(self, self.refresh_rows)
         self.refresh_rows()
         self.query_one(HistoryList).focus()
 
+    def _build_key(self) -> tuple[object, ...]:
+        context = self.mgtui.context
+        return (self.mgtui.day, context.today(), context.repo.signature())
+
     def on_screen_resume(self) -> None:
-        self.refresh_rows()
+        # A resume follows every mount, and log_changed keeps this screen current while
+        # another one shows: rebuild only if something it shows changed meanwhile.
+        if self._build_key() != self._built_for:
+            self.refresh_rows()
 
     def refresh_rows(self, _: None = None) -> None:
         context = self.mgtui.context
+        self._built_for = self._build_key()
         targets = context.targets()
         totals = context.repo.day_totals(newest_first=True)
         history = self.query_one(HistoryList)
