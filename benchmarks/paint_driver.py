@@ -2,13 +2,16 @@
 
     python benchmarks/paint_driver.py mgtui DATA_DIR REPORT_FD
     python benchmarks/paint_driver.py bare - REPORT_FD
+    python benchmarks/paint_driver.py screens DATA_DIR REPORT_FD
 
 ``mgtui`` runs ``mgtui --data-dir DATA_DIR`` through the installed entry point (the
 real clock: Today shows the data's last day when that is today); ``bare`` runs a
 Textual app with a Header, a Label and a Footer. Once the first screen is fully painted, the process
 writes one JSON line on the file descriptor REPORT_FD (Textual captures stdout while
 it runs): seconds since this script started, and the peak memory so far. The parent
-times the whole process, from spawn to that line.
+times the whole process, from spawn to that line. ``screens`` starts mgtui the same
+way, then presses h on Today and i on History, and reports the seconds from each key
+to the next screen's first full paint.
 """
 
 import time
@@ -25,7 +28,16 @@ from typing import Any  # noqa: E402
 from textual.app import App  # noqa: E402
 from textual.pilot import Pilot  # noqa: E402
 
-from apps import SIZE, BareApp, Painted, bare_painted, today_painted, until_painted  # noqa: E402
+from apps import (  # noqa: E402
+    SIZE,
+    BareApp,
+    Painted,
+    bare_painted,
+    history_painted,
+    insights_painted,
+    today_painted,
+    until_painted,
+)
 
 
 def peak_rss_kib() -> int:
@@ -44,13 +56,29 @@ def peak_rss_kib() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
+async def open_screens(pilot: Pilot[Any]) -> dict[str, float]:
+    """Seconds from pressing h on Today to History painted, then i to Insights."""
+    app = pilot.app
+    await until_painted(app, today_painted)
+    pressed = time.perf_counter()
+    app.simulate_key("h")
+    history = await until_painted(app, history_painted) - pressed
+    pressed = time.perf_counter()
+    app.simulate_key("i")
+    insights = await until_painted(app, insights_painted) - pressed
+    return {"history_s": history, "insights_s": insights}
+
+
 def main() -> None:
     which, data_dir, report_fd = sys.argv[1], sys.argv[2], int(sys.argv[3])
-    painted: Painted = today_painted if which == "mgtui" else bare_painted
+    painted: Painted = bare_painted if which == "bare" else today_painted
 
     async def report_first_paint(pilot: Pilot[Any]) -> None:
-        painted_at = await until_painted(pilot.app, painted)
-        report = {"painted_s": painted_at - STARTED, "max_rss_kib": peak_rss_kib()}
+        if which == "screens":
+            report = await open_screens(pilot)
+        else:
+            painted_at = await until_painted(pilot.app, painted)
+            report = {"painted_s": painted_at - STARTED, "max_rss_kib": peak_rss_kib()}
         os.write(report_fd, (json.dumps(report) + "\n").encode())
         pilot.app.exit()
 

@@ -10,15 +10,15 @@ and writes benchmarks/RESULTS.md (or --results PATH) with the machine and the da
 On a shared, noisy machine a figure with a reference (the bare Textual app, started
 the same way in the same run) is given as a ratio of the two medians.
 
-Process figures spawn fresh interpreters; the app runs headless at 120x40 and counts
-as painted once its first screen shows its content and Textual has refreshed it with
-nothing left to draw (see apps.py). The rest runs in this process.
+Process figures spawn fresh interpreters (paint_driver.py); the app runs headless at
+120x40 and a screen counts as painted once it shows its content and Textual has
+refreshed it with nothing left to draw (see apps.py). History and Insights are opened
+by key presses in such a process; the store and search figures run in this one.
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
 import compileall
 import datetime as dt
 import json
@@ -37,7 +37,6 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-import apps
 import benchkit
 import dataset
 from benchkit import Summary, milliseconds, time_call
@@ -161,8 +160,8 @@ def child_environment() -> dict[str, str]:
     return env
 
 
-def paint_once(which: str, data_dir: Path) -> PaintReport:
-    """Start one app process and time it from spawn to its first full paint."""
+def spawn_driver(which: str, data_dir: Path) -> tuple[float, dict[str, Any]]:
+    """Run paint_driver.py; returns seconds from spawn to its report, and the report."""
     read_end, write_end = os.pipe()
     start = time.perf_counter()
     process = subprocess.Popen(
@@ -184,10 +183,16 @@ def paint_once(which: str, data_dir: Path) -> PaintReport:
     _, stderr = process.communicate(timeout=PROCESS_TIMEOUT_SECONDS)
     if not line or process.returncode != 0:
         raise RuntimeError(
-            f"the {which} app did not report its first paint "
-            f"(exit {process.returncode}): {stderr.decode(errors='replace')[-2000:]}"
+            f"paint_driver.py {which} did not report (exit {process.returncode}): "
+            f"{stderr.decode(errors='replace')[-2000:]}"
         )
-    report = json.loads(line)
+    report: dict[str, Any] = json.loads(line)
+    return elapsed, report
+
+
+def paint_once(which: str, data_dir: Path) -> PaintReport:
+    """Start one app process and time it from spawn to its first full paint."""
+    elapsed, report = spawn_driver(which, data_dir)
     return PaintReport(elapsed, report["painted_s"], int(report["max_rss_kib"]))
 
 
@@ -395,42 +400,23 @@ def measure_read(run: Run) -> None:
     )
 
 
-async def _screen_opens(folder: Path) -> tuple[float, float]:
-    """Seconds from pressing h on Today to History painted, then i to Insights painted."""
-    from mgtui.store import Repository
-    from mgtui.tui.app import make_app
-    from mgtui.tui.context import AppContext
-
-    with Repository.open(folder) as repo:
-        app = make_app(AppContext(repo))
-        async with app.run_test(size=apps.SIZE):
-            await apps.until_painted(app, apps.today_painted)
-            pressed = time.perf_counter()
-            app.simulate_key("h")
-            history = await apps.until_painted(app, apps.history_painted) - pressed
-            pressed = time.perf_counter()
-            app.simulate_key("i")
-            insights = await apps.until_painted(app, apps.insights_painted) - pressed
-            app.exit()
-    return history, insights
-
-
 def measure_screens(run: Run) -> None:
+    """History and Insights opened in the app as the installed command starts it."""
     history: list[float] = []
     insights_screen: list[float] = []
     for _ in range(run.plan.screen_runs):
-        opened_history, opened_insights = asyncio.run(_screen_opens(run.data.folder))
-        history.append(opened_history)
-        insights_screen.append(opened_insights)
+        _, report = spawn_driver("screens", run.data.folder)
+        history.append(report["history_s"])
+        insights_screen.append(report["insights_s"])
     history_ms = Summary.of(milliseconds(history))
     run.add(
         Figure(
             HISTORY,
-            "median, from pressing h on Today to History's first full paint (Pilot)",
+            "median, from pressing h on Today to History's first full paint",
             history_ms.median,
             "ms",
             300.0,
-            f"p95 {history_ms.p95:.0f} ms, n={history_ms.n}; a fresh app and store each run",
+            f"p95 {history_ms.p95:.0f} ms, n={history_ms.n}; a new app process each run",
         )
     )
     measure_insights(run)
