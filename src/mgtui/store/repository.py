@@ -935,12 +935,17 @@ class Repository:
         return self._current_index().rows_by_day.get(ordinal, [])
 
     def _put_day(self, ordinal: int, rows: list[Row]) -> None:
-        day_table = self._tables[layout.DAYS]
+        # One day's document is set in the tables the transaction will save, without
+        # TinyDB: its upsert and remove copy the whole days table (twice) to change one
+        # document, ~6 ms of every add with ten years of days. Inside a transaction
+        # read() returns the tables being changed, and write() marks them for saving.
+        tables = self._storage.read()
+        days = tables[layout.DAYS]
         if rows:
-            document = layout.day_document(dt.date.fromordinal(ordinal), rows)
-            day_table.upsert(Document(document, doc_id=ordinal))
+            days[str(ordinal)] = layout.day_document(dt.date.fromordinal(ordinal), rows)
         else:
-            day_table.remove(doc_ids=[ordinal])
+            del days[str(ordinal)]
+        self._storage.write(tables)
         self._current_index().set_day(ordinal, rows)
 
     def _insert_locked(self, entry: Entry) -> None:

@@ -25,7 +25,7 @@ import gc
 import os
 import stat
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,8 +41,9 @@ Tables = dict[str, dict[str, Any]]
 # Turns freshly parsed JSON into validated tables; may reuse parts of the previous
 # (already validated) tables for documents that did not change.
 Loader = Callable[[object, "Tables | None"], Tables]
-# Turns tables into the file's bytes.
-Dumper = Callable[[Tables], bytes]
+# Turns tables into the file's bytes, in pieces written one after the other (so a
+# large part already serialised on its own need not be copied into one buffer).
+Dumper = Callable[[Tables], Sequence[bytes]]
 
 TEMP_SUFFIX = ".tmp"
 
@@ -124,6 +125,10 @@ def dump_json(data: Tables) -> bytes:
     return orjson.dumps(data)
 
 
+def _dump_whole(data: Tables) -> Sequence[bytes]:
+    return (dump_json(data),)
+
+
 def fsync_folder(folder: Path) -> None:
     """Make a rename in ``folder`` durable."""
     fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
@@ -141,7 +146,7 @@ def fsync_folder(folder: Path) -> None:
 class AtomicJSONStorage(Storage):
     """TinyDB storage: atomic durable saves, reads from memory while the file is unchanged."""
 
-    def __init__(self, path: Path, loader: Loader, dumper: Dumper = dump_json) -> None:
+    def __init__(self, path: Path, loader: Loader, dumper: Dumper = _dump_whole) -> None:
         super().__init__()
         self.path = path
         self._loader = loader
@@ -300,7 +305,7 @@ class AtomicJSONStorage(Storage):
             fd, self._pinned_fd = self._pinned_fd, None
             os.close(fd)
 
-    def _write_atomically(self, payload: bytes) -> int:
+    def _write_atomically(self, payload: Sequence[bytes]) -> int:
         """Write a temp file, fsync, rename over the log, fsync the folder.
 
         Returns the open descriptor of the new file. On failure before the rename the
@@ -318,10 +323,11 @@ class AtomicJSONStorage(Storage):
         )
         try:
             self._keep_owner(fd, current)
-            view = memoryview(payload)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
+            for piece in payload:
+                view = memoryview(piece)
+                while view:
+                    written = os.write(fd, view)
+                    view = view[written:]
             os.fsync(fd)
             os.replace(temp_name, self.path)
         except BaseException:
