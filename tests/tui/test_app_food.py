@@ -70,7 +70,11 @@ async def test_pick_a_portion_preview_and_log(repo: Repository, app_for: AppFact
         # Back on the search, ready for the next food.
         assert isinstance(app.screen, FoodSearchScreen)
         assert app.focused is app.screen.query_one("#query", Input)
-        assert any("Logged 1 oz Seeds, pumpkin" in message for message in notes.messages())
+        assert any(
+            "Logged Seeds, pumpkin and squash seed kernels, dried — 1 oz (28.35 g): 167.8 mg Mg"
+            in message
+            for message in notes.messages()
+        )
         # A second food in a row: milk, default portion (1 cup).
         await search_for(app, pilot, "milk")
         assert result_names(app)[0].startswith("Milk, ")

@@ -169,3 +169,45 @@ async def test_a_full_disk_is_a_notification_not_a_crash(
         )
         assert len(rows(app)) == 4  # the entry is still shown, and still there
     assert seeded.path.read_bytes() == before
+
+
+async def test_a_damaged_file_is_moved_aside_and_the_app_says_where(
+    tmp_path,
+    app_for: AppFactory,  # type: ignore[no-untyped-def]
+) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "mgtui.json").write_text('{"meta": {"1": {"schema": 1}}, "days": {"7392')
+    repo = Repository.open(folder)
+    repo.mark_profile_asked()
+    app = app_for(repo)
+    notes = record_notifications(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        [(severity, _, message)] = [n for n in notes if n[1] == "About your data file"]
+        assert severity == "warning"
+        assert "mgtui.json.corrupt-" in message
+        assert "0 / 320 mg" in bar_text(app, MagnesiumBar)
+    [aside] = folder.glob("mgtui.json.corrupt-*")
+    assert aside.read_text().endswith('"days": {"7392')
+
+
+async def test_an_unusable_saved_profile_falls_back_to_the_default_and_says_so(
+    seeded: Repository, app_for: AppFactory
+) -> None:
+    import orjson
+
+    data = orjson.loads(seeded.path.read_bytes())
+    data["profile"]["1"]["sex"] = "male"  # a hand edit the rules refuse: a pregnant man
+    data["profile"]["1"]["pregnant"] = True
+    seeded.path.write_bytes(orjson.dumps(data))
+    app = app_for(Repository.open(seeded.data_dir))
+    notes = record_notifications(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        [message] = [m for sev, title, m in notes if title == "Profile"]
+        assert "set it again" in message and "The default profile is used meanwhile." in message
+        assert "391 / 320 mg" in bar_text(app, MagnesiumBar)
+        await pilot.press("p")  # the profile screen opens, to set it again
+        await pilot.pause()
+        assert app.screen.query_one("#age", Input).value == "51"

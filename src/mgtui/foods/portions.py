@@ -103,7 +103,8 @@ _NOT_FINITE = re.compile(r"^[+-]?\s*(nan\b|inf\b|infinity\b|∞)", re.IGNORECASE
 _DECIMAL_COMMA = re.compile(r"^\d+,\d")
 _TRAILING_GRAMS = re.compile(r"\s*\([^()]*\)\s*$")  # "1 cup (129 g)", as mgtui prints it
 _COMMON_FRACTIONS: Final = (2, 3, 4, 8)  # shown as 1/2, 2/3, 3/4, 3/8; others as decimals
-_FRACTION_TOLERANCE: Final = 1e-9
+# USDA writes thirds as 0.333 and 0.667: close enough to show as 1/3 and 2/3.
+_FRACTION_TOLERANCE: Final = 0.005
 
 
 class PortionError(ValueError):

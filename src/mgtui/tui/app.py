@@ -101,6 +101,14 @@ class MgtuiApp(App[None]):
         self.set_interval(WATCH_INTERVAL_SECONDS, self.check_for_outside_writes)
         for notice in self.context.repo.pop_notices():
             self.notify(notice, title="About your data file", severity="warning", timeout=30)
+        self.context.targets()
+        if self.context.profile_problem:
+            self.notify(
+                f"{self.context.profile_problem}. The default profile is used meanwhile.",
+                title="Profile",
+                severity="error",
+                timeout=30,
+            )
         if not self.context.repo.profile_asked():
             self.push_screen(ProfileScreen(first_run=True))
 
@@ -131,6 +139,11 @@ class MgtuiApp(App[None]):
         return result
 
     # -- actions ------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # The first-run question stays on screen until it is answered or declined.
+        screen = self.screen
+        return not (action == "go" and isinstance(screen, ProfileScreen) and screen.first_run)
 
     def action_go(self, mode: str) -> None:
         if mode == "today" and self.current_mode == "today" and not self.screen.is_modal:

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 from mgtui.domain.entries import Entry
 from mgtui.domain.summary import DaySummary, summarize_day
-from mgtui.domain.targets import Targets, resolve_targets
-from mgtui.store import Repository
+from mgtui.domain.targets import DEFAULT_PROFILE, Profile, Targets, resolve_targets
+from mgtui.store import Repository, StoreError
 
 
 def _system_now() -> dt.datetime:
@@ -24,12 +24,22 @@ def _system_now() -> dt.datetime:
 class AppContext:
     repo: Repository
     now: Callable[[], dt.datetime] = field(default=_system_now)
+    # Set when the saved profile could not be used; the app shows it once.
+    profile_problem: str | None = None
 
     def today(self) -> dt.date:
         return self.now().date()
 
+    def profile(self) -> Profile:
+        """The saved profile; the default one if the saved one is unusable (said once)."""
+        try:
+            return self.repo.profile()
+        except StoreError as error:
+            self.profile_problem = str(error)
+            return DEFAULT_PROFILE
+
     def targets(self) -> Targets:
-        return resolve_targets(self.repo.profile())
+        return resolve_targets(self.profile())
 
     def summary(self, day: dt.date, extra: Entry | None = None) -> DaySummary:
         """The day's summary; with ``extra``, as it would be once that entry is logged."""

@@ -24,7 +24,7 @@ class AmountDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(f"New amount for {self.item}", classes="dialog-title")
-            yield Input(self.amount, id="amount", select_on_focus=True)
+            yield Input(self.amount, id="amount", select_on_focus=True, compact=True)
             yield Static(self.hint, classes="dialog-hint")
             yield Static("Enter saves · Esc cancels", classes="dialog-keys")
 

@@ -36,15 +36,21 @@ class CustomFoodForm(ModalScreen[Food | None]):
             )
             with Grid(classes="form"):
                 yield Label("Name")
-                yield Input(self.initial_name, id="name", placeholder="Mineral water, Brand X")
+                yield Input(
+                    self.initial_name, id="name", placeholder="Mineral water, Brand X", compact=True
+                )
                 yield Label("Portion")
-                yield Input("serving", id="portion", placeholder="l, glass, bar, serving")
+                yield Input(
+                    "serving", id="portion", placeholder="l, glass, bar, serving", compact=True
+                )
                 yield Label("Grams in it")
-                yield Input("100", id="grams", placeholder="1000 for a litre of water")
+                yield Input(
+                    "100", id="grams", placeholder="1000 for a litre of water", compact=True
+                )
                 yield Label("Magnesium mg")
-                yield Input(id="magnesium", placeholder="per portion")
+                yield Input(id="magnesium", placeholder="per portion", compact=True)
                 yield Label("Calcium mg")
-                yield Input("0", id="calcium", placeholder="per portion")
+                yield Input("0", id="calcium", placeholder="per portion", compact=True)
             yield Static(id="form-error", classes="form-error")
             with Grid(classes="dialog-buttons"):
                 yield Button("Save (ctrl+s)", id="save", variant="primary")

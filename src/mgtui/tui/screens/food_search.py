@@ -124,7 +124,7 @@ class FoodSearchScreen(Screen[None]):
         table = self.query_one("#results", DataTable)
         table.clear(columns=True)
         # The food's name takes whatever width the figures leave.
-        fixed = 5 + PORTION_COLUMN_WIDTH + 7 + 7 + 2 * 5 + 2
+        fixed = 5 + PORTION_COLUMN_WIDTH + 7 + 7 + 2 * 5 + 4  # cell padding, scrollbar
         table.add_column("Food", key="name", width=max(24, self.size.width - fixed))
         table.add_column(f"{'Mg':>5}", key="mg_portion", width=5)
         table.add_column("per", key="portion", width=PORTION_COLUMN_WIDTH)
@@ -206,7 +206,7 @@ class FoodSearchScreen(Screen[None]):
             stored = self.mgtui.attempt("log the food", lambda: self.mgtui.context.repo.log(entry))
             if stored is not None:
                 self.notify(
-                    f"Logged {stored.amount} {stored.name}: {logbook.describe_nutrients(stored)}",
+                    f"Logged {logbook.describe_entry(stored)}",
                     title=f"{self.mgtui.day:%a %d %b}",
                 )
                 # Ready for the next food: the query stays, selected, to type over.

@@ -59,29 +59,38 @@ class ProductForm(ModalScreen[ProductFormResult | None]):
             with Grid(classes="form"):
                 yield Label("Name")
                 yield Input(
-                    product.name if product else "", id="name", placeholder="Mg glycinate 120"
+                    product.name if product else "",
+                    id="name",
+                    placeholder="Mg glycinate 120",
+                    compact=True,
                 )
                 yield Label("Form")
                 yield Select(
                     FORM_OPTIONS,
                     id="form",
+                    compact=True,
                     prompt="unknown / not magnesium",
                     value=(product.form if product and product.form else Select.NULL),
                 )
                 yield Label("Label states")
-                with RadioSet(id="basis"):
-                    yield RadioButton("elemental magnesium", id="elemental", value=not compound)
-                    yield RadioButton("compound weight", id="compound", value=compound)
+                with RadioSet(id="basis", compact=True):
+                    yield RadioButton(
+                        "elemental magnesium", id="elemental", value=not compound, compact=True
+                    )
+                    yield RadioButton(
+                        "compound weight", id="compound", value=compound, compact=True
+                    )
                 yield Label("Magnesium mg")
-                yield Input(magnesium, id="magnesium", placeholder="per serving")
+                yield Input(magnesium, id="magnesium", placeholder="per serving", compact=True)
                 yield Label("Calcium mg")
                 yield Input(
                     f"{product.calcium_mg:g}" if product else "0",
                     id="calcium",
                     placeholder="elemental, per serving",
+                    compact=True,
                 )
                 yield Label("Serving")
-                yield Input(product.serving if product else "1 capsule", id="serving")
+                yield Input(product.serving if product else "1 capsule", id="serving", compact=True)
             yield Static(id="conversion", classes="dialog-hint")
             yield Static(id="form-error", classes="form-error")
             with Horizontal(classes="dialog-buttons"):

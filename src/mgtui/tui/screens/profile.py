@@ -77,7 +77,7 @@ class ProfileScreen(Screen[None]):
         return cast("MgtuiApp", self.app)
 
     def compose(self) -> ComposeResult:
-        profile = self.mgtui.context.repo.profile()
+        profile = self.mgtui.context.profile()
         custom = profile.custom
         yield Header()
         yield NavBar("profile")

@@ -149,7 +149,7 @@ class SupplementsScreen(Screen[None]):
         stored = self.mgtui.attempt("log the supplement", lambda: context.repo.log(entry))
         if stored is None:
             return
-        self.notify(f"Logged {stored.name}: {logbook.describe_nutrients(stored)}")
+        self.notify(f"Logged {logbook.describe_entry(stored)}")
         after = context.summary(stored.date)
         new_tips = [a for a in after.tips if a.code == "timing"]
         if new_tips:

@@ -50,19 +50,27 @@ class TodayScreen(Screen[None]):
         Binding(
             "left_square_bracket",
             "previous_day",
-            "Prev day",
+            "Previous day",
             key_display="[",
+            tooltip="Show the day before",
         ),
         Binding(
             "right_square_bracket",
             "next_day",
             "Next day",
             key_display="]",
+            tooltip="Show the day after",
         ),
         Binding("e", "edit", "Edit", tooltip="Change the amount of the selected entry"),
         Binding("d,delete", "delete", "Delete", tooltip="Delete the selected entry (u undoes)"),
         Binding("u", "undo", "Undo", tooltip="Undo the last add, edit or delete"),
-        Binding("m", "app.go('supplements')", "Take supplement", show=False),
+        Binding(
+            "m",
+            "app.go('supplements')",
+            "Take supplement",
+            tooltip="Open Supplements to log a dose",
+            show=False,
+        ),
     ]
 
     def compose(self) -> ComposeResult:
@@ -114,7 +122,7 @@ class TodayScreen(Screen[None]):
         self.entries = entries
         table.clear(columns=True)
         # The item's name takes whatever width the fixed columns leave.
-        fixed = 5 + AMOUNT_COLUMN_WIDTH + 6 + 6 + 2 * 5 + 2
+        fixed = 5 + AMOUNT_COLUMN_WIDTH + 6 + 6 + 2 * 5 + 4  # cell padding, scrollbar
         table.add_column("Time", key="time", width=5)
         table.add_column("Item", key="item", width=max(20, self.size.width - fixed))
         table.add_column("Amount", key="amount", width=AMOUNT_COLUMN_WIDTH)
