@@ -245,7 +245,9 @@ async def test_palette_runs_an_action_of_another_section(
     app = app_for(seeded)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("s")
-        [command] = [c for c in app.get_system_commands(app.screen) if c.title == "Today: previous day"]
+        [command] = [
+            c for c in app.get_system_commands(app.screen) if c.title == "Today: previous day"
+        ]
         command.callback()
         await pilot.pause()
         await pilot.pause()
