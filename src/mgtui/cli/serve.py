@@ -9,8 +9,7 @@ from typing import Any
 from mgtui.cli import common
 from mgtui.cli.errors import CliError, UsageError
 
-# The same numbers as mgtui.serve's; that module imports textual-serve and aiohttp,
-# which take longer to load than `mgtui --help` should, so they are repeated here.
+# 127.0.0.1: this machine only. Anything else is asked for with --host, and warned of.
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 

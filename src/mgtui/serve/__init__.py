@@ -26,8 +26,6 @@ from aiohttp import web
 from textual_serve.server import Server
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-DEFAULT_HOST = "127.0.0.1"
-DEFAULT_PORT = 8000
 APP_TITLE = "mgtui"
 # Names that mean "every interface": no browser can connect to them as they are.
 WILDCARD_HOSTS = frozenset({"", "0.0.0.0", "::"})
