@@ -240,6 +240,7 @@ def test_helpers():
     assert limit_state(100, None) == "calm"
     assert ratio_value(300, 0) is None
     assert ratio_value(300, 100) == 3
+    assert ratio_value(1.0, 2.2250738585e-313) is None  # would overflow to infinity
 
 
 amounts = st.one_of(st.none(), st.floats(min_value=0, max_value=5000, allow_nan=False))

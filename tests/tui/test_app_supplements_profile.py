@@ -222,7 +222,7 @@ async def test_help_opens_and_closes(repo: Repository, app_for: AppFactory) -> N
 def test_every_screen_action_is_in_the_palette_as_section_colon_action() -> None:
     names = {command.name for command in all_palette_commands()}
     for expected in (
-        "Today: prev day",
+        "Today: previous day",
         "Today: next day",
         "Today: edit",
         "Today: delete",
@@ -245,7 +245,9 @@ async def test_palette_runs_an_action_of_another_section(
     app = app_for(seeded)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("s")
-        [command] = [c for c in app.get_system_commands(app.screen) if c.title == "Today: prev day"]
+        [command] = [
+            c for c in app.get_system_commands(app.screen) if c.title == "Today: previous day"
+        ]
         command.callback()
         await pilot.pause()
         await pilot.pause()

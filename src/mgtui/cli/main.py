@@ -9,13 +9,24 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import NoReturn
 
-from mgtui.cli import app, data, demo, entries, profile, report, saved, search, status
+from mgtui.cli import (
+    app,
+    data,
+    demo,
+    entries,
+    profile,
+    report,
+    saved,
+    search,
+    serve,
+    status,
+)
 from mgtui.cli.errors import CliError, UsageError, translate
 
 Handler = Callable[[argparse.Namespace], int]
 
 # Each module adds its commands to the parser, in the order --help lists them.
-COMMANDS = (search, entries, status, report, profile, saved, data, demo)
+COMMANDS = (search, entries, status, report, profile, saved, data, demo, serve)
 
 EPILOG = """\
 examples:
@@ -26,6 +37,7 @@ examples:
   mgtui log --date yesterday             entries with ids; 'mgtui rm ID' deletes
   mgtui report --days 90                 a Markdown report for your clinician
   mgtui demo                             try the app on a 90-day demo history
+  mgtui serve                            the app in a browser tab, on 127.0.0.1:8000
 
 Data lives in one private file, mgtui.json, in your user data folder
 (MGTUI_DATA_DIR or --data-dir puts it elsewhere). Nothing leaves this machine.

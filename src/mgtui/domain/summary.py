@@ -10,6 +10,7 @@ Amounts stay unrounded floats in mg; rounding happens only where a number is sho
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -151,7 +152,10 @@ def limit_state(supplement_mg: float, limit_mg: float | None) -> LimitState:
 def ratio_value(calcium_mg: float, magnesium_mg: float) -> float | None:
     if magnesium_mg <= 0:
         return None
-    return calcium_mg / magnesium_mg
+    ratio = calcium_mg / magnesium_mg
+    # A vanishingly small magnesium total (1e-313 mg) overflows the quotient to
+    # infinity; it is as good as none logged, so the ratio is n/a, never infinite.
+    return ratio if math.isfinite(ratio) else None
 
 
 def ratio_verdict(value: float | None, band: tuple[float, float]) -> RatioVerdict:

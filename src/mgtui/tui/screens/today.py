@@ -50,19 +50,27 @@ class TodayScreen(Screen[None]):
         Binding(
             "left_square_bracket",
             "previous_day",
-            "Prev day",
+            "Previous day",
             key_display="[",
+            tooltip="Show the day before",
         ),
         Binding(
             "right_square_bracket",
             "next_day",
             "Next day",
             key_display="]",
+            tooltip="Show the day after",
         ),
         Binding("e", "edit", "Edit", tooltip="Change the amount of the selected entry"),
         Binding("d,delete", "delete", "Delete", tooltip="Delete the selected entry (u undoes)"),
         Binding("u", "undo", "Undo", tooltip="Undo the last add, edit or delete"),
-        Binding("m", "app.go('supplements')", "Take supplement", show=False),
+        Binding(
+            "m",
+            "app.go('supplements')",
+            "Take supplement",
+            tooltip="Open Supplements to log a dose",
+            show=False,
+        ),
     ]
 
     def compose(self) -> ComposeResult:

@@ -116,6 +116,40 @@ class DayBar(Widget):
             text.append(f" {label}", self.style_of("bar--detail"))
         return text
 
+    def food_and_supplements(
+        self,
+        food_mg: float,
+        supplement_mg: float,
+        added_mg: float,
+        target_mg: float,
+        markers_mg: list[float],
+    ) -> tuple[Text, str, list[tuple[str, str, str]]]:
+        """A bar of food, supplement and previewed parts against a target: the drawn
+        bar, its figure ("391 / 320 mg 122%") and the legend's parts."""
+        total = food_mg + supplement_mg + added_mg
+        markers = [(value, "bar--marker") for value in markers_mg]
+        if total > target_mg:
+            markers.append((target_mg, "bar--marker"))  # where the target was passed
+        cells = bar_cells(
+            self.bar_width(),
+            max(target_mg, total),
+            [
+                Segment(food_mg, "bar--food", FOOD_CHAR),
+                Segment(supplement_mg, "bar--supplement", SUPPLEMENT_CHAR),
+                Segment(added_mg, "bar--preview", PREVIEW_CHAR),
+            ],
+            markers,
+        )
+        percent = 100.0 * total / target_mg if target_mg > 0 else 0.0
+        parts = [
+            (FOOD_CHAR, "bar--food", f"food {food_mg:.0f}"),
+            (SUPPLEMENT_CHAR, "bar--supplement", f"supplements {supplement_mg:.0f}"),
+        ]
+        if added_mg:
+            parts.append((PREVIEW_CHAR, "bar--preview", f"+{added_mg:.0f}"))
+        value = f"{total:.0f} / {target_mg:.0f} mg {percent:3.0f}%"
+        return self.draw(cells), value, parts
+
     def render(self) -> RenderResult:
         if self.summary is None:
             return Text(f"{self.LABEL:<{LABEL_WIDTH}}…")
@@ -143,37 +177,17 @@ class MagnesiumBar(DayBar):
     def render_lines_for(self, summary: DaySummary, preview: DaySummary | None) -> list[Text]:
         mg = summary.magnesium
         added = 0.0 if preview is None else max(0.0, preview.magnesium.total_mg - mg.total_mg)
-        total = mg.total_mg + added
-        scale = max(mg.rda_mg, total)
-        markers: list[tuple[float, str]] = []
-        if mg.ear_mg is not None:
-            markers.append((mg.ear_mg, "bar--marker"))
-        if total > mg.rda_mg:
-            markers.append((mg.rda_mg, "bar--marker"))
-        cells = bar_cells(
-            self.bar_width(),
-            scale,
-            [
-                Segment(mg.food_mg, "bar--food", FOOD_CHAR),
-                Segment(mg.supplement_mg, "bar--supplement", SUPPLEMENT_CHAR),
-                Segment(added, "bar--preview", PREVIEW_CHAR),
-            ],
-            markers,
+        ear = [] if mg.ear_mg is None else [mg.ear_mg]
+        bar, value, parts = self.food_and_supplements(
+            mg.food_mg, mg.supplement_mg, added, mg.rda_mg, ear
         )
-        percent = 100.0 * total / mg.rda_mg if mg.rda_mg > 0 else 0.0
-        value = f"{total:.0f} / {mg.rda_mg:.0f} mg {percent:3.0f}%"
-        parts = [
-            (FOOD_CHAR, "bar--food", f"food {mg.food_mg:.0f}"),
-            (SUPPLEMENT_CHAR, "bar--supplement", f"supplements {mg.supplement_mg:.0f}"),
-        ]
-        if added:
-            parts.append((PREVIEW_CHAR, "bar--preview", f"+{added:.0f}"))
+        total = mg.total_mg + added
         if mg.ear_mg is not None:
             parts.append((MARKER_CHAR, "bar--marker", f"EAR {mg.ear_mg:.0f}"))
         legend = self.legend(parts)
         if total < mg.rda_mg:
             legend.append(f"  {mg.rda_mg - total:.0f} mg to go", self.style_of("bar--detail"))
-        return [self.line(self.draw(cells), value), self.detail(legend)]
+        return [self.line(bar, value), self.detail(legend)]
 
     def set_state_classes(self) -> None:
         summary = self.preview or self.summary
@@ -238,30 +252,12 @@ class CalciumBar(DayBar):
     def render_lines_for(self, summary: DaySummary, preview: DaySummary | None) -> list[Text]:
         ca = summary.calcium
         added = 0.0 if preview is None else max(0.0, preview.calcium.total_mg - ca.total_mg)
-        total = ca.total_mg + added
-        scale = max(ca.rda_mg, total)
-        markers = [(ca.rda_mg, "bar--marker")] if total > ca.rda_mg else []
-        cells = bar_cells(
-            self.bar_width(),
-            scale,
-            [
-                Segment(ca.food_mg, "bar--food", FOOD_CHAR),
-                Segment(ca.supplement_mg, "bar--supplement", SUPPLEMENT_CHAR),
-                Segment(added, "bar--preview", PREVIEW_CHAR),
-            ],
-            markers,
+        bar, value, parts = self.food_and_supplements(
+            ca.food_mg, ca.supplement_mg, added, ca.rda_mg, []
         )
-        percent = 100.0 * total / ca.rda_mg if ca.rda_mg > 0 else 0.0
-        value = f"{total:.0f} / {ca.rda_mg:.0f} mg {percent:3.0f}%"
-        parts = [
-            (FOOD_CHAR, "bar--food", f"food {ca.food_mg:.0f}"),
-            (SUPPLEMENT_CHAR, "bar--supplement", f"supplements {ca.supplement_mg:.0f}"),
-        ]
-        if added:
-            parts.append((PREVIEW_CHAR, "bar--preview", f"+{added:.0f}"))
         legend = self.legend(parts)
         legend.append(f"  upper limit {ca.ul_mg:.0f}", self.style_of("bar--detail"))
-        return [self.line(self.draw(cells), value), self.detail(legend)]
+        return [self.line(bar, value), self.detail(legend)]
 
     def set_state_classes(self) -> None:
         summary = self.preview or self.summary
