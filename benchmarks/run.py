@@ -77,12 +77,12 @@ class Plan:
 
 FULL = Plan(
     days=dataset.TEN_YEARS_DAYS,
-    process_runs=10,
+    process_runs=20,
     search_passes=3,
     search_queries=None,
     adds=60,
     reads=400,
-    screen_runs=7,
+    screen_runs=9,
     insights_runs=30,
 )
 QUICK = Plan(
