@@ -119,21 +119,26 @@ def opened_repository(args: argparse.Namespace) -> Iterator[Repository]:
     if folder.exists() and not folder.is_dir():
         source = "--data-dir" if args.data_dir else DATA_DIR_ENV
         raise UsageError(f"{source}: {folder} is a file, not a folder")
-    # The log about to load lives until the command ends, and so do the modules loaded
+    # The log about to load lives while the command runs, and so do the modules loaded
     # so far. The collector is paused while it loads and then told to leave all of it
     # alone (gc.freeze), so it never walks ten years of entries (~65,000 lists and
     # dicts): not right after the parse (~25 ms), nor at each later collection (~150 ms
-    # of the app's start). Safe here because one command is one process: a reload of
-    # the file, or the app's screens, are new objects the collector still sees.
+    # of the app's start). The parsed log holds no cycles, a reload replaces it, and
+    # objects made later (the app's screens) stay in the collector's sight; once the
+    # command is done everything is handed back to it (a server, or tests that run
+    # many commands in one process, leak nothing).
+    was_enabled = gc.isenabled()
     gc.disable()
     try:
         repository = Repository.open(folder)
         gc.freeze()
     finally:
-        gc.enable()
+        if was_enabled:
+            gc.enable()
     try:
         yield repository
     finally:
+        gc.unfreeze()
         for notice in repository.pop_notices():
             note(notice)
         repository.close()
