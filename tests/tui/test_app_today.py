@@ -52,7 +52,7 @@ async def test_bars_show_the_days_milligrams(seeded: Repository, app_for: AppFac
         table_rows = rows(app)
         assert [row[0] for row in table_rows] == ["07:30", "08:00", "08:15", "12:15"]
         assert table_rows[0][1:] == [
-            "Seeds, pumpkin and squash seed kernels, dried",
+            "Seeds, pumpkin…kernels, dried",
             "1 oz",
             "168",
             "13",

@@ -23,6 +23,7 @@ from mgtui.foods.model import Food
 from mgtui.tui.screens.custom_food_form import CustomFoodForm
 from mgtui.tui.screens.portion_picker import PortionPicker
 from mgtui.tui.widgets.nav_bar import NavBar
+from mgtui.tui.widgets.text_fit import fit_middle
 
 if TYPE_CHECKING:
     from mgtui.tui.app import MgtuiApp
@@ -125,7 +126,8 @@ class FoodSearchScreen(Screen[None]):
         table.clear(columns=True)
         # The food's name takes whatever width the figures leave.
         fixed = 5 + PORTION_COLUMN_WIDTH + 7 + 7 + 2 * 5 + 4  # cell padding, scrollbar
-        table.add_column("Food", key="name", width=max(24, self.size.width - fixed))
+        name_width = max(24, self.size.width - fixed)
+        table.add_column("Food", key="name", width=name_width)
         table.add_column(f"{'Mg':>5}", key="mg_portion", width=5)
         table.add_column("per", key="portion", width=PORTION_COLUMN_WIDTH)
         table.add_column(f"{'Mg/100g':>7}", key="mg_100g", width=7)
@@ -135,11 +137,10 @@ class FoodSearchScreen(Screen[None]):
         for food in foods:
             portion = logbook.default_portion(food)
             per_portion = food.magnesium_mg(portion.grams)
-            name = Text(food.name)
-            if food.id in favourite_ids:
-                name = Text.assemble(("* ", "bold"), food.name)
-            if food.custom:
-                name.append(" (custom)", style="dim")
+            prefix = "* " if food.id in favourite_ids else ""
+            suffix = " (custom)" if food.custom else ""
+            fitted = fit_middle(food.name, name_width - len(prefix) - len(suffix))
+            name = Text.assemble((prefix, "bold"), fitted, (suffix, "dim"))
             table.add_row(
                 name,
                 _mg(per_portion, 5),

@@ -44,7 +44,9 @@ def summary_text(insights: Insights) -> Text:
         f"{insights.days_in_window} days logged",
         style="bold",
     )
-    if insights.unlogged_days:
+    if insights.unlogged_days == 1:
+        text.append(" (1 unlogged day is unknown, not zero)")
+    elif insights.unlogged_days:
         text.append(f" ({insights.unlogged_days} unlogged days are unknown, not zero)")
     text.append("\n")
     if insights.average_magnesium_mg is None:

@@ -23,6 +23,7 @@ from mgtui.domain.summary import DaySummary
 from mgtui.tui.screens.amount_dialog import AmountDialog
 from mgtui.tui.widgets.bars import CalciumBar, MagnesiumBar, RatioGauge, SupplementBar
 from mgtui.tui.widgets.nav_bar import NavBar
+from mgtui.tui.widgets.text_fit import fit_middle
 
 if TYPE_CHECKING:
     from mgtui.tui.app import MgtuiApp
@@ -138,12 +139,14 @@ class TodayScreen(Screen[None]):
         # The item's name takes whatever width the fixed columns leave.
         fixed = 5 + AMOUNT_COLUMN_WIDTH + 6 + 6 + 2 * 5 + 4  # cell padding, scrollbar
         table.add_column("Time", key="time", width=5)
-        table.add_column("Item", key="item", width=max(20, self.size.width - fixed))
+        item_width = max(20, self.size.width - fixed)
+        table.add_column("Item", key="item", width=item_width)
         table.add_column("Amount", key="amount", width=AMOUNT_COLUMN_WIDTH)
         table.add_column(f"{'Mg mg':>6}", key="mg", width=6)
         table.add_column(f"{'Ca mg':>6}", key="ca", width=6)
         for entry in entries:
-            name = entry.name if entry.kind == "food" else f"{entry.name} (supplement)"
+            suffix = "" if entry.kind == "food" else " (supplement)"
+            name = fit_middle(entry.name, item_width - len(suffix)) + suffix
             table.add_row(
                 entry.time.strftime("%H:%M"),
                 name,

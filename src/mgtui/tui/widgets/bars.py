@@ -184,9 +184,11 @@ class MagnesiumBar(DayBar):
         total = mg.total_mg + added
         if mg.ear_mg is not None:
             parts.append((MARKER_CHAR, "bar--marker", f"EAR {mg.ear_mg:.0f}"))
+        if total > mg.rda_mg:
+            parts.append((MARKER_CHAR, "bar--marker", f"RDA {mg.rda_mg:.0f}"))
         legend = self.legend(parts)
         if total < mg.rda_mg:
-            legend.append(f"  {mg.rda_mg - total:.0f} mg to go", self.style_of("bar--detail"))
+            legend.append(f" · {mg.rda_mg - total:.0f} mg to go", self.style_of("bar--detail"))
         return [self.line(bar, value), self.detail(legend)]
 
     def set_state_classes(self) -> None:
@@ -256,7 +258,7 @@ class CalciumBar(DayBar):
             ca.food_mg, ca.supplement_mg, added, ca.rda_mg, []
         )
         legend = self.legend(parts)
-        legend.append(f"  upper limit {ca.ul_mg:.0f}", self.style_of("bar--detail"))
+        legend.append(f" · upper limit {ca.ul_mg:.0f}", self.style_of("bar--detail"))
         return [self.line(bar, value), self.detail(legend)]
 
     def set_state_classes(self) -> None:

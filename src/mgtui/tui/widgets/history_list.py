@@ -70,7 +70,7 @@ class HistoryList(ScrollView, can_focus=True):
         Binding("pagedown", "page(1)", "Page down", show=False),
         Binding("home", "jump(0)", "Newest", show=False),
         Binding("end", "jump(-1)", "Oldest", show=False),
-        Binding("enter", "open", "Open day", show=False),
+        Binding("enter", "open", "Open day", tooltip="Show the day on Today"),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -104,7 +104,8 @@ class HistoryList(ScrollView, can_focus=True):
 
     def set_rows(self, rows: list[HistoryRow]) -> None:
         self.rows = rows
-        self.virtual_size = Size(self.size.width, len(rows))
+        # As wide as the visible region: a line never scrolls sideways.
+        self.virtual_size = Size(max(1, self.scrollable_content_region.width), len(rows))
         self.cursor = min(self.cursor, max(0, len(rows) - 1))
         self.refresh()
 
@@ -188,7 +189,9 @@ class HistoryList(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         text = self.row_text(self.rows[index])
         if index == self.cursor:
-            text.stylize(self.style("history--cursor"))
+            # Only the background and weight: the bar keeps its food and supplement colours.
+            cursor = self.style("history--cursor")
+            text.stylize(Style(bgcolor=cursor.bgcolor, bold=cursor.bold))
         segments = [
             RichSegment(seg.text, base + seg.style if seg.style else base)
             for seg in text.render(self.app.console)

@@ -1,0 +1,34 @@
+"""Fitting long USDA names into a column without losing what tells them apart.
+
+USDA names run general to specific ("Seeds, pumpkin and squash seed kernels, roasted,
+with salt added"), so cutting the end makes different foods look the same. Cutting
+the middle keeps both the food and its preparation.
+"""
+
+from __future__ import annotations
+
+ELLIPSIS = "…"
+# Share of the width kept for the start of the name; the rest shows its end.
+HEAD_SHARE = 0.55
+# Characters given up, at most, to cut between words rather than inside one.
+WORD_SLACK = 4
+
+
+def fit_middle(text: str, width: int) -> str:
+    """``text`` if it fits in ``width`` cells, else its start and end around "…"."""
+    if len(text) <= width:
+        return text
+    if width <= 1:
+        return ELLIPSIS[:width]
+    head_width = max(1, int((width - 1) * HEAD_SHARE))
+    tail_width = width - 1 - head_width
+    head = text[:head_width]
+    tail = text[len(text) - tail_width :] if tail_width else ""
+    # Cut between words where that costs only a few characters.
+    space = head.rfind(" ")
+    if space > 0 and space >= head_width - WORD_SLACK:
+        head = head[:space]
+    space = tail.find(" ")
+    if 0 <= space <= WORD_SLACK:
+        tail = tail[space + 1 :]
+    return head.rstrip(" ,") + ELLIPSIS + tail
