@@ -29,6 +29,9 @@ if TYPE_CHECKING:
     from mgtui.tui.app import MgtuiApp
 
 AMOUNT_COLUMN_WIDTH = 14
+# On a wide terminal the amount gets room for USDA's longer measures ("1 cup (8 fl oz)").
+WIDE_AMOUNT_COLUMN_WIDTH = 24
+WIDE_TERMINAL = 110
 
 
 def format_mg(value: float | None, width: int = 6) -> Text:
@@ -137,11 +140,14 @@ class TodayScreen(Screen[None]):
         self._table_width = self.size.width
         table.clear(columns=True)
         # The item's name takes whatever width the fixed columns leave.
-        fixed = 5 + AMOUNT_COLUMN_WIDTH + 6 + 6 + 2 * 5 + 4  # cell padding, scrollbar
+        amount_width = (
+            WIDE_AMOUNT_COLUMN_WIDTH if self.size.width >= WIDE_TERMINAL else AMOUNT_COLUMN_WIDTH
+        )
+        fixed = 5 + amount_width + 6 + 6 + 2 * 5 + 4  # cell padding, scrollbar
         table.add_column("Time", key="time", width=5)
         item_width = max(20, self.size.width - fixed)
         table.add_column("Item", key="item", width=item_width)
-        table.add_column("Amount", key="amount", width=AMOUNT_COLUMN_WIDTH)
+        table.add_column("Amount", key="amount", width=amount_width)
         table.add_column(f"{'Mg mg':>6}", key="mg", width=6)
         table.add_column(f"{'Ca mg':>6}", key="ca", width=6)
         for entry in entries:
