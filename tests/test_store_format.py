@@ -90,6 +90,40 @@ def test_the_days_digest_covers_ids_dates_and_rows() -> None:
     assert layout.days_digest({"739281": {"d": "2025-01-30", "e": [[]]}}) is None
 
 
+def test_the_digest_memo_gives_the_digest_of_hashing_everything() -> None:
+    def day(ordinal: int, rows: str) -> dict[str, str]:
+        return {"d": dt.date.fromordinal(ordinal).isoformat(), "e": rows}
+
+    days = {
+        str(o): day(o, layout.encode_rows([[f"{o:012x}", "08:00", "f", "x", "1"]]))
+        for o in range(739000, 739010)
+    }
+    memo: layout.DigestMemo = {}
+    assert layout.days_digest(days, memo) == layout.days_digest(days)
+    assert set(memo) == set(days)
+    days["739003"] = day(739003, layout.NO_ROWS)
+    del days["739005"]
+    days["739100"] = day(739100, days["739001"]["e"])
+    days["739004"] = {"d": "1999-01-01", "e": days["739004"]["e"]}  # the same string
+    assert layout.days_digest(days, memo) == layout.days_digest(days)
+    assert set(memo) == set(days)
+
+
+def test_a_save_hashes_only_the_days_it_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with Repository.open(tmp_path) as repo:
+        for offset in range(5):
+            add(repo, DAY + dt.timedelta(days=offset))
+        hashed: list[int] = []
+        real = hashlib.sha256
+        monkeypatch.setattr(hashlib, "sha256", lambda data: hashed.append(1) or real(data))
+        add(repo, NEXT_DAY)
+        assert len(hashed) == 2  # the changed day, then the records of all days
+    with Repository.open(tmp_path) as repo:
+        assert len(repo.all_entries()) == 6
+
+
 def test_an_entrys_row_is_found_by_how_it_starts() -> None:
     odd = 'imported"id\\1'
     rows = [["abc", "08:30", "f", '["x",', "1"], [odd, "09:00", "f", "abc", "1"]]

@@ -198,7 +198,9 @@ class Repository:
         self._lock_timeout = lock_timeout
         self._thread_lock = threading.RLock()
         self._file_lock: FileLock | None = None  # made by the first _locked()
-        self._storage = AtomicJSONStorage(self.path, self._load, layout.dump_tables)
+        # The days digest's records, shared by loads and saves (layout.days_digest).
+        self._day_digests: layout.DigestMemo = {}
+        self._storage = AtomicJSONStorage(self.path, self._load, self._dump)
         self._db = _Database(storage=lambda: self._storage)
         self._tables: dict[str, _StoreTable] = {name: self._table(name) for name in layout.TABLES}
         self._index: _DayIndex | None = None
@@ -902,7 +904,13 @@ class Repository:
             ) from error
 
     def _load(self, parsed: object, previous: Tables | None) -> Tables:
-        return layout.load_tables(parsed, previous, self.path)
+        # The memo (~0.7 MB for ten years) is started by the first save: a process
+        # that only reads (status, an app that is only looked at) never needs it.
+        memo = self._day_digests if self._day_digests else None
+        return layout.load_tables(parsed, previous, self.path, digests=memo)
+
+    def _dump(self, tables: Tables) -> list[bytes]:
+        return layout.dump_tables(tables, digests=self._day_digests)
 
     def _notice(self, text: str) -> None:
         self._notices.append(text)
