@@ -32,9 +32,10 @@ format, so any version can tell a newer file and refuse it; any change to this
 layout raises ``SCHEMA_VERSION`` and adds a migration (``migrations.py``).
 
 ``meta`` / "1" / "days_sha256", when present, is a SHA-256 of the days table's ids,
-dates and strings as mgtui stored them on its last save (see ``days_digest``). It only lets a
-load skip decoding and re-checking rows mgtui wrote itself; a version that does not
-know it ignores it, and a file without it, or with a stale one, is checked in full.
+dates and strings as mgtui stored them on its last save (see ``days_digest``). It
+only lets a load skip decoding and re-checking rows mgtui wrote itself; a version
+that does not know it ignores it, and a file without it, or with a stale one, is
+checked in full.
 """
 
 from __future__ import annotations
@@ -320,9 +321,10 @@ def days_digest(days: dict[str, Any], memo: DigestMemo | None = None) -> str | N
     Each day adds a record: its document id and date, each with its length, and the
     SHA-256 of its string; the digest is the SHA-256 of the records in table order. It
     hashes the strings themselves, nothing is serialised again: ~9 ms for ten years of
-    entries, and ~1 ms with a ``memo`` of the last digest's records, which a save or a
-    reload after another process's save finds for every day but the changed ones (a
-    day string is never changed in place, so the same object has the same record).
+    entries, and ~1 ms with a ``memo`` of the last digest's records, where the next
+    save, or a reload after another process's save, finds every day but the changed
+    ones (a day string is never changed in place, so the same object has the same
+    record).
     SHA-256 runs on the CPU's SHA extensions where it has them, faster here than
     BLAKE2 or MD5.
     """
@@ -352,7 +354,7 @@ def days_digest_matches(tables: dict[str, Any], memo: DigestMemo | None = None) 
 
     Then its day strings are character for character strings that mgtui wrote, and
     mgtui writes only rows it has checked, so decoding and checking them again (~100 ms
-    and ~50 MB for ten years) can be skipped. A hand edit, a damaged file or another
+    for ten years) can be skipped. A hand edit, a damaged file or another
     program's file has no stamp or a stale one, and is checked in full.
     """
     meta = tables.get(META)
