@@ -17,7 +17,7 @@ import pytest
 from cli_support import run_mgtui
 from mgtui.domain.supplements import SupplementProduct
 from mgtui.logbook import make_custom_food
-from mgtui.store import Repository
+from mgtui.store import SCHEMA_VERSION, Repository
 
 
 @pytest.fixture(scope="module")
@@ -217,7 +217,8 @@ def test_a_file_from_a_newer_mgtui_is_left_alone(data_dir: Path) -> None:
         assert result.stdout == ""
         assert result.stderr == (
             f"mgtui: {log} was written by a newer version of mgtui (data format 99; this "
-            "version understands up to 1). Please upgrade mgtui; the file was not changed\n"
+            f"version understands up to {SCHEMA_VERSION}). Please upgrade mgtui; the file was "
+            "not changed\n"
         )
     assert snapshot(data_dir) == before
 

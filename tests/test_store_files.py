@@ -67,9 +67,22 @@ def _valid_file_bytes(tmp_path: Path) -> bytes:
 
 
 def _day_doc() -> dict:
-    return {"d": DAY.isoformat(), "e": []}
+    return {"d": DAY.isoformat(), "e": "[]"}
 
 
+def _current(tables: str) -> bytes:
+    """A file in the current format with the given tables after ``meta``."""
+    return b'{"meta": {"1": {"schema": %d}}, %s}' % (layout.SCHEMA_VERSION, tables.encode())
+
+
+def _first_day_as(valid: bytes, stored: object) -> bytes:
+    """The valid file with its first day's rows replaced by ``stored``, the stamp kept."""
+    data = orjson.loads(valid)
+    data["days"][next(iter(data["days"]))]["e"] = stored
+    return orjson.dumps(data)
+
+
+# Rows are stored inside a JSON string, where their quotes are escaped (\").
 DAMAGE = {
     "empty": lambda valid: b"",
     "blank": lambda valid: b"  \n",
@@ -80,13 +93,19 @@ DAMAGE = {
     "a number": lambda valid: b"42",
     "another app's json": lambda valid: b'{"settings": {"theme": "dark"}}',
     "meta malformed": lambda valid: b'{"meta": {"1": {"schema": "one"}}}',
-    "days not an object": lambda valid: b'{"meta": {"1": {"schema": 1}}, "days": []}',
-    "day under the wrong date": lambda valid: orjson.dumps(
-        {"meta": {"1": {"schema": 1}}, "days": {"1": _day_doc()}}
+    "days not an object": lambda valid: _current('"days": []'),
+    "day under the wrong date": lambda valid: _current(
+        '"days": ' + orjson.dumps({"1": _day_doc()}).decode()
     ),
-    "entry with text for magnesium": lambda valid: valid.replace(b"76.0", b'"lots"', 1),
-    "entry with a bad time": lambda valid: valid.replace(b'"08:30"', b'"8.30"', 1),
-    "entry too short": lambda valid: valid.replace(b',"1 oz",76.0,75.0', b"", 1),
+    "entry with text for magnesium": lambda valid: valid.replace(b"76.0", b'\\"lots\\"', 1),
+    "entry with a bad time": lambda valid: valid.replace(b'\\"08:30\\"', b'\\"8.30\\"', 1),
+    "entry too short": lambda valid: valid.replace(b',\\"1 oz\\",76.0,75.0', b"", 1),
+    "entries not valid JSON": lambda valid: valid.replace(b'\\"08:30\\"', b'\\"08:30', 1),
+    "entries as nested arrays": lambda valid: _first_day_as(
+        valid, orjson.loads(orjson.loads(valid)["days"][str(DAY.toordinal())]["e"])
+    ),
+    "entries not a list": lambda valid: _first_day_as(valid, '{"a": 1}'),
+    "entries missing": lambda valid: _first_day_as(valid, None),
 }
 
 
@@ -94,7 +113,9 @@ DAMAGE = {
 def test_a_damaged_file_is_moved_aside_and_a_new_log_started(tmp_path: Path, kind: str) -> None:
     folder = tmp_path / "data"
     folder.mkdir(mode=0o700)
-    damaged = DAMAGE[kind](_valid_file_bytes(tmp_path))
+    valid = _valid_file_bytes(tmp_path)
+    damaged = DAMAGE[kind](valid)
+    assert damaged != valid  # the damage applies to the current format
     (folder / "mgtui.json").write_bytes(damaged)
 
     with Repository.open(folder) as repo:
@@ -144,7 +165,10 @@ def test_a_stamp_left_by_an_older_save_does_not_hide_damage(tmp_path: Path) -> N
     with Repository.open(folder) as repo:
         add(repo)
     data = orjson.loads((folder / "mgtui.json").read_bytes())
-    data["days"][str(DAY.toordinal())]["e"][0][1] = "8.30"  # edited, the stamp kept
+    day = data["days"][str(DAY.toordinal())]
+    rows = orjson.loads(day["e"])
+    rows[0][1] = "8.30"
+    day["e"] = orjson.dumps(rows).decode()  # edited, the stamp kept
     (folder / "mgtui.json").write_bytes(orjson.dumps(data))
     with Repository.open(folder) as repo:
         assert repo.recovered_from is not None
@@ -227,8 +251,9 @@ def test_good_rows_pass(row: list) -> None:
 
 
 def _newer_file(folder: Path) -> bytes:
+    newer = layout.SCHEMA_VERSION + 1
     payload = orjson.dumps(
-        {"meta": {"1": {"schema": 2, "app": "mgtui"}}, "days": {}, "journal": {"1": {"x": 1}}}
+        {"meta": {"1": {"schema": newer, "app": "mgtui"}}, "days": {}, "journal": {"1": {"x": 1}}}
     )
     (folder / "mgtui.json").write_bytes(payload)
     return payload
@@ -318,7 +343,7 @@ def test_the_legacy_format_is_upgraded_with_a_backup(tmp_path: Path) -> None:
         assert repo.entries_on(dt.date(2024, 4, 30))[0].calcium_mg == 276
         assert repo.profile().age == 58 and not repo.profile().is_default
         assert repo.supplement_product("citrate 100") is not None
-        assert "upgraded from data format 0 to 1" in repo.notices[0]
+        assert "upgraded from data format 0 to 2" in repo.notices[0]
     (backup,) = siblings(tmp_path, "mgtui.json.format-0-*")
     assert backup.read_bytes() == payload and mode(backup) == 0o600
     upgraded = orjson.loads((tmp_path / "mgtui.json").read_bytes())

@@ -124,8 +124,12 @@ def spawn(script: str, *args: object) -> subprocess.Popen[str]:
 
 def file_parses(path: Path) -> dict:
     data = orjson.loads(path.read_bytes())
-    assert data["meta"]["1"]["schema"] == 1
+    assert data["meta"]["1"]["schema"] == 2
     return data
+
+
+def stored_rows(data: dict) -> list[list]:
+    return [row for day in data["days"].values() for row in orjson.loads(day["e"])]
 
 
 @pytest.mark.slow
@@ -202,7 +206,7 @@ def test_writers_killed_at_random_moments_never_lose_an_acknowledged_entry(
             kills += 1
         # Before anyone repairs anything: the file itself must be a whole version.
         stored = file_parses(tmp_path / "mgtui.json")
-        stored_ids = {row[0] for day in stored["days"].values() for row in day["e"]}
+        stored_ids = {row[0] for row in stored_rows(stored)}
         assert acknowledged <= stored_ids
         temp_files_seen += len(list(tmp_path.glob(".mgtui.json.*.tmp")))
         with Repository.open(tmp_path) as repo:
@@ -296,7 +300,7 @@ def test_a_writer_killed_inside_a_save(tmp_path: Path, phase: str) -> None:
     assert "returned" not in out  # never acknowledged
 
     stored = file_parses(tmp_path / "mgtui.json")
-    names = {row[3] for day in stored["days"].values() for row in day["e"]}
+    names = {row[3] for row in stored_rows(stored)}
     leftovers = list(tmp_path.glob(".mgtui.json.*.tmp"))
     if phase == "before rename":
         assert (tmp_path / "mgtui.json").read_bytes() == before

@@ -16,6 +16,14 @@ entry ids of its own, a one-document ``profile`` and a ``supplements`` table::
                         "food_id": "12061", "grams": 28.35}}
     profile      {"1": {"sex": "female", "age": 63, "pregnant": false, ...}}
     supplements  {"1": {"name": "Mag", "form": "glycinate", "magnesium_mg": 120, ...}}
+
+Format 1 is format 2 (layout.py) with each day's rows as nested arrays instead of one
+JSON string, and a ``days_sha256`` stamp computed over a dump of the days table::
+
+    days         {"739282": {"d": "2025-01-31", "e": [ROW, ROW, ...]}}
+
+Each step writes its own format's documents itself rather than with layout.py's
+helpers, which always follow the newest format.
 """
 
 from __future__ import annotations
@@ -24,6 +32,8 @@ import datetime as dt
 import secrets
 from collections.abc import Callable
 from typing import Any
+
+import orjson
 
 from mgtui.store import layout
 from mgtui.store.layout import LayoutError
@@ -71,9 +81,10 @@ def _v0_to_v1(old: dict[str, Any]) -> dict[str, Any]:
         by_day.setdefault(day, []).append((sort_key, int(doc_id), row))
     for day, items in by_day.items():
         items.sort(key=lambda item: (item[0], item[1]))  # by time, then logging order
-        new[layout.DAYS][str(day.toordinal())] = layout.day_document(
-            day, [row for _, _, row in items]
-        )
+        new[layout.DAYS][str(day.toordinal())] = {
+            "d": day.isoformat(),
+            "e": [row for _, _, row in items],
+        }
 
     profiles = _table(old, "profile")
     if profiles:
@@ -133,6 +144,39 @@ def _v0_entry_row(doc_id: str, document: dict[str, Any]) -> tuple[dt.date, str, 
     return day, str(row[1]), row
 
 
+def _v1_to_v2(old: dict[str, Any]) -> dict[str, Any]:
+    """Format 1 -> 2: each day's rows become one compact JSON string.
+
+    The rows are carried over as they are, in order; the load that follows checks
+    every one of them, as the upgraded file has no stamp yet (format 1's stamp hashed
+    a dump of the nested arrays and means nothing here, so it is dropped; the save
+    after the upgrade stamps the new days table).
+    """
+    new = dict(old)
+    meta = dict(old[layout.META])
+    document = dict(meta[str(layout.META_DOC_ID)])
+    document["schema"] = 2
+    document.pop(layout.DAYS_DIGEST, None)
+    meta[str(layout.META_DOC_ID)] = document
+    new[layout.META] = meta
+
+    days = old.get(layout.DAYS, {})
+    if not isinstance(days, dict):
+        raise LayoutError("table 'days' is not an object")
+    new_days: dict[str, Any] = {}
+    for doc_id, day in days.items():
+        if not isinstance(day, dict) or type(day.get("e")) is not list:
+            raise LayoutError(f"day {doc_id} has no list of entries")
+        try:
+            rows = orjson.dumps(day["e"]).decode()
+        except orjson.JSONEncodeError as error:
+            raise LayoutError(f"day {doc_id}: its entries cannot be stored ({error})") from None
+        new_days[doc_id] = {**day, "e": rows}
+    new[layout.DAYS] = new_days
+    return new
+
+
 MIGRATIONS: dict[int, Migration] = {
     0: _v0_to_v1,
+    1: _v1_to_v2,
 }

@@ -108,33 +108,64 @@ class _UndoStep:
 
 
 class _DayIndex:
-    """Which days have entries, and where each entry id lives; rebuilt lazily."""
+    """Which days have entries, and each one's rows as stored; rebuilt lazily.
 
-    def __init__(self, rows_by_day: dict[int, list[Row]]) -> None:
-        self.rows_by_day = rows_by_day
-        self.ordinals = sorted(rows_by_day)
+    It holds the day strings of the loaded tables, not decoded rows: a day is decoded
+    when something reads it, so opening ten years of entries builds no rows at all.
+    """
+
+    def __init__(self, texts: dict[int, str]) -> None:
+        #: ordinal -> the day's rows as stored (``layout.encode_rows``), days with rows only
+        self.texts = texts
+        self.ordinals = sorted(texts)
         self._day_of_entry: dict[str, int] | None = None
+
+    def rows(self, ordinal: int) -> list[Row]:
+        """A day's rows, freshly decoded (the caller may change the list)."""
+        text = self.texts.get(ordinal)
+        return [] if text is None else layout.decode_rows(text)
 
     @property
     def day_of_entry(self) -> dict[str, int]:
+        """Every entry id and its day: decodes every day once (~20 ms and a dictionary
+        of ~55,000 ids for ten years), so only the bulk paths (``log_many``, imports)
+        ask for it; one lookup uses ``day_of``."""
         if self._day_of_entry is None:
             self._day_of_entry = {
-                row[0]: ordinal for ordinal, rows in self.rows_by_day.items() for row in rows
+                row[0]: ordinal for ordinal in self.ordinals for row in self.rows(ordinal)
             }
         return self._day_of_entry
 
-    def set_day(self, ordinal: int, rows: list[Row]) -> None:
-        old_rows = self.rows_by_day.get(ordinal, [])
+    def day_of(self, entry_id: str) -> int | None:
+        """The day holding ``entry_id``, or None.
+
+        Without the full map, each day's string is searched for the start of that
+        entry's row (~4 ms for ten years, no decoding), newest first as edits are
+        mostly of recent entries, and a hit is confirmed by decoding that one day.
+        """
+        if self._day_of_entry is not None:
+            return self._day_of_entry.get(entry_id)
+        start = layout.row_start(entry_id)
+        texts = self.texts
+        for ordinal in reversed(self.ordinals):
+            text = texts[ordinal]
+            if start in text and any(row[0] == entry_id for row in layout.decode_rows(text)):
+                return ordinal
+        return None
+
+    def set_day(self, ordinal: int, rows: list[Row], text: str) -> None:
+        old_text = self.texts.get(ordinal)
         if rows:
-            if ordinal not in self.rows_by_day:
+            if old_text is None:
                 bisect.insort(self.ordinals, ordinal)
-            self.rows_by_day[ordinal] = rows
-        elif ordinal in self.rows_by_day:
-            del self.rows_by_day[ordinal]
+            self.texts[ordinal] = text
+        elif old_text is not None:
+            del self.texts[ordinal]
             self.ordinals.pop(bisect.bisect_left(self.ordinals, ordinal))
         if self._day_of_entry is not None:
-            for row in old_rows:
-                self._day_of_entry.pop(row[0], None)
+            if old_text is not None:
+                for row in layout.decode_rows(old_text):
+                    self._day_of_entry.pop(row[0], None)
             for row in rows:
                 self._day_of_entry[row[0]] = ordinal
 
@@ -167,13 +198,16 @@ class Repository:
         self._lock_timeout = lock_timeout
         self._thread_lock = threading.RLock()
         self._file_lock: FileLock | None = None  # made by the first _locked()
-        self._storage = AtomicJSONStorage(self.path, self._load, layout.dump_tables)
+        # The days digest's records, shared by loads and saves (layout.days_digest).
+        self._day_digests: layout.DigestMemo = {}
+        self._storage = AtomicJSONStorage(self.path, self._load, self._dump)
         self._db = _Database(storage=lambda: self._storage)
         self._tables: dict[str, _StoreTable] = {name: self._table(name) for name in layout.TABLES}
         self._index: _DayIndex | None = None
         self._index_generation = -1
-        self._decoded: dict[int, tuple[list[Row], tuple[Entry, ...]]] = {}
-        self._totals: dict[int, tuple[list[Row], DayTotals]] = {}
+        # Per day: the day string the cached value was made from, and the value.
+        self._decoded: dict[int, tuple[str, tuple[Entry, ...]]] = {}
+        self._totals: dict[int, tuple[str, DayTotals]] = {}
         self._undo: list[_UndoStep] = []
         self._in_transaction = False
 
@@ -301,7 +335,7 @@ class Repository:
         with self._transaction():
             index = self._current_index()
             entry_id = migrations.new_entry_id()
-            while entry_id in index.day_of_entry:  # 48 random bits: practically never
+            while index.day_of(entry_id) is not None:  # 48 random bits: practically never
                 entry_id = migrations.new_entry_id()
             entry = replace(draft, id=entry_id)
             self._insert_locked(entry)
@@ -346,7 +380,7 @@ class Repository:
                 ordinal = entry.date.toordinal()
                 rows = changed.get(ordinal)
                 if rows is None:
-                    rows = changed[ordinal] = list(index.rows_by_day.get(ordinal, []))
+                    rows = changed[ordinal] = index.rows(ordinal)
                 # Appended in logging order; the stable sort by time in
                 # _write_days_locked then orders them as one add at a time would.
                 rows.append(layout.encode_entry(entry))
@@ -434,7 +468,7 @@ class Repository:
     def entries_on(self, day: dt.date) -> list[Entry]:
         """A day's entries sorted by time (entries at the same time in logging order)."""
         with self._reading():
-            document = self._tables[layout.DAYS].get(doc_id=day.toordinal())
+            document = self._storage.read()[layout.DAYS].get(str(day.toordinal()))
             if document is None:
                 return []
             return list(self._decoded_day(day.toordinal(), document["e"]))
@@ -447,7 +481,7 @@ class Repository:
             high = bisect.bisect_right(index.ordinals, end.toordinal())
             entries: list[Entry] = []
             for ordinal in index.ordinals[low:high]:
-                entries.extend(self._decoded_day(ordinal, index.rows_by_day[ordinal]))
+                entries.extend(self._decoded_day(ordinal, index.texts[ordinal]))
             return entries
 
     def all_entries(self) -> list[Entry]:
@@ -462,10 +496,8 @@ class Repository:
         """
         with self._reading():
             index = self._current_index()
-            totals = [
-                self._day_totals(ordinal, index.rows_by_day[ordinal]) for ordinal in index.ordinals
-            ]
-            live = index.rows_by_day
+            totals = [self._day_totals(ordinal, index.texts[ordinal]) for ordinal in index.ordinals]
+            live = index.texts
             if len(self._totals) > len(live):
                 self._totals = {k: v for k, v in self._totals.items() if k in live}
         if newest_first:
@@ -484,7 +516,7 @@ class Repository:
             index = self._current_index()
             for ordinal in reversed(index.ordinals):
                 # Latest first; of two at the same time, the one logged later first.
-                for row in reversed(sorted(index.rows_by_day[ordinal], key=layout.row_time)):
+                for row in reversed(sorted(index.rows(ordinal), key=layout.row_time)):
                     food_id = row[7] if len(row) > 7 else None
                     if food_id is not None:
                         found.setdefault(food_id, None)
@@ -872,7 +904,13 @@ class Repository:
             ) from error
 
     def _load(self, parsed: object, previous: Tables | None) -> Tables:
-        return layout.load_tables(parsed, previous, self.path)
+        # The memo (~0.7 MB for ten years) is started by the first save: a process
+        # that only reads (status, an app that is only looked at) never needs it.
+        memo = self._day_digests if self._day_digests else None
+        return layout.load_tables(parsed, previous, self.path, digests=memo)
+
+    def _dump(self, tables: Tables) -> list[bytes]:
+        return layout.dump_tables(tables, digests=self._day_digests)
 
     def _notice(self, text: str) -> None:
         self._notices.append(text)
@@ -886,44 +924,51 @@ class Repository:
     # -- the day index and decoded caches ---------------------------------------------
 
     def _current_index(self) -> _DayIndex:
+        days = self._storage.read()[layout.DAYS]
         if self._index is None or self._index_generation != self._storage.generation:
-            rows_by_day = {
-                document.doc_id: document["e"]
-                for document in self._tables[layout.DAYS]
-                if document["e"]
+            texts = {
+                int(doc_id): document["e"]
+                for doc_id, document in days.items()
+                if document["e"] != layout.NO_ROWS
             }
-            self._index = _DayIndex(rows_by_day)
+            self._index = _DayIndex(texts)
             self._index_generation = self._storage.generation
         return self._index
 
-    def _decoded_day(self, ordinal: int, rows: list[Row]) -> tuple[Entry, ...]:
-        # Rows are never changed in place (a change stores a new list), so the list's
-        # identity tells whether the cached entries still match.
+    def _decoded_day(self, ordinal: int, text: str) -> tuple[Entry, ...]:
+        # A change stores a new string and an unchanged day keeps its string object,
+        # even across reloads (layout.load_tables), so identity tells whether the
+        # cached entries still match without comparing the text.
         cached = self._decoded.get(ordinal)
-        if cached is not None and cached[0] is rows:
+        if cached is not None and cached[0] is text:
             return cached[1]
         day = dt.date.fromordinal(ordinal)
         entries = tuple(
-            sorted((layout.decode_entry(row, day) for row in rows), key=lambda e: e.time)
+            sorted(
+                (layout.decode_entry(row, day) for row in layout.decode_rows(text)),
+                key=lambda e: e.time,
+            )
         )
-        self._decoded[ordinal] = (rows, entries)
+        self._decoded[ordinal] = (text, entries)
         return entries
 
-    def _day_totals(self, ordinal: int, rows: list[Row]) -> DayTotals:
+    def _day_totals(self, ordinal: int, text: str) -> DayTotals:
+        # Only the totals are kept: History sums every day once, and keeping each
+        # day's decoded rows would hold ten years of them again.
         cached = self._totals.get(ordinal)
-        if cached is not None and cached[0] is rows:
+        if cached is not None and cached[0] is text:
             return cached[1]
-        totals = _totals_from_rows(dt.date.fromordinal(ordinal), rows)
-        self._totals[ordinal] = (rows, totals)
+        totals = _totals_from_rows(dt.date.fromordinal(ordinal), layout.decode_rows(text))
+        self._totals[ordinal] = (text, totals)
         return totals
 
     # -- entry changes (caller holds the transaction) ---------------------------------
 
     def _find(self, entry_id: str) -> Entry:
         index = self._current_index()
-        ordinal = index.day_of_entry.get(entry_id)
+        ordinal = index.day_of(entry_id)
         if ordinal is not None:
-            for entry in self._decoded_day(ordinal, index.rows_by_day[ordinal]):
+            for entry in self._decoded_day(ordinal, index.texts[ordinal]):
                 if entry.id == entry_id:
                     return entry
         raise NotFoundError(f"no entry with id {entry_id!r}")
@@ -932,25 +977,32 @@ class Repository:
         return self._find(entry_id)
 
     def _rows_of(self, ordinal: int) -> list[Row]:
-        return self._current_index().rows_by_day.get(ordinal, [])
+        return self._current_index().rows(ordinal)
 
     def _put_day(self, ordinal: int, rows: list[Row]) -> None:
-        # One day's document is set in the tables the transaction will save, without
-        # TinyDB: its upsert and remove copy the whole days table (twice) to change one
-        # document, ~6 ms of every add with ten years of days. Inside a transaction
-        # read() returns the tables being changed, and write() marks them for saving.
+        self._put_days({ordinal: rows})
+
+    def _put_days(self, changed: dict[int, list[Row]]) -> None:
+        # Days' documents are set in the tables the transaction will save, without
+        # TinyDB: its upsert, update and remove copy the whole days table (twice) to
+        # change one document, ~6 ms of every add with ten years of days. Inside a
+        # transaction read() returns the tables being changed, and write() marks them
+        # for saving. Only these days are encoded again; the others keep their strings.
         tables = self._storage.read()
         days = tables[layout.DAYS]
-        if rows:
-            days[str(ordinal)] = layout.day_document(dt.date.fromordinal(ordinal), rows)
-        else:
-            del days[str(ordinal)]
+        index = self._current_index()
+        for ordinal, rows in changed.items():
+            document = layout.day_document(dt.date.fromordinal(ordinal), rows)
+            if rows:
+                days[str(ordinal)] = document
+            else:
+                days.pop(str(ordinal), None)
+            index.set_day(ordinal, rows, document["e"])
         self._storage.write(tables)
-        self._current_index().set_day(ordinal, rows)
 
     def _insert_locked(self, entry: Entry) -> None:
         ordinal = entry.date.toordinal()
-        rows = list(self._rows_of(ordinal))
+        rows = self._rows_of(ordinal)
         row = layout.encode_entry(entry)
         rows.insert(bisect.bisect_right(rows, row[1], key=layout.row_time), row)
         self._put_day(ordinal, rows)
@@ -1008,7 +1060,7 @@ class Repository:
         conflicting: list[str] = []
         new_rows: dict[int, list[Row]] = {}
         for entry in bundle.entries:
-            existing_day = index.day_of_entry.get(entry.id)
+            existing_day = index.day_of_entry.get(entry.id)  # the full map: many lookups
             if existing_day is not None:
                 if self._find(entry.id) == entry:
                     unchanged += 1
@@ -1017,7 +1069,7 @@ class Repository:
                 continue
             ordinal = entry.date.toordinal()
             if ordinal not in new_rows:
-                new_rows[ordinal] = list(index.rows_by_day.get(ordinal, []))
+                new_rows[ordinal] = index.rows(ordinal)
             new_rows[ordinal].append(layout.encode_entry(entry))
             added += 1
         self._write_days_locked(new_rows)
@@ -1068,33 +1120,12 @@ class Repository:
         )
 
     def _write_days_locked(self, changed: dict[int, list[Row]]) -> None:
-        """Store many days with two TinyDB calls (one per call rewrites the table, so a
-        call per day would cost O(days²) for a big import)."""
-        if not changed:
-            return
-        index = self._current_index()
+        """Store many days at once, each day's rows sorted by time (stably, so entries
+        at the same time keep the order they were given in)."""
         for rows in changed.values():
             rows.sort(key=layout.row_time)
-        day_table = self._tables[layout.DAYS]
-        # All stored days, including any stored with no entries (the index skips those).
-        stored = {document.doc_id for document in day_table}
-        existing = {o: rows for o, rows in changed.items() if o in stored}
-        fresh = [
-            Document(layout.day_document(dt.date.fromordinal(o), rows), doc_id=o)
-            for o, rows in changed.items()
-            if o not in stored
-        ]
-        if fresh:
-            day_table.insert_multiple(fresh)
-        if existing:
-            by_date = {dt.date.fromordinal(o).isoformat(): rows for o, rows in existing.items()}
-
-            def set_rows(document: Any) -> None:
-                document["e"] = by_date[document["d"]]
-
-            day_table.update(set_rows, doc_ids=list(existing))
-        for ordinal, rows in changed.items():
-            index.set_day(ordinal, rows)
+        if changed:
+            self._put_days(changed)
 
 
 def _totals_from_rows(day: dt.date, rows: list[Row]) -> DayTotals:
