@@ -130,27 +130,19 @@ class ProfileScreen(Screen[None]):
                     disabled=key != CUSTOM_BAND,
                     compact=True,
                 )
-                yield Label("Own Mg target")
-                yield Input(
-                    logbook.optional_number_text(custom.magnesium_rda_mg),
-                    id="custom-mg",
-                    placeholder="mg/day; empty: from the tables",
-                    compact=True,
+                own_targets = (
+                    ("Own Mg target", "custom-mg", custom.magnesium_rda_mg, "mg/day"),
+                    ("Own limit", "custom-limit", custom.supplement_limit_mg, "supplement mg/day"),
+                    ("Own Ca target", "custom-ca", custom.calcium_rda_mg, "mg/day"),
                 )
-                yield Label("Own limit")
-                yield Input(
-                    logbook.optional_number_text(custom.supplement_limit_mg),
-                    id="custom-limit",
-                    placeholder="supplement mg/day; empty: from the tables",
-                    compact=True,
-                )
-                yield Label("Own Ca target")
-                yield Input(
-                    logbook.optional_number_text(custom.calcium_rda_mg),
-                    id="custom-ca",
-                    placeholder="mg/day; empty: from the tables",
-                    compact=True,
-                )
+                for label, field_id, value, unit in own_targets:
+                    yield Label(label)
+                    yield Input(
+                        logbook.optional_number_text(value),
+                        id=field_id,
+                        placeholder=f"{unit}; empty: from the tables",
+                        compact=True,
+                    )
             yield Static(id="profile-error", classes="form-error")
             yield Static(id="targets")
             with Horizontal(classes="dialog-buttons"):
