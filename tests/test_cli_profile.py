@@ -114,3 +114,20 @@ def test_bad_profile_values_change_nothing(cli: Cli, args: tuple[str, ...], mess
     assert message in result.err
     assert len(result.err_lines) == 1
     assert cli.data_file.read_bytes() == before
+
+
+def test_setting_the_profile_again_replaces_an_unusable_saved_one(cli: Cli) -> None:
+    import orjson
+
+    cli.ok("profile", "--sex", "female", "--age", "63")
+    data = orjson.loads(cli.data_file.read_bytes())
+    data["profile"]["1"]["sex"] = "male"  # a hand edit the rules refuse: a pregnant man
+    data["profile"]["1"]["pregnant"] = True
+    cli.data_file.write_bytes(orjson.dumps(data))
+    stuck = cli("status")
+    assert stuck.code == 1 and "set it again with 'mgtui profile'" in stuck.err
+    fixed = cli("profile", "--sex", "female", "--age", "60")
+    assert fixed.code == 0
+    assert "starting again from the default profile" in fixed.err
+    assert cli.json("profile")["age"] == 60
+    assert cli("status").code == 0

@@ -253,3 +253,22 @@ async def test_palette_runs_an_action_of_another_section(
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen)
         assert app.day == TODAY - dt.timedelta(days=1)
+
+
+async def test_an_unusable_saved_product_is_a_notification_not_a_crash(
+    seeded: Repository, app_for: AppFactory
+) -> None:
+    import orjson
+
+    data = orjson.loads(seeded.path.read_bytes())
+    for document in data["supplements"].values():
+        document["magnesium_mg"] = 0  # a rule the label breaks: no Mg and no Ca
+        document["calcium_mg"] = 0
+    seeded.path.write_bytes(orjson.dumps(data))
+    app = app_for(Repository.open(seeded.data_dir))
+    notes = record_notifications(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, SupplementsScreen)
+        assert any(title == "Could not read the log" for _, title, _ in notes)

@@ -211,3 +211,21 @@ async def test_an_unusable_saved_profile_falls_back_to_the_default_and_says_so(
         await pilot.press("p")  # the profile screen opens, to set it again
         await pilot.pause()
         assert app.screen.query_one("#age", Input).value == "51"
+
+
+async def test_a_newer_file_written_meanwhile_is_a_notification_not_a_crash(
+    seeded: Repository, app_for: AppFactory
+) -> None:
+    import orjson
+
+    app = app_for(seeded)
+    notes = record_notifications(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        data = orjson.loads(seeded.path.read_bytes())
+        data["meta"]["1"]["schema"] = 99  # another process, a newer mgtui
+        seeded.path.write_bytes(orjson.dumps(data))
+        await pilot.pause(1.5)
+        assert app.is_running
+        [(severity, title, message)] = [n for n in notes if n[1] == "Could not read the log"]
+        assert severity == "error" and "newer" in message
+        assert "391 / 320 mg" in bar_text(app, MagnesiumBar)  # the last good day stays

@@ -64,10 +64,18 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from mgtui.domain.targets import resolve_targets
+    from mgtui.domain.targets import DEFAULT_PROFILE, resolve_targets
+    from mgtui.store import StoreError
 
     with common.opened_repository(args) as repo:
-        profile = repo.profile()
+        try:
+            profile = repo.profile()
+        except StoreError as error:
+            if not any_change_asked(args):
+                raise
+            # Setting the profile again is the way out of an unusable saved one.
+            common.note(f"{error}; starting again from the default profile")
+            profile = DEFAULT_PROFILE
         changed = changed_profile(profile, args)
         if changed is not None:
             profile = repo.save_profile(changed)
@@ -79,6 +87,12 @@ def run(args: argparse.Namespace) -> int:
         print("profile saved")
     print(profile_text(profile, targets))
     return 0
+
+
+def any_change_asked(args: argparse.Namespace) -> bool:
+    options = ("sex", "age", "reproductive", "kidney_disease", "ratio_band")
+    custom = ("mg_target", "supplement_limit", "ca_target")
+    return any(getattr(args, name) is not None for name in (*options, *custom))
 
 
 def changed_profile(profile: Profile, args: argparse.Namespace) -> Profile | None:

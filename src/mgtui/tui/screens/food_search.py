@@ -20,6 +20,7 @@ from textual.worker import get_current_worker
 from mgtui import logbook
 from mgtui.domain.entries import Entry
 from mgtui.foods.model import Food
+from mgtui.tui.guard import reads_store
 from mgtui.tui.screens.custom_food_form import CustomFoodForm
 from mgtui.tui.screens.portion_picker import PortionPicker
 from mgtui.tui.widgets.nav_bar import NavBar
@@ -88,6 +89,7 @@ class FoodSearchScreen(Screen[None]):
     def query_changed(self, event: Input.Changed) -> None:
         self.show_for(event.value)
 
+    @reads_store
     def show_for(self, query: str) -> None:
         if query.strip():
             self.search_foods(query.strip(), self.mgtui.context.repo.custom_foods())

@@ -13,6 +13,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from mgtui.tui.guard import reads_store
 from mgtui.tui.widgets.history_list import HEADER, HistoryList, HistoryRow
 from mgtui.tui.widgets.nav_bar import NavBar
 
@@ -59,6 +60,7 @@ class HistoryScreen(Screen[None]):
         if self._build_key() != self._built_for:
             self.refresh_rows()
 
+    @reads_store
     def refresh_rows(self, _: None = None) -> None:
         context = self.mgtui.context
         self._built_for = self._build_key()

@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from mgtui.domain.insights import Insights, compute_insights, gap_closers, window_start
+from mgtui.tui.guard import reads_store
 from mgtui.tui.widgets.daily_chart import DailyChart
 from mgtui.tui.widgets.nav_bar import NavBar
 
@@ -129,6 +130,7 @@ class InsightsScreen(Screen[None]):
     def action_next_window(self) -> None:
         self.window_index = (self.window_index + 1) % len(WINDOW_CYCLE)
 
+    @reads_store
     def refresh_insights(self, _: None = None) -> None:
         context = self.mgtui.context
         days = WINDOW_CYCLE[self.window_index]

@@ -19,6 +19,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from mgtui import logbook
 from mgtui.domain.entries import Entry
 from mgtui.domain.supplements import SupplementProduct
+from mgtui.tui.guard import reads_store
 from mgtui.tui.screens.confirm_dialog import ConfirmDialog
 from mgtui.tui.screens.product_form import ProductForm, ProductFormResult
 from mgtui.tui.widgets.bars import SupplementBar
@@ -66,6 +67,7 @@ class SupplementsScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         self.refresh_products()
 
+    @reads_store
     def refresh_products(self, _: None = None) -> None:
         day = self.mgtui.day
         self.sub_title = f"logging to {day:%a %d %b %Y}"

@@ -20,6 +20,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from mgtui import logbook
 from mgtui.domain.entries import Entry
 from mgtui.domain.summary import DaySummary
+from mgtui.tui.guard import reads_store
 from mgtui.tui.screens.amount_dialog import AmountDialog
 from mgtui.tui.widgets.bars import CalciumBar, MagnesiumBar, RatioGauge, SupplementBar
 from mgtui.tui.widgets.nav_bar import NavBar
@@ -120,6 +121,7 @@ class TodayScreen(Screen[None]):
         if self.size.width != self._table_width:
             self._fill_table(self.entries)
 
+    @reads_store
     def refresh_day(self, _: None = None) -> None:
         context = self.mgtui.context
         day = self.mgtui.day
