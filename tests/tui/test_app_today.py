@@ -226,6 +226,6 @@ async def test_a_newer_file_written_meanwhile_is_a_notification_not_a_crash(
         seeded.path.write_bytes(orjson.dumps(data))
         await pilot.pause(1.5)
         assert app.is_running
-        [(severity, title, message)] = [n for n in notes if n[1] == "Could not read the log"]
+        [(severity, _, message)] = [n for n in notes if n[1] == "Could not read the log"]
         assert severity == "error" and "newer" in message
         assert "391 / 320 mg" in bar_text(app, MagnesiumBar)  # the last good day stays
