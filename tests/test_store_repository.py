@@ -634,3 +634,26 @@ def test_the_first_run_question_is_asked_once(repo: Repository) -> None:
 def test_a_saved_profile_counts_as_asked(repo: Repository) -> None:
     repo.save_profile(Profile(sex="male", age=60))
     assert repo.profile_asked()
+
+
+def test_two_names_with_one_slug_never_replace_each_other(repo: Repository) -> None:
+    def water(name: str) -> Food:
+        return Food(
+            id="custom-water-still",
+            name=name,
+            group="Custom foods",
+            magnesium_mg_per_100g=1.0,
+            calcium_mg_per_100g=2.0,
+            portions=(Portion("l", 1000.0),),
+            custom=True,
+        )
+
+    first = repo.save_custom_food(water("Water (still)"))
+    second = repo.save_custom_food(water("Water still"))
+    assert (first.id, second.id) == ("custom-water-still", "custom-water-still-2")
+    assert [f.name for f in repo.custom_foods()] == ["Water (still)", "Water still"]
+    again = repo.save_custom_food(
+        dataclasses.replace(water("Water (still)"), magnesium_mg_per_100g=3.0)
+    )
+    assert again.id == "custom-water-still"  # the same name replaces its own food
+    assert [f.magnesium_mg_per_100g for f in repo.custom_foods()] == [3.0, 1.0]

@@ -216,7 +216,7 @@ def run_food_add(args: argparse.Namespace) -> int:
 
     food = make_custom_food(args.name, args.per, args.grams, args.mg, args.ca or "0")
     with common.opened_repository(args) as repo:
-        replaced = repo.custom_food(food.id) is not None
+        replaced = repo.custom_food(food.name) is not None  # the same name replaces
         food = repo.save_custom_food(food)
     if args.json:
         common.print_json(custom_food_json(food))

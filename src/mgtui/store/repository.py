@@ -657,26 +657,39 @@ class Repository:
         return None
 
     def save_custom_food(self, food: Food) -> Food:
-        """Save a custom food (``custom=True``, id "custom-<slug>"); same id replaces.
+        """Save a custom food (``custom=True``, id "custom-<slug>"); returns it as saved.
+
+        The same name (ignoring case) replaces the saved food. Another name whose slug
+        is taken gets a numbered id ("custom-water-still-2"), so it never replaces a
+        different food.
 
         Raises ``DuplicateNameError`` when another custom food has that name, and
         ``InvalidRecordError`` for a food that is not custom or has bad values.
         """
         food = replace(food, name=food.name.strip(), custom=True)
-        document = exchange.custom_food_to_document(food)
-        problem = layout.custom_food_problem(document)
+        problem = layout.custom_food_problem(exchange.custom_food_to_document(food))
         if problem or not food.name:
             raise InvalidRecordError(problem or "a custom food needs a name")
         with self._transaction():
             table = self._tables[layout.CUSTOM_FOODS]
             same_id: list[int] = []
+            taken: set[str] = set()
             for doc in table:
-                if doc["id"] == food.id:
+                taken.add(doc["id"])
+                if doc["id"] == food.id and doc["name"].casefold() == food.name.casefold():
                     same_id.append(doc.doc_id)
                 elif doc["name"].casefold() == food.name.casefold():
                     raise DuplicateNameError(
                         f"a custom food named {doc['name']!r} already exists ({doc['id']})"
                     )
+            if not same_id and food.id in taken:
+                # Ids are slugs of names, so two names can share one ("Water (still)",
+                # "Water still"): the newcomer gets a numbered id, never the other's.
+                number = 2
+                while f"{food.id}-{number}" in taken:
+                    number += 1
+                food = replace(food, id=f"{food.id}-{number}")
+            document = exchange.custom_food_to_document(food)
             if same_id:
                 table.update(document, doc_ids=same_id)
             else:

@@ -243,14 +243,11 @@ class FoodSearchScreen(Screen[None]):
         def created(food: Food | None) -> None:
             if food is None:
                 return
-            if (
-                self.mgtui.attempt(
-                    "save the food", lambda: self.mgtui.context.repo.save_custom_food(food)
-                )
-                is not None
-            ):
-                self.notify(f"Saved {food.name}. Pick a portion to log it.")
-                self.pick(food)
+            repo = self.mgtui.context.repo
+            saved = self.mgtui.attempt("save the food", lambda: repo.save_custom_food(food))
+            if saved is not None:
+                self.notify(f"Saved {saved.name}. Pick a portion to log it.")
+                self.pick(saved)
 
         name = self.query_one("#query", Input).value.strip()
         self.app.push_screen(CustomFoodForm(name), created)
