@@ -229,3 +229,20 @@ async def test_a_newer_file_written_meanwhile_is_a_notification_not_a_crash(
         [(severity, _, message)] = [n for n in notes if n[1] == "Could not read the log"]
         assert severity == "error" and "newer" in message
         assert "391 / 320 mg" in bar_text(app, MagnesiumBar)  # the last good day stays
+
+
+async def test_an_app_left_open_overnight_moves_to_the_new_day(
+    repo: Repository, app_for: AppFactory
+) -> None:
+    from mgtui.tui.app import make_app
+    from mgtui.tui.context import AppContext
+
+    clock = [dt.datetime(2026, 11, 22, 23, 50)]
+    app = make_app(AppContext(repo, now=lambda: clock[0]), theme="textual-dark")
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app.day == dt.date(2026, 11, 22)
+        clock[0] = dt.datetime(2026, 11, 23, 8, 5)
+        await pilot.pause(1.3)
+        assert app.day == dt.date(2026, 11, 23)
+        assert "Monday 23 November 2026 (today)" in app.screen.sub_title
+        assert app.context.time_for(app.day) == dt.time(8, 5)  # not noon of a past day

@@ -96,9 +96,10 @@ class MgtuiApp(App[None]):
         self.log_changed: Signal[None] = Signal(self, "log_changed")
         self.set_reactive(MgtuiApp.day, day or context.today())
         self._file_signature = context.repo.signature()
+        self._today = context.today()
 
     def on_mount(self) -> None:
-        self.set_interval(WATCH_INTERVAL_SECONDS, self.check_for_outside_writes)
+        self.set_interval(WATCH_INTERVAL_SECONDS, self.tick)
         for notice in self.context.repo.pop_notices():
             self.notify(notice, title="About your data file", severity="warning", timeout=30)
         self.context.targets()
@@ -116,6 +117,22 @@ class MgtuiApp(App[None]):
 
     def watch_day(self) -> None:
         self.log_changed.publish(None)
+
+    def tick(self) -> None:
+        """Once a second: follow midnight, and writes made by other processes."""
+        self.check_the_date()
+        self.check_for_outside_writes()
+
+    def check_the_date(self) -> None:
+        today = self.context.today()
+        if today == self._today:
+            return
+        following_today = self.day == self._today
+        self._today = today
+        if following_today:
+            self.day = today  # an app left open overnight logs to the new day
+        else:
+            self.log_changed.publish(None)  # "(yesterday)" and the like move on
 
     def check_for_outside_writes(self) -> None:
         signature = self.context.repo.signature()
