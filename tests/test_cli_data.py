@@ -304,3 +304,28 @@ def test_csv_problems_name_their_lines() -> None:
         "line 4 (profile): pregnant 'maybe' is not true or false",
         "line 5: unknown record 'what'",
     ]
+
+
+@pytest.mark.parametrize("magnesium", ["1e300", "9" * 400, "-1"])
+def test_an_absurd_number_in_an_import_is_bad_input(
+    cli: Cli, tmp_path: Path, magnesium: str
+) -> None:
+    cli.ok("add", "almonds")
+    backup = tmp_path / "backup.json"
+    cli.ok("export", "--output", str(backup))
+    text = backup.read_text()
+    entry = json.loads(text)["entries"][0]
+    # The number goes in as written, as a hand-edited file would have it.
+    edited = text.replace(
+        f'"magnesium_mg": {entry["magnesium_mg"]}', f'"magnesium_mg": {magnesium}', 1
+    )
+    assert edited != text
+    edited_file = tmp_path / "edited.json"
+    edited_file.write_text(edited)
+    target = tmp_path / "empty"
+    target_cli_file = target / "mgtui.json"
+    result = run_mgtui("--data-dir", str(target), "import", str(edited_file))
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert "nothing was imported" in result.stderr
+    assert not target_cli_file.exists() or everything(target)["entries"] == []

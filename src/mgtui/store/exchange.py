@@ -339,7 +339,10 @@ def _parse_entry(item: dict[str, Any], where: str, problems: _Problems) -> Entry
             return None
     for key in ("magnesium_mg", "calcium_mg", "grams", "servings"):
         if item.get(key) is not None and not layout.is_quantity(item[key]):
-            problems.add(f"{where}: {key} must be a number >= 0 or null, not {item[key]!r}")
+            problems.add(
+                f"{where}: {key} must be a number from 0 to {layout.MAX_QUANTITY:,} "
+                f"or null, not {item[key]!r}"
+            )
             return None
     for key in ("food_id", "form", "product"):
         if item.get(key) is not None and type(item[key]) is not str:

@@ -211,13 +211,19 @@ def new_tables(created_at: str) -> Tables:
 # -- validation ----------------------------------------------------------------------
 
 
+# No entry holds more than this many mg, g or servings: 5 kg of the richest food in
+# the table is far below it, so a bigger number is damage or a typo (and a huge
+# integer would overflow float()).
+MAX_QUANTITY: Final = 1_000_000
+
+
 def is_quantity(value: object) -> bool:
-    """A number of mg, g or servings: finite and not negative (bool is not a number)."""
-    return type(value) in (int, float) and 0 <= value < math.inf  # type: ignore[operator]
+    """A number of mg, g or servings: plausible and not negative (bool is not a number)."""
+    return type(value) in (int, float) and 0 <= value <= MAX_QUANTITY  # type: ignore[operator]
 
 
 def _is_optional_quantity(value: object) -> bool:
-    return value is None or (type(value) in (int, float) and 0 <= value < math.inf)  # type: ignore[operator]
+    return value is None or is_quantity(value)
 
 
 def _is_optional_text(value: object) -> bool:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import bisect
 import copy
 import datetime as dt
-import math
 import os
 import threading
 from collections.abc import Iterable, Iterator
@@ -1168,8 +1167,10 @@ def _check_finite(what: str, value: float | None) -> float | None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise InvalidRecordError(f"{what} must be a number, not {value!r}")
-    if not math.isfinite(value) or value < 0:
-        raise InvalidRecordError(f"{what} must be a finite number >= 0, not {value!r}")
+    if not layout.is_quantity(value):
+        raise InvalidRecordError(
+            f"{what} must be a number from 0 to {layout.MAX_QUANTITY:,}, not {value!r}"
+        )
     return round(float(value), _DECIMALS)
 
 
