@@ -293,3 +293,12 @@ def test_summary_never_reports_negative_or_nan_amounts(entries: list[Entry], pro
     assert (summary.supplement.state == "over") == any(
         a.code == "over-limit" for a in summary.advice
     )
+
+
+def test_the_verdict_is_for_the_ratio_as_shown() -> None:
+    # 3.2004 reads "3.20": in band, as it looks; 3.2049 too; 3.206 reads "3.21": high.
+    assert ratio_verdict(3.2004, (2.2, 3.2)) == "in band"
+    assert ratio_verdict(3.2049, (2.2, 3.2)) == "in band"
+    assert ratio_verdict(3.206, (2.2, 3.2)) == "high"
+    assert ratio_verdict(2.196, (2.2, 3.2)) == "in band"  # reads "2.20"
+    assert ratio_verdict(2.194, (2.2, 3.2)) == "low"  # reads "2.19"

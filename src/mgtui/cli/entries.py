@@ -402,10 +402,12 @@ def _when(entry: Entry) -> str:
 
 def day_line(summary: DaySummary) -> str:
     """ "Sunday 22 November 2026: magnesium 178 / 320 mg (56%), calcium 13 / 1200 mg" """
+    from mgtui.textbars import percent_label
+
     magnesium, calcium = summary.magnesium, summary.calcium
     return (
         f"{common.long_date(summary.date)}: magnesium {magnesium.total_mg:.0f} / "
-        f"{magnesium.rda_mg:.0f} mg ({magnesium.percent_of_rda:.0f}%), "
+        f"{magnesium.rda_mg:.0f} mg ({percent_label(magnesium.total_mg, magnesium.rda_mg)}), "
         f"calcium {calcium.total_mg:.0f} / {calcium.rda_mg:.0f} mg"
     )
 

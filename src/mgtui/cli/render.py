@@ -23,7 +23,9 @@ from mgtui.textbars import (
     Cell,
     Segment,
     bar_cells,
+    percent_label,
     ratio_cells,
+    to_go_label,
 )
 
 BAR_WIDTH = 30
@@ -217,9 +219,7 @@ def status_text(summary: DaySummary, painter: Painter, width: int = 80) -> str:
         markers,
     )
     verdict = (
-        painter.paint("target reached", "ok")
-        if mg.reached_rda
-        else (f"{mg.remaining_mg:.0f} mg to go")
+        painter.paint("target reached", "ok") if mg.reached_rda else to_go_label(mg.remaining_mg)
     )
     ear = (
         ""
@@ -231,7 +231,8 @@ def status_text(summary: DaySummary, painter: Painter, width: int = 80) -> str:
             painter,
             "Magnesium",
             cells,
-            f"{mg.total_mg:.0f} / {mg.rda_mg:.0f} mg ({mg.percent_of_rda:.0f}%)  {verdict}",
+            f"{mg.total_mg:.0f} / {mg.rda_mg:.0f} mg "
+            f"({percent_label(mg.total_mg, mg.rda_mg)})  {verdict}",
         )
     )
     lines.append(
@@ -274,7 +275,7 @@ def status_text(summary: DaySummary, painter: Painter, width: int = 80) -> str:
             painter,
             "Calcium",
             cells,
-            f"{ca.total_mg:.0f} / {ca.rda_mg:.0f} mg ({ca.percent_of_rda:.0f}%)"
+            f"{ca.total_mg:.0f} / {ca.rda_mg:.0f} mg ({percent_label(ca.total_mg, ca.rda_mg)})"
             f"  supplements {ca.supplement_mg:.0f} mg",
         )
     )

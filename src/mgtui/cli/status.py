@@ -92,7 +92,7 @@ def run_history(args: argparse.Namespace) -> int:
 
 def history_table(days: list[DayTotals], targets: Targets) -> str:
     from mgtui.cli import render
-    from mgtui.textbars import FOOD_CHAR, SUPPLEMENT_CHAR, Segment, bar_cells
+    from mgtui.textbars import FOOD_CHAR, SUPPLEMENT_CHAR, Segment, bar_cells, percent_label
 
     painter = render.Painter(render.wants_colour(), render.can_draw_blocks())
     rda = targets.magnesium_rda_mg
@@ -126,7 +126,7 @@ def history_table(days: list[DayTotals], targets: Targets) -> str:
             [
                 totals.date.isoformat(),
                 f"{totals.magnesium_mg:.0f} mg",
-                "" if row["percent_of_rda"] is None else f"{row['percent_of_rda']:.0f}%",
+                percent_label(totals.magnesium_mg, targets.magnesium_rda_mg),
                 # Uncoloured here: escape codes would count as width in the table.
                 render.Painter(False, painter.blocks).cells(cells),
                 supplements,

@@ -158,14 +158,20 @@ def ratio_value(calcium_mg: float, magnesium_mg: float) -> float | None:
     return ratio if math.isfinite(ratio) else None
 
 
+# The ratio is shown with two decimals; its verdict is for the number shown, so a
+# 3.2004 that reads "3.20" is never called "high" against a band that ends at 3.2.
+RATIO_DECIMALS = 2
+
+
 def ratio_verdict(value: float | None, band: tuple[float, float]) -> RatioVerdict:
     """Band edges count as in band."""
     if value is None:
         return "n/a"
     low, high = band
-    if value < low:
+    shown = round(value, RATIO_DECIMALS)
+    if shown < low:
         return "low"
-    if value > high:
+    if shown > high:
         return "high"
     return "in band"
 

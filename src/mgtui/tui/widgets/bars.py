@@ -29,7 +29,9 @@ from mgtui.textbars import (
     TRACK_CHAR,
     Segment,
     bar_cells,
+    percent_label,
     ratio_cells,
+    to_go_label,
 )
 
 LABEL_WIDTH = 13
@@ -140,14 +142,13 @@ class DayBar(Widget):
             ],
             markers,
         )
-        percent = 100.0 * total / target_mg if target_mg > 0 else 0.0
         parts = [
             (FOOD_CHAR, "bar--food", f"food {food_mg:.0f}"),
             (SUPPLEMENT_CHAR, "bar--supplement", f"supplements {supplement_mg:.0f}"),
         ]
         if added_mg:
             parts.append((PREVIEW_CHAR, "bar--preview", f"+{added_mg:.0f}"))
-        value = f"{total:.0f} / {target_mg:.0f} mg {percent:3.0f}%"
+        value = f"{total:.0f} / {target_mg:.0f} mg {percent_label(total, target_mg):>4}"
         return self.draw(cells), value, parts
 
     def render(self) -> RenderResult:
@@ -188,7 +189,7 @@ class MagnesiumBar(DayBar):
             parts.append((MARKER_CHAR, "bar--marker", f"RDA {mg.rda_mg:.0f}"))
         legend = self.legend(parts)
         if total < mg.rda_mg:
-            legend.append(f" · {mg.rda_mg - total:.0f} mg to go", self.style_of("bar--detail"))
+            legend.append(f" · {to_go_label(mg.rda_mg - total)}", self.style_of("bar--detail"))
         return [self.line(bar, value), self.detail(legend)]
 
     def set_state_classes(self) -> None:

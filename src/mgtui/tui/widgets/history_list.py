@@ -22,7 +22,7 @@ from textual.strip import Strip
 from mgtui.domain.history import DayTotals
 from mgtui.domain.summary import ratio_value, ratio_verdict
 from mgtui.domain.targets import Targets
-from mgtui.textbars import FOOD_CHAR, SUPPLEMENT_CHAR, Segment, bar_cells
+from mgtui.textbars import FOOD_CHAR, SUPPLEMENT_CHAR, Segment, bar_cells, percent_label
 
 MINI_BAR_WIDTH = 16
 HEADER = "".join(
@@ -165,7 +165,8 @@ class HistoryList(ScrollView, can_focus=True):
             text.append(char, self.style(part))
         reached = totals.magnesium_mg >= row.targets.magnesium_rda_mg
         text.append(
-            f" {totals.magnesium_mg:6.0f} {row.percent:3.0f}%",
+            f" {totals.magnesium_mg:6.0f} "
+            f"{percent_label(totals.magnesium_mg, row.targets.magnesium_rda_mg):>4}",
             self.style("history--reached") if reached else Style(),
         )
         supplement = f"  {totals.supplement_magnesium_mg:6.0f}"
