@@ -196,3 +196,23 @@ def test_broken_custom_measures_are_ignored() -> None:
     with pytest.raises(PortionError, match="has no portion 'cup'; try: g, oz"):
         parse_portion(broken, "1 cup")
     assert default_portion(broken).grams == 100
+
+
+@pytest.mark.parametrize(
+    ("quantity", "shown"),
+    [
+        (0.999, "1"),  # three USDA thirds (3 x 0.333)
+        (1.999, "2"),
+        (2.999, "3"),
+        (0.333, "1/3"),
+        (0.667, "2/3"),
+        (0.5, "1/2"),
+        (1.5, "1 1/2"),
+        (0.001, "0.001"),  # a tiny amount, never "0"
+        (0.3, "0.3"),
+    ],
+)
+def test_quantities_read_as_people_write_them(quantity: float, shown: str) -> None:
+    from mgtui.foods.portions import format_quantity
+
+    assert format_quantity(quantity) == shown

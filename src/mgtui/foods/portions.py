@@ -130,10 +130,14 @@ class PortionAmount:
 
 
 def format_quantity(quantity: float) -> str:
-    """1 -> "1", 0.5 -> "1/2", 1.5 -> "1 1/2", 0.3 -> "0.3"."""
+    """1 -> "1", 0.5 -> "1/2", 1.5 -> "1 1/2", 0.999 -> "1", 0.3 -> "0.3", 0.001 -> "0.001"."""
     whole = math.floor(quantity)
     rest = quantity - whole
+    if rest > 1 - _FRACTION_TOLERANCE:  # 3 x 0.333 cup is 1 cup, not "2/2"
+        whole, rest = whole + 1, 0.0
     if rest < _FRACTION_TOLERANCE:
+        if whole == 0 and quantity > 0:
+            return f"{quantity:.3g}"  # a tiny amount is not "0"
         return f"{whole:d}"
     for denominator in _COMMON_FRACTIONS:
         numerator = rest * denominator
