@@ -155,3 +155,14 @@ def test_bad_custom_foods_are_refused(cli: Cli, args: tuple[str, ...], message: 
     assert result.code == 2
     assert message in result.err
     assert len(result.err_lines) == 1
+
+
+def test_search_finds_custom_foods_too(cli: Cli) -> None:
+    cli.ok("food", "add", "Spring water", "--per", "l", "--grams", "1000", "--mg", "120")
+    [first, *_] = cli.json("search", "spring water", "--limit", "3")
+    assert (first["id"], first["name"], first["custom"]) == (
+        "custom-spring-water",
+        "Spring water",
+        True,
+    )
+    assert first["magnesium_mg_per_100g"] == 12.0

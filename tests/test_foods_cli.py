@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -89,10 +91,12 @@ def test_bad_input_exits_2_with_one_line(args: tuple[str, ...], message: str) ->
     assert "Traceback" not in result.stderr
 
 
-def test_cli_does_not_import_textual() -> None:
+def test_cli_does_not_import_textual(tmp_path: Path) -> None:
+    # The store (TinyDB) is read for the person's custom foods; Textual never loads.
     probe = (
         "import sys; from mgtui.cli import main; main(['search', 'milk', '--json']);"
-        "print('textual' in sys.modules, 'tinydb' in sys.modules, file=sys.stderr)"
+        "print('textual' in sys.modules, file=sys.stderr)"
     )
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
-    assert result.stderr.strip() == "False False"
+    env = {**os.environ, "MGTUI_DATA_DIR": str(tmp_path / "data")}
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env)
+    assert result.stderr.strip() == "False"

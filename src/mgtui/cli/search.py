@@ -56,7 +56,12 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("search: the query is empty; give words of a food's name")
     if not 1 <= args.limit <= MAX_LIMIT:
         raise UsageError(f"search: --limit must be 1 to {MAX_LIMIT}, not {args.limit}")
-    foods = search_foods(query, args.limit)
+    # The person's own foods are searched too, as 'mgtui add' and the app search them.
+    from mgtui.cli import common
+
+    with common.opened_repository(args) as repo:
+        custom_foods = repo.custom_foods()
+    foods = search_foods(query, args.limit, extra_foods=custom_foods)
     if args.json:
         print(json.dumps([food_json(food) for food in foods], ensure_ascii=False, indent=2))
     elif not foods:
