@@ -11,7 +11,7 @@ import datetime as dt
 import math
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from mgtui.domain.entries import Entry
 from mgtui.domain.summary import DaySummary
@@ -35,12 +35,6 @@ CUSTOM_PREFIX = "custom-"
 
 class AmountError(ValueError):
     """A value a person typed that cannot be used; the message says why."""
-
-
-@dataclass(frozen=True, slots=True)
-class PortionChoice:
-    label: str  # "1 oz (28.35 g)" as shown in a list
-    amount_text: str  # what goes into the amount field: "1 oz (28.35 g)", "100 g"
 
 
 def parse_number(text: str, what: str, *, minimum: float = 0.0, maximum: float = 1e6) -> float:
@@ -84,10 +78,11 @@ def default_amount_text(food: Food) -> str:
     return first_portion(food).label
 
 
-def portion_choices(food: Food) -> list[PortionChoice]:
+def portion_choices(food: Food) -> list[str]:
+    """What a picker offers, each as it can be typed back: "1 oz (28.35 g)", "g", "oz"."""
     from mgtui.foods.portions import portion_choices as choices
 
-    return [PortionChoice(label, label) for label in choices(food)]
+    return choices(food)
 
 
 def portion_labels(food: Food) -> list[str]:
@@ -219,7 +214,7 @@ def amount_hint(entry: Entry, custom_foods: Sequence[Food]) -> str:
     food = _food_of(entry, custom_foods)
     if food is None:
         return "Grams or ounces, e.g. 30 g or 1.5 oz."
-    return "e.g. " + ", ".join(choice.label for choice in portion_choices(food)[:4])
+    return "e.g. " + ", ".join(portion_choices(food)[:4])
 
 
 _SLUG = re.compile(r"[^a-z0-9]+")

@@ -17,7 +17,6 @@ from mgtui.domain.history import DayTotals, day_totals
 from mgtui.domain.summary import ratio_value, ratio_verdict
 from mgtui.domain.targets import Targets
 
-WINDOWS: tuple[int, ...] = (7, 30, 90)
 TOP_SOURCES = 10
 GAP_CLOSERS = 5
 

@@ -17,6 +17,7 @@ from typing import Literal
 
 from mgtui.domain import reference as ref
 from mgtui.domain.entries import Entry
+from mgtui.domain.history import day_totals
 from mgtui.domain.targets import Targets
 
 LimitState = Literal["calm", "near", "over"]
@@ -226,11 +227,11 @@ def summarize_day(day: dt.date, entries: Iterable[Entry], targets: Targets) -> D
     """The day's totals, limit state, ratio and advice from its entries."""
     day_entries = list(entries)
     supplements = [e for e in day_entries if e.is_supplement]
-    foods = [e for e in day_entries if not e.is_supplement]
+    totals = day_totals(day, day_entries)
 
     magnesium = MagnesiumTotals(
-        food_mg=sum(e.magnesium_or_zero for e in foods),
-        supplement_mg=sum(e.magnesium_or_zero for e in supplements),
+        food_mg=totals.food_magnesium_mg,
+        supplement_mg=totals.supplement_magnesium_mg,
         rda_mg=targets.magnesium_rda_mg,
         ear_mg=targets.magnesium_ear_mg,
     )
@@ -240,8 +241,8 @@ def summarize_day(day: dt.date, entries: Iterable[Entry], targets: Targets) -> D
         warn_at_any_dose=targets.kidney_disease,
     )
     calcium = CalciumTotals(
-        food_mg=sum(e.calcium_or_zero for e in foods),
-        supplement_mg=sum(e.calcium_or_zero for e in supplements),
+        food_mg=totals.food_calcium_mg,
+        supplement_mg=totals.supplement_calcium_mg,
         rda_mg=targets.calcium_rda_mg,
         ul_mg=targets.calcium_ul_mg,
     )
@@ -280,6 +281,6 @@ def summarize_day(day: dt.date, entries: Iterable[Entry], targets: Targets) -> D
         calcium=calcium,
         ratio=ratio,
         advice=tuple(advice),
-        entry_count=len(day_entries),
-        entries_missing_magnesium=sum(1 for e in foods if e.magnesium_mg is None),
+        entry_count=totals.entry_count,
+        entries_missing_magnesium=totals.entries_missing_magnesium,
     )

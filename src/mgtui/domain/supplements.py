@@ -12,10 +12,16 @@ from dataclasses import dataclass
 
 from mgtui.domain import reference as ref
 
-# A dose typed as "elemental" above this, in a form whose fraction is low, is
-# probably the compound weight (500 mg glycinate holds 70.5 mg of magnesium).
+# When a number typed as elemental magnesium is probably the compound weight. These
+# are mgtui's own thresholds (no published source), set from the arithmetic:
+# - forms at most 45% magnesium (all but oxide and hydroxide) need a capsule heavier
+#   than 650 mg for 300 mg of magnesium, so a label rarely states more per serving,
+#   while the compound weights people read off the front (500 mg glycinate, which
+#   holds 70.5 mg) are at or above it;
+# - with no form known, 500 mg: more than the 350 mg/day limit in one serving.
 _LOOKS_LIKE_COMPOUND_MIN_MG = 300.0
 _LOOKS_LIKE_COMPOUND_MAX_FRACTION = 0.45
+_LOOKS_LIKE_COMPOUND_ANY_FORM_MG = 500.0
 
 
 class SupplementError(ValueError):
@@ -100,11 +106,11 @@ def looks_like_compound_weight(elemental_mg: float, form: str | None) -> bool:
     so a 500 mg capsule holds about 70 mg; real labels of such forms rarely pass 300 mg.
     """
     if form is None:
-        return elemental_mg >= 500.0
+        return elemental_mg >= _LOOKS_LIKE_COMPOUND_ANY_FORM_MG
     try:
         fraction = magnesium_form(form).elemental_fraction
     except SupplementError:
-        return elemental_mg >= 500.0
+        return elemental_mg >= _LOOKS_LIKE_COMPOUND_ANY_FORM_MG
     return (
         fraction <= _LOOKS_LIKE_COMPOUND_MAX_FRACTION
         and elemental_mg >= _LOOKS_LIKE_COMPOUND_MIN_MG

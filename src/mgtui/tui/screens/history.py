@@ -46,7 +46,7 @@ class HistoryScreen(Screen[None]):
         # The rows were built for this (day, today, file version): building them again
         # means every day's totals and a row object per day, ~3,650 for ten years.
         self._built_for: tuple[object, ...] | None = None
-        self.mgtui.log_changed.subscribe(self, self.refresh_rows)
+        self.mgtui.log_changed.subscribe(self, self.on_log_changed)
         self.refresh_rows()
         self.query_one(HistoryList).focus()
 
@@ -55,9 +55,14 @@ class HistoryScreen(Screen[None]):
         return (self.mgtui.day, context.today(), context.repo.signature())
 
     def on_screen_resume(self) -> None:
-        # A resume follows every mount, and log_changed keeps this screen current while
-        # another one shows: rebuild only if something it shows changed meanwhile.
+        # A resume follows every mount: rebuild only if the day, today's date or the
+        # file (profile included) changed while another screen showed.
         if self._build_key() != self._built_for:
+            self.refresh_rows()
+
+    def on_log_changed(self, _: None) -> None:
+        # Hidden, the rows wait: the resume that shows this screen sees the file changed.
+        if self.is_current:
             self.refresh_rows()
 
     @reads_store

@@ -66,7 +66,7 @@ def summary_text(insights: Insights) -> Text:
     if targets.magnesium_ear_mg is not None:
         text.append(f" · at the EAR {percent(insights.days_at_ear, logged)}")
     text.append("\n")
-    over_style = "bold red" if insights.days_over_limit else ""
+    over_style = "bold" if insights.days_over_limit else ""
     text.append("Days over the supplement limit ")
     text.append(f"{percent(insights.days_over_limit, logged)}", style=over_style)
     low, high = targets.ratio_band
@@ -117,11 +117,16 @@ class InsightsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.title = "Insights"
-        self.mgtui.log_changed.subscribe(self, self.refresh_insights)
+        self.mgtui.log_changed.subscribe(self, self.on_log_changed)
         self.refresh_insights()
 
     def on_screen_resume(self) -> None:
         self.refresh_insights()
+
+    def on_log_changed(self, _: None) -> None:
+        # Hidden, the figures wait: the resume that shows this screen recomputes them.
+        if self.is_current:
+            self.refresh_insights()
 
     def watch_window_index(self) -> None:
         if self.is_mounted:

@@ -20,7 +20,7 @@ from mgtui import logbook
 from mgtui.domain.entries import Entry
 from mgtui.foods.model import Food
 from mgtui.tui.context import AppContext
-from mgtui.tui.widgets.bars import MagnesiumBar, RatioGauge, SupplementBar
+from mgtui.tui.widgets.bars import DayBar, MagnesiumBar, RatioGauge, SupplementBar
 
 
 def per_100g_line(food: Food) -> str:
@@ -50,7 +50,7 @@ class PortionPicker(ModalScreen[Entry | None]):
             yield Label(self.food.name, classes="dialog-title")
             yield Static(per_100g_line(self.food), classes="dialog-hint")
             yield OptionList(
-                *[Option(choice.label, id=str(index)) for index, choice in enumerate(self.choices)],
+                *[Option(choice, id=str(index)) for index, choice in enumerate(self.choices)],
                 id="portions",
             )
             yield Input(
@@ -71,6 +71,8 @@ class PortionPicker(ModalScreen[Entry | None]):
             )
 
     def on_mount(self) -> None:
+        # The day as it is, once: each keystroke only adds the entry being typed.
+        self.before = self.context.summary(self.day)
         self.query_one("#amount", Input).focus()
         self.update_preview(self.query_one("#amount", Input).value)
 
@@ -78,8 +80,8 @@ class PortionPicker(ModalScreen[Entry | None]):
     def portion_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         choice = self.choices[int(event.option.id or 0)]
         amount = self.query_one("#amount", Input)
-        amount.value = choice.amount_text
-        self.update_preview(choice.amount_text)
+        amount.value = choice
+        self.update_preview(choice)
 
     @on(OptionList.OptionSelected, "#portions")
     def portion_selected(self) -> None:
@@ -108,7 +110,7 @@ class PortionPicker(ModalScreen[Entry | None]):
 
     def update_preview(self, text: str) -> None:
         result = self.query_one("#amount-result", Static)
-        before = self.context.summary(self.day)
+        before = self.before
         try:
             entry = self.build_entry(text)
         except logbook.AmountError as error:
@@ -121,9 +123,9 @@ class PortionPicker(ModalScreen[Entry | None]):
             result.remove_class("-error")
             after = self.context.summary(self.day, extra=entry)
         for bar_id in ("#preview-magnesium", "#preview-supplement", "#preview-ratio"):
-            bar = self.query_one(bar_id)
-            bar.summary = before  # type: ignore[attr-defined]
-            bar.preview = after  # type: ignore[attr-defined]
+            bar = self.query_one(bar_id, DayBar)
+            bar.summary = before
+            bar.preview = after
 
     def submit(self, text: str) -> None:
         try:

@@ -137,16 +137,16 @@ class SupplementsScreen(Screen[None]):
         after = context.summary(day, extra=entry)
         warning = logbook.dose_warning(before, after)
         if warning is None:
-            self.store(entry, before)
+            self.store(entry)
             return
 
         def answered(confirmed: bool | None) -> None:
             if confirmed:
-                self.store(entry, before)
+                self.store(entry)
 
         self.app.push_screen(ConfirmDialog("Before you log this", warning, "Log it"), answered)
 
-    def store(self, entry: Entry, before_summary: object) -> None:
+    def store(self, entry: Entry) -> None:
         context = self.mgtui.context
         stored = self.mgtui.attempt("log the supplement", lambda: context.repo.log(entry))
         if stored is None:

@@ -22,7 +22,7 @@ from mgtui.domain.entries import Entry
 from mgtui.domain.summary import DaySummary
 from mgtui.tui.guard import reads_store
 from mgtui.tui.screens.amount_dialog import AmountDialog
-from mgtui.tui.widgets.bars import CalciumBar, MagnesiumBar, RatioGauge, SupplementBar
+from mgtui.tui.widgets.bars import CalciumBar, DayBar, MagnesiumBar, RatioGauge, SupplementBar
 from mgtui.tui.widgets.nav_bar import NavBar
 from mgtui.tui.widgets.text_fit import fit_middle
 
@@ -130,8 +130,8 @@ class TodayScreen(Screen[None]):
         self.sub_title = day_title(day, context.today())
         entries = context.repo.entries_on(day)
         summary = context.summary(day)
-        for bar in self.query("#bars > *").results():
-            bar.summary = summary  # type: ignore[attr-defined]
+        for bar in self.query(DayBar):
+            bar.summary = summary
         self._fill_table(entries)
         self._show_advice(summary)
 
