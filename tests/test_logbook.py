@@ -220,3 +220,13 @@ def test_a_usda_solid_still_refuses_millilitres() -> None:
 def test_make_custom_food_refuses(args: tuple[str, str, str, str, str], message: str) -> None:
     with pytest.raises(AmountError, match=message):
         make_custom_food(*args)
+
+
+def test_an_empty_label_value_is_unknown_not_zero() -> None:
+    from mgtui.logbook import make_custom_food
+
+    water = make_custom_food("Tap water", "l", "1000", "10", "")
+    assert water.magnesium_mg_per_100g == 1.0
+    assert water.calcium_mg_per_100g is None  # unknown: counted as "no value", not as 0 mg
+    unknown = make_custom_food("Cordial", "glass", "250", " ", None)
+    assert (unknown.magnesium_mg_per_100g, unknown.calcium_mg_per_100g) == (None, None)

@@ -118,10 +118,15 @@ def food_entry(food: Food, amount_text: str | None, day: dt.date, time: dt.time)
     )
 
 
-def describe_nutrients(entry: Entry) -> str:
-    mg = "no Mg value" if entry.magnesium_mg is None else f"{entry.magnesium_mg:.1f} mg Mg"
-    ca = "no Ca value" if entry.calcium_mg is None else f"{entry.calcium_mg:.1f} mg Ca"
+def nutrients_text(magnesium_mg: float | None, calcium_mg: float | None) -> str:
+    """ "167.8 mg Mg, 13.0 mg Ca"; "no Ca value" where the food has none (not zero)."""
+    mg = "no Mg value" if magnesium_mg is None else f"{magnesium_mg:.1f} mg Mg"
+    ca = "no Ca value" if calcium_mg is None else f"{calcium_mg:.1f} mg Ca"
     return f"{mg}, {ca}"
+
+
+def describe_nutrients(entry: Entry) -> str:
+    return nutrients_text(entry.magnesium_mg, entry.calcium_mg)
 
 
 def amount_with_grams(entry: Entry) -> str:
@@ -225,8 +230,18 @@ def custom_food_id(name: str) -> str:
     return CUSTOM_PREFIX + slug
 
 
+def _optional_label_mg(text: str | None, what: str) -> float | None:
+    if text is None or not text.strip():
+        return None
+    return parse_number(text, what, maximum=5000)
+
+
 def make_custom_food(
-    name: str, portion_name: str, grams_text: str, magnesium_text: str, calcium_text: str
+    name: str,
+    portion_name: str,
+    grams_text: str,
+    magnesium_text: str | None,
+    calcium_text: str | None,
 ) -> Food:
     """A custom food from label values per portion, stored per 100 g."""
     clean_name = " ".join(name.split())
@@ -238,15 +253,17 @@ def make_custom_food(
     grams = parse_number(grams_text, "the portion's weight in grams", maximum=MAX_PORTION_GRAMS)
     if grams <= 0:
         raise AmountError("the portion's weight must be more than 0 g")
-    magnesium = parse_number(magnesium_text or "0", "magnesium per portion", maximum=5000)
-    calcium = parse_number(calcium_text or "0", "calcium per portion", maximum=5000)
+    # An empty field is unknown, not zero: the food then counts as "no value" in the
+    # completeness figures, like a USDA food without one.
+    magnesium = _optional_label_mg(magnesium_text, "magnesium per portion")
+    calcium = _optional_label_mg(calcium_text, "calcium per portion")
     per_100g = 100.0 / grams
     return Food(
         id=custom_food_id(clean_name),
         name=clean_name,
         group="Custom foods",
-        magnesium_mg_per_100g=magnesium * per_100g,
-        calcium_mg_per_100g=calcium * per_100g,
+        magnesium_mg_per_100g=None if magnesium is None else magnesium * per_100g,
+        calcium_mg_per_100g=None if calcium is None else calcium * per_100g,
         portions=(Portion(name=portion, grams=grams),),
         custom=True,
     )

@@ -214,7 +214,7 @@ def _shell_word(text: str) -> str:
 def run_food_add(args: argparse.Namespace) -> int:
     from mgtui.logbook import make_custom_food
 
-    food = make_custom_food(args.name, args.per, args.grams, args.mg, args.ca or "0")
+    food = make_custom_food(args.name, args.per, args.grams, args.mg, args.ca)
     with common.opened_repository(args) as repo:
         replaced = repo.custom_food(food.name) is not None  # the same name replaces
         food = repo.save_custom_food(food)
@@ -285,8 +285,8 @@ def custom_food_json(food: Food) -> dict[str, Any]:
 
 
 def describe_custom_food(food: Food) -> str:
+    from mgtui.logbook import nutrients_text
+
     portion_text, grams = _first_portion(food)
-    return (
-        f"{food.name} ({food.id}): {common.mg_text(food.magnesium_mg(grams))} mg Mg, "
-        f"{common.mg_text(food.calcium_mg(grams))} mg Ca per {portion_text}"
-    )
+    nutrients = nutrients_text(food.magnesium_mg(grams), food.calcium_mg(grams))
+    return f"{food.name} ({food.id}): {nutrients} per {portion_text}"
