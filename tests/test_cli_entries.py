@@ -100,7 +100,7 @@ def test_custom_food_by_name_and_volume(cli: Cli) -> None:
     cli.ok("food", "add", "Spring water", "--per", "l", "--grams", "1000", "--mg", "120")
     result = cli.ok("add", "spring water", "0.5", "l")
     assert "matched" not in result.out  # a custom food's own name is not a guess
-    assert "Spring water — 1/2 l (500 g): 60.0 mg Mg, 0.0 mg Ca" in result.out
+    assert "Spring water — 1/2 l (500 g): 60.0 mg Mg, no Ca value" in result.out
     assert cli.json("add", "Spring water", "250 ml")["magnesium_mg"] == 30.0
 
 
