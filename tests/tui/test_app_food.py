@@ -3,10 +3,10 @@ favourites and recent foods, custom foods."""
 
 from __future__ import annotations
 
-from conftest import TODAY, AppFactory, record_notifications
 from rich.text import Text
 from textual.widgets import DataTable, Input
 
+from conftest import TODAY, AppFactory, record_notifications
 from mgtui.store import Repository
 from mgtui.tui.screens.custom_food_form import CustomFoodForm
 from mgtui.tui.screens.food_search import FoodSearchScreen

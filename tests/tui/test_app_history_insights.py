@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from conftest import TODAY, AppFactory
 from textual.widgets import DataTable
 
+from conftest import TODAY, AppFactory
 from mgtui.store import Repository
 from mgtui.tui.screens.history import HistoryScreen
 from mgtui.tui.screens.insights import InsightsScreen

@@ -7,10 +7,10 @@ follow Textual's rendering, so a Textual upgrade may need an update too.
 
 from __future__ import annotations
 
-from conftest import AppFactory
 from textual.pilot import Pilot
 from textual.widgets import Input
 
+from conftest import AppFactory
 from mgtui.store import Repository
 
 SIZE = (80, 24)
@@ -24,7 +24,6 @@ def test_today_over_the_limit(snap_compare, seeded: Repository, app_for: AppFact
     import datetime as dt
 
     from conftest import GLYCINATE, TODAY
-
     from mgtui import logbook
 
     seeded.log(logbook.supplement_entry(GLYCINATE, 2, TODAY, dt.time(21, 0)))  # 360 mg

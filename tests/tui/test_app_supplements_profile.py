@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from conftest import CALCIUM, GLYCINATE, TODAY, AppFactory, record_notifications
 from textual.widgets import DataTable, Input, RadioButton, Select
 
+from conftest import CALCIUM, GLYCINATE, TODAY, AppFactory, record_notifications
 from mgtui.domain.targets import Profile
 from mgtui.store import Repository
 from mgtui.tui.app import all_palette_commands

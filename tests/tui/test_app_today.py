@@ -8,10 +8,10 @@ import errno
 import os
 
 import pytest
-from conftest import TODAY, AppFactory, log_food, record_notifications
 from rich.text import Text
 from textual.widgets import DataTable, Input
 
+from conftest import TODAY, AppFactory, log_food, record_notifications
 from mgtui.store import Repository
 from mgtui.tui.screens.today import TodayScreen
 from mgtui.tui.widgets.bars import CalciumBar, MagnesiumBar, RatioGauge, SupplementBar
