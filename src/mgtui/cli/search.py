@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 from typing import TYPE_CHECKING, Any, Final
 
 from mgtui.cli.errors import UsageError
@@ -22,7 +21,6 @@ if TYPE_CHECKING:
 
 DEFAULT_LIMIT: Final = 10
 MAX_LIMIT: Final = 100  # more is a dump of the table, not a search
-FALLBACK_WIDTH: Final = 100  # columns when stdout is not a terminal
 MIN_NAME_WIDTH: Final = 20
 
 
@@ -95,41 +93,28 @@ def _mg(value: float | None) -> str:
 
 def render_table(foods: list[Food]) -> str:
     """One line a food: id, name, Mg per 100 g, Mg in the default portion, Ca per 100 g."""
-    from mgtui.foods.portions import default_portion, format_grams, format_quantity
+    from mgtui.cli.tables import Column, render
+    from mgtui.foods.portions import default_portion
 
     rows = []
     for food in foods:
         portion = default_portion(food)
         per_portion = _mg(food.magnesium_mg(portion.grams))
-        amount = f"{format_quantity(portion.quantity)} {portion.unit}"
-        if portion.unit != "g":
-            amount += f" ({format_grams(portion.grams)} g)"
         rows.append(
             (
                 food.id,
                 food.name,
                 _mg(food.magnesium_mg_per_100g),
-                f"{per_portion} in {amount}",
+                f"{per_portion} in {portion.label}",
                 _mg(food.calcium_mg_per_100g),
             )
         )
-    headers = ("ID", "FOOD", "MG/100G", "MG PER PORTION", "CA/100G")
-    widths = [max(len(header), *(len(row[i]) for row in rows)) for i, header in enumerate(headers)]
     # The name takes what the terminal has left; the numbers always show in full.
-    total = shutil.get_terminal_size((FALLBACK_WIDTH, 24)).columns
-    others = sum(widths) - widths[1] + 2 * (len(headers) - 1)
-    widths[1] = max(MIN_NAME_WIDTH, min(widths[1], total - others))
-
-    def line(cells: tuple[str, ...]) -> str:
-        name = cells[1] if len(cells[1]) <= widths[1] else cells[1][: widths[1] - 1] + "…"
-        return "  ".join(
-            [
-                cells[0].ljust(widths[0]),
-                name.ljust(widths[1]),
-                cells[2].rjust(widths[2]),
-                cells[3].ljust(widths[3]),
-                cells[4].rjust(widths[4]),
-            ]
-        ).rstrip()
-
-    return "\n".join([line(headers), *(line(row) for row in rows)])
+    columns = (
+        Column("ID"),
+        Column("FOOD", flexible=True, min_width=MIN_NAME_WIDTH),
+        Column("MG/100G", numeric=True),
+        Column("MG PER PORTION"),
+        Column("CA/100G", numeric=True),
+    )
+    return render(columns, rows)
