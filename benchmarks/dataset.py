@@ -2,7 +2,7 @@
 
 Every day: the demo's five meals (breakfast, a snack, lunch, a snack, dinner), two to
 four everyday foods at each from the real food table, with amounts parsed by
-``logbook.food_entry`` as the app does; a magnesium glycinate most evenings, calcium
+``drafts.food_entry`` as the app does; a magnesium glycinate most evenings, calcium
 some days, now and then a citrate on top; about one day in twenty not logged. That is
 about 15 entries a logged day and 55,000 over ten years, stored with the store's bulk
 path ``Repository.log_many`` after saving the demo's profile and products, as
@@ -16,9 +16,9 @@ import random
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from mgtui import demo, logbook
 from mgtui.domain.entries import Entry
 from mgtui.foods import get_food
+from mgtui.logbook import demo, drafts
 from mgtui.store import Repository
 
 TEN_YEARS_DAYS = 3653  # 10 x 365 plus the leap days a ten-year span holds
@@ -58,16 +58,16 @@ def entries_for(end: dt.date, days: int, seed: int = SEED) -> list[Entry]:
                     food = get_food(food_id)
                     if food is None:
                         raise LookupError(f"the demo's food {food_id} is not in the food table")
-                    parsed[key] = logbook.food_entry(food, amount, day, dt.time(hour, minute))
+                    parsed[key] = drafts.food_entry(food, amount, day, dt.time(hour, minute))
                 at = dt.time(hour, min(59, minute + rng.randrange(25)))
                 entries.append(replace(parsed[key], date=day, time=at))
         roll = rng.random()
         if roll < 0.85:
-            entries.append(logbook.supplement_entry(demo.GLYCINATE, 1, day, dt.time(21, 0)))
+            entries.append(drafts.supplement_entry(demo.GLYCINATE, 1, day, dt.time(21, 0)))
         if 0.8 < roll < 0.9:
-            entries.append(logbook.supplement_entry(demo.CITRATE, 1, day, dt.time(13, 30)))
+            entries.append(drafts.supplement_entry(demo.CITRATE, 1, day, dt.time(13, 30)))
         if rng.random() < 0.4:
-            entries.append(logbook.supplement_entry(demo.CALCIUM, 1, day, dt.time(8, 0)))
+            entries.append(drafts.supplement_entry(demo.CALCIUM, 1, day, dt.time(8, 0)))
     return entries
 
 

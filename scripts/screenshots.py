@@ -6,7 +6,7 @@
 
 Run it with the Python that has mgtui's dependencies installed (the project's
 ``.venv``); the code drawn is this tree's ``src/``. The demo history
-(``mgtui.demo.fill_demo``) goes into a temporary folder, the clock is frozen at Sunday
+(``mgtui.logbook.demo.fill_demo``) goes into a temporary folder, the clock is frozen at Sunday
 22 November 2026, 10:45, and the theme is fixed, so a rerun writes byte-identical
 files. Rich names the SVG's CSS classes after a checksum of the picture and its title
 (not a random id), so identical screens give identical files without post-processing;
@@ -31,10 +31,10 @@ sys.path.insert(0, str(REPO / "src"))
 from textual.pilot import Pilot  # noqa: E402
 from textual.widgets import Input  # noqa: E402
 
-from mgtui.demo import fill_demo  # noqa: E402
+from mgtui.logbook.demo import fill_demo  # noqa: E402
+from mgtui.logbook.session import Logbook  # noqa: E402
 from mgtui.store import Repository  # noqa: E402
 from mgtui.tui.app import MgtuiApp, make_app  # noqa: E402
-from mgtui.tui.context import AppContext  # noqa: E402
 
 OUTPUT = REPO / "screenshots"
 NOW = dt.datetime(2026, 11, 22, 10, 45)
@@ -94,7 +94,7 @@ SHOTS = (
 
 
 async def draw(repo: Repository, shot: Shot) -> str:
-    app: MgtuiApp = make_app(AppContext(repo, now=lambda: NOW), theme=shot.theme)
+    app: MgtuiApp = make_app(Logbook(repo, now=lambda: NOW), theme=shot.theme)
     async with app.run_test(size=shot.size) as pilot:
         await pilot.pause()
         await shot.steps(pilot)

@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 
 from cli_support import Cli, run_mgtui
-from mgtui.exchange_csv import COLUMNS, CsvExportError, CsvImportError, from_csv, to_csv
 from mgtui.foods.model import Food, Portion
 from mgtui.store import Repository
+from mgtui.store.exchange_csv import COLUMNS, CsvExportError, CsvImportError, from_csv, to_csv
 
 
 @pytest.fixture

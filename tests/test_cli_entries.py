@@ -48,7 +48,7 @@ def test_add_by_query_names_the_match_and_logs_one_ounce(cli: Cli) -> None:
         "167.8 mg Mg, 13.0 mg Ca"
     )
     assert lines[2] == (
-        "Sunday 22 November 2026: magnesium 168 / 320 mg (52%), calcium 13 / 1200 mg"
+        "Sunday 22 November 2026: magnesium 168 / 320 mg (53%), calcium 13 / 1200 mg"
     )
     assert stored(cli)[0]["mg"] == pytest.approx(167.832)
 
@@ -121,8 +121,8 @@ def test_take_compound_weight_prints_the_conversion(cli: Cli) -> None:
     assert lines[0] == "500 mg magnesium glycinate × 14.1% elemental = 70.5 mg magnesium"
     assert "Glycinate (glycinate) — 1 serving: 70.5 mg Mg, 0.0 mg Ca" in lines[1]
     assert lines[2] == (
-        "supplemental magnesium on Sunday 22 November 2026: 70 / 350 mg limit, "
-        "280 mg under the limit"
+        "supplemental magnesium on Sunday 22 November 2026: 71 / 350 mg limit, "
+        "279 mg under the limit"
     )
 
 
@@ -142,9 +142,8 @@ def test_over_the_limit_is_logged_with_a_warning(cli: Cli) -> None:
     assert result.code == 0
     assert "400 / 350 mg limit, OVER the limit by 50 mg" in result.out
     assert result.err_lines == [
-        "mgtui: warning: Supplemental magnesium is 400 mg, over the 350 mg/day limit by 50 mg. "
-        "Diarrhea and stomach upset are the first signs: consider a lower dose or taking it "
-        "with food, and ask your clinician."
+        "mgtui: warning: This takes today's supplemental magnesium to 400 mg, over the "
+        "350 mg/day limit by 50 mg. Diarrhea is the first sign of too much; ask your clinician."
     ]
     assert [e["mg"] for e in stored(cli)] == [300.0, 100.0]
 
@@ -230,10 +229,11 @@ def test_log_table_and_json(cli: Cli) -> None:
     assert lines[0] == "Sunday 22 November 2026: 2 entries"
     assert lines[1].split() == ["ID", "TIME", "KIND", "ITEM", "AMOUNT", "MG", "CA"]
     assert lines[2].startswith(f"{food['id']}  07:00  food  Seeds, pumpkin")
-    assert lines[2].split()[-5:] == ["1", "oz", "(28.35", "g)", "167.8", "13.0"][-5:]
+    # Whole milligrams, as the day's total shows them, adding up to it.
+    assert lines[2].split()[-5:] == ["1", "oz", "(28.35", "g)", "168", "13"][-5:]
     assert lines[3].startswith(f"{supplement['id']}  08:30  supp  Glycinate (glycinate)")
-    assert lines[3].split()[-4:] == ["1", "serving", "120.0", "0.0"]
-    assert lines[4].split() == ["total", "287.8", "13.0"]
+    assert lines[3].split()[-4:] == ["1", "serving", "120", "0"]
+    assert lines[4].split() == ["total", "288", "13"]
 
     entries = cli.json("log")
     assert [e["id"] for e in entries] == [food["id"], supplement["id"]]

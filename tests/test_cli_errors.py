@@ -16,7 +16,7 @@ import pytest
 
 from cli_support import run_mgtui
 from mgtui.domain.supplements import SupplementProduct
-from mgtui.logbook import make_custom_food
+from mgtui.logbook.drafts import make_custom_food
 from mgtui.store import SCHEMA_VERSION, Repository
 
 

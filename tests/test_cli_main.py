@@ -166,7 +166,7 @@ def test_real_entry_point_logs_with_the_frozen_clock(tmp_path: Path) -> None:
     assert (entry["date"], entry["time"], entry["food_id"]) == (TODAY, NOW[-5:], "12014")
     assert entry["magnesium_mg"] == 167.8
     status = run_mgtui("status", data_dir=tmp_path)
-    assert "168 / 320 mg (52%)" in status.stdout
+    assert "168 / 320 mg  53%" in status.stdout
     assert (tmp_path / "mgtui.json").stat().st_mode & 0o777 == 0o600
 
 

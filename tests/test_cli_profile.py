@@ -22,7 +22,7 @@ def test_default_profile_is_said_to_be_one(cli: Cli) -> None:
     assert "  magnesium        320 mg (RDA), EAR 265 mg, food and supplements" in lines
     assert "  supplements      at most 350 mg of magnesium (supplemental upper limit)" in lines
     assert "  calcium          1200 mg (RDA), upper limit 2000 mg" in lines
-    assert "  Ca:Mg band       2.2–3.2 (default, the seeds' protective range)" in lines
+    assert "  Ca:Mg band       2.2–3.2 (default; protective in observational studies)" in lines
     shown = cli.json("profile")
     assert shown["is_default"] is True
     assert shown["targets"]["magnesium_rda_mg"] == 320.0
@@ -124,8 +124,10 @@ def test_setting_the_profile_again_replaces_an_unusable_saved_one(cli: Cli) -> N
     data["profile"]["1"]["sex"] = "male"  # a hand edit the rules refuse: a pregnant man
     data["profile"]["1"]["pregnant"] = True
     cli.data_file.write_bytes(orjson.dumps(data))
+    # As in the app: the default stands in, and every run says why until it is set again.
     stuck = cli("status")
-    assert stuck.code == 1 and "set it again with 'mgtui profile'" in stuck.err
+    assert stuck.code == 0 and "set it again with 'mgtui profile'" in stuck.err
+    assert "the default profile (female, 51+) is used until you set yours" in stuck.err
     fixed = cli("profile", "--sex", "female", "--age", "60")
     assert fixed.code == 0
     assert "starting again from the default profile" in fixed.err

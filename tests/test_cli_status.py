@@ -54,20 +54,24 @@ def test_status_json_has_every_contract_field(cli: Cli) -> None:
     assert (
         status["magnesium"]
         | {
-            "food_mg": 192.2,
+            # The figures as the text shows them: parts that add up, half up.
+            "food_mg": 192.0,
             "supplement_mg": 120.0,
-            "total_mg": 312.2,
+            "total_mg": 312.0,
             "rda_mg": 320.0,
             "ear_mg": 265.0,
-            "percent_of_rda": 97.6,
+            "percent_of_rda": 98.0,
         }
         == status["magnesium"]
     )
     assert status["supplement"]["magnesium_mg"] == 120.0
     assert (status["supplement"]["limit_mg"], status["supplement"]["over_limit"]) == (350.0, False)
-    assert (status["calcium"]["total_mg"], status["calcium"]["rda_mg"]) == (288.8, 1200.0)
+    assert (status["calcium"]["total_mg"], status["calcium"]["rda_mg"]) == (289.0, 1200.0)
     assert status["calcium"]["supplement_mg"] == 0.0
-    assert status["ratio"] == {"value": 0.92, "band": [2.2, 3.2], "verdict": "low"}
+    # The shown 289 mg of calcium over the shown 312 mg of magnesium.
+    assert (
+        status["ratio"] | {"value": 0.93, "band": [2.2, 3.2], "verdict": "low"} == status["ratio"]
+    )
     assert status["warnings"] == []
 
 
@@ -79,12 +83,15 @@ def test_status_text_shows_the_three_answers(cli: Cli) -> None:
         "(a default: set yours with 'mgtui profile')"
     )
     assert lines[1].startswith("Magnesium")
-    # 312.0 of 320 mg is 97.5%: shown as 97%, since the target is not reached yet
-    assert lines[1].endswith("312 / 320 mg (97%)  8 mg to go")
-    assert "food 192 mg + supplements 120 mg" in lines[2]
-    assert lines[3].endswith("120 / 350 mg limit  under the limit")
-    assert lines[4].endswith("289 / 1200 mg (24%)  supplements 0 mg")
-    assert lines[5].endswith("0.92 : 1  low  band 2.2–3.2")
+    # 312 of 320 mg is 97.5%: 98%, half up; the target is not reached and it says so.
+    assert lines[1].endswith("312 / 320 mg  98%")
+    assert lines[2].endswith("█ food 192  ▓ supplements 120  ┃ EAR 265 · 8 mg to go")
+    assert lines[3].endswith("120 / 350 mg limit")
+    assert lines[4].endswith("230 mg left under the limit (food not counted)")
+    assert lines[5].endswith("289 / 1200 mg  24%")
+    assert lines[6].endswith("█ food 289  ▓ supplements 0 · upper limit 2000")
+    assert lines[7].endswith("0.93 : 1 low")
+    assert lines[8].endswith("band 2.2–3.2 · magnesium is high for the calcium")
     assert "\x1b[" not in "".join(lines)  # NO_COLOR, and not a terminal
 
 
@@ -96,7 +103,8 @@ def test_status_over_the_limit_warns(cli: Cli) -> None:
         "Supplemental magnesium is 400 mg, over the 350 mg/day limit by 50 mg."
     )
     text = cli.ok("status").out
-    assert "400 / 350 mg limit  OVER by 50 mg" in text
+    assert "400 / 350 mg limit" in text
+    assert "OVER the limit by 50 mg: diarrhea is the first sign" in text
     assert "! Supplemental magnesium is 400 mg" in text
 
 
@@ -105,7 +113,10 @@ def test_status_of_an_empty_day_has_no_ratio(cli: Cli) -> None:
     assert status["date"] == "2026-01-05"
     assert status["ratio"]["value"] is None
     assert status["ratio"]["verdict"] == "n/a"
-    assert "n/a (no magnesium logged)" in cli.ok("status", "--date", "2026-01-05").out
+    assert (
+        "band 2.2–3.2: n/a until some magnesium is logged"
+        in cli.ok("status", "--date", "2026-01-05").out
+    )
 
 
 def test_status_follows_the_saved_profile(cli: Cli) -> None:
@@ -167,11 +178,11 @@ def test_history_newest_first_with_days(cli: Cli) -> None:
     assert [row["date"] for row in rows] == [TODAY, YESTERDAY, "2026-10-01"]
     assert all(set(row) >= HISTORY_FIELDS for row in rows)
     assert (rows[0]["magnesium_mg"], rows[0]["supplement_mg"], rows[0]["calcium_mg"]) == (
-        312.2,
+        312.0,
         120.0,
-        288.8,
+        289.0,
     )
-    assert (rows[0]["ratio"], rows[0]["percent_of_rda"]) == (0.92, 97.6)
+    assert (rows[0]["ratio"], rows[0]["percent_of_rda"]) == (0.93, 98.0)
     assert [row["date"] for row in cli.json("history", "--days", "2")] == [TODAY, YESTERDAY]
     assert [row["date"] for row in cli.json("history", "--days", "1")] == [TODAY]
     assert len(cli.json("history", "--days", "60")) == 3
@@ -191,12 +202,13 @@ def test_history_table(cli: Cli) -> None:
         "CA:MG",
         "RATIO",
     ]
-    assert lines[1].startswith(f"{TODAY}     312 mg   97%  ")
-    assert "120 mg" in lines[1] and lines[1].endswith("0.92  low")
+    assert lines[1].startswith(f"{TODAY}     312 mg   98%  ")
+    assert "120 mg" in lines[1] and lines[1].endswith("0.93  low")
     assert "OVER 400 mg" in lines[2]
     assert lines[2].endswith("0.00  low")
     assert lines[-1] == (
-        "target 320 mg magnesium (female, 51+ years), supplements limit 350 mg, Ca:Mg band 2.2–3.2"
+        "target 320 mg magnesium (RDA, female, 51+ years), supplements limit 350 mg, "
+        "Ca:Mg band 2.2–3.2"
     )
 
 

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from mgtui.domain import DEFAULT_PROFILE, Entry, resolve_targets
+from mgtui.domain.figures import Figure
 from mgtui.domain.insights import compute_insights, gap_closers, top_food_sources, window_start
 
 END = dt.date(2026, 11, 22)
@@ -71,7 +72,9 @@ def test_seven_day_window():
     assert insights.unlogged_days == 4
     # (392.2 + 478.3 + 100) / 3 = 323.5
     assert insights.average_magnesium_mg == pytest.approx(323.5)
-    assert insights.average_percent_of_rda == pytest.approx(323.5 / 320 * 100)
+    assert insights.average is not None
+    assert insights.average.magnesium.percent == Figure(101.0)  # 323.5 of 320
+    assert insights.average.magnesium.total.text == "324"  # 323.5 reads 324, half up
     assert insights.average_food_magnesium_mg == pytest.approx((192.2 + 78.3 + 100) / 3)
     assert insights.average_supplement_magnesium_mg == pytest.approx(200.0)
     assert insights.days_at_rda == 2  # 392.2 and 478.3
@@ -113,7 +116,7 @@ def test_an_empty_window_has_no_averages():
     insights = compute_insights([], TARGETS, END, 30)
     assert insights.logged_days == 0
     assert insights.average_magnesium_mg is None
-    assert insights.average_percent_of_rda is None
+    assert insights.average is None
     assert insights.food_share is None
     assert insights.completeness is None
     assert insights.top_sources == ()

@@ -10,8 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mgtui.domain import DEFAULT_PROFILE, Entry, Profile, resolve_targets, summarize_day
+from mgtui.domain.figures import Figure
 from mgtui.domain.history import day_totals
-from mgtui.domain.summary import limit_state, ratio_value, ratio_verdict
+from mgtui.domain.verdict import limit_state, ratio_verdict, shown_ratio
 
 DAY = dt.date(2026, 11, 22)
 TARGETS = resolve_targets(DEFAULT_PROFILE)  # female 51+: RDA 320, EAR 265, UL 350, Ca 1200
@@ -56,14 +57,14 @@ def test_a_day_of_food_only():
     assert summary.magnesium.food_mg == pytest.approx(192.2)
     assert summary.magnesium.supplement_mg == 0
     assert summary.magnesium.total_mg == pytest.approx(192.2)
-    assert summary.magnesium.percent_of_rda == pytest.approx(60.0625)
+    assert summary.figures.magnesium.percent == Figure(60.0)  # 60.06% reads 60%
     assert summary.magnesium.ear_mg == 265
     assert summary.magnesium.reached_ear is False
-    assert summary.magnesium.remaining_mg == pytest.approx(127.8)
+    assert summary.figures.magnesium.to_go == Figure(128.0)  # 320 - 192 as shown
     assert summary.supplement.state == "calm"
     assert summary.calcium.total_mg == pytest.approx(288.6)
     assert summary.calcium.supplement_mg == 0
-    assert summary.ratio.value == pytest.approx(288.6 / 192.2)
+    assert summary.ratio.value == 1.51  # the shown 289 mg over the shown 192 mg
     assert summary.ratio.verdict == "low"
     assert summary.advice == ()
 
@@ -89,8 +90,8 @@ def test_a_day_with_both_reaches_the_target():
     assert summary.magnesium.supplement_mg == 120
     assert summary.magnesium.total_mg == pytest.approx(366.1)
     assert summary.magnesium.reached_rda
-    assert summary.magnesium.remaining_mg == 0
-    assert summary.supplement.percent_of_limit == pytest.approx(120 / 350 * 100)
+    assert summary.figures.magnesium.to_go is None
+    assert summary.figures.supplement.left == Figure(230.0)
     assert summary.entry_count == 3
 
 
@@ -101,14 +102,16 @@ def test_a_day_with_both_reaches_the_target():
         (279.9, "calm", 0),
         (280, "near", 0),
         (350, "near", 0),
-        (350.5, "over", 0.5),
+        (350.5, "over", 1),  # 350.5 reads 351 (half up): over by 1
+        (350.4, "over", 0.4),  # 350.4 reads 350.4: over by 0.4, never by 0
         (450, "over", 100),
     ],
 )
 def test_supplement_limit_states(supplement_mg: float, state: str, over_by: float):
     summary = summarize_day(DAY, [pill(supplement_mg)], TARGETS)
     assert summary.supplement.state == state
-    assert summary.supplement.over_by_mg == pytest.approx(over_by)
+    shown = summary.figures.supplement.over_by
+    assert (0.0 if shown is None else shown.value) == pytest.approx(over_by)
     assert summary.supplement.over_limit == (state == "over")
 
 
@@ -131,7 +134,7 @@ def test_infants_have_no_limit_to_pass():
     summary = summarize_day(DAY, [pill(100)], targets)
     assert summary.supplement.limit_mg is None
     assert summary.supplement.state == "calm"
-    assert summary.supplement.percent_of_limit is None
+    assert summary.figures.supplement.limit is None
 
 
 def test_kidney_disease_warns_at_any_supplement_dose():
@@ -222,7 +225,7 @@ def test_unknown_magnesium_counts_as_missing_not_zero_intake():
 def test_empty_day():
     summary = summarize_day(DAY, [], TARGETS)
     assert summary.magnesium.total_mg == 0
-    assert summary.magnesium.percent_of_rda == 0
+    assert summary.figures.magnesium.percent == Figure(0.0)
     assert summary.entry_count == 0
     assert summary.advice == ()
 
@@ -238,9 +241,9 @@ def test_day_totals_split_food_and_supplement():
 
 def test_helpers():
     assert limit_state(100, None) == "calm"
-    assert ratio_value(300, 0) is None
-    assert ratio_value(300, 100) == 3
-    assert ratio_value(1.0, 2.2250738585e-313) is None  # would overflow to infinity
+    assert shown_ratio(Figure(300.0), Figure(0.0)) is None
+    assert shown_ratio(Figure(300.0), Figure(100.0)) == 3
+    assert shown_ratio(Figure(1.0), Figure(2.2250738585e-313, 3)) is None  # reads 0.000
 
 
 amounts = st.one_of(st.none(), st.floats(min_value=0, max_value=5000, allow_nan=False))
@@ -275,9 +278,9 @@ def test_summary_never_reports_negative_or_nan_amounts(entries: list[Entry], pro
         summary.magnesium.food_mg,
         summary.magnesium.supplement_mg,
         summary.magnesium.total_mg,
-        summary.magnesium.percent_of_rda,
-        summary.magnesium.remaining_mg,
-        summary.supplement.over_by_mg,
+        summary.figures.magnesium.total.value,
+        summary.figures.magnesium.percent.value if summary.figures.magnesium.percent else 0.0,
+        summary.figures.supplement.amount.value,
         summary.calcium.total_mg,
         summary.calcium.supplement_mg,
     ]

@@ -98,7 +98,14 @@ def test_calcium_pregnancy_and_lactation(age: float, rda: float, ear: float, ul:
 
 @pytest.mark.parametrize(
     ("age", "rda_iu", "ul_iu"),
-    [(0.5, 400, 1500), (5, 600, 3000), (9, 600, 4000), (70, 600, 4000), (71, 800, 4000)],
+    [
+        (0.5, 400, 1000),
+        (0.6, 400, 1500),
+        (5, 600, 3000),
+        (9, 600, 4000),
+        (70, 600, 4000),
+        (71, 800, 4000),
+    ],
 )
 def test_vitamin_d(age: float, rda_iu: float, ul_iu: float):
     targets = resolve_targets(Profile(age=age))

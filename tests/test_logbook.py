@@ -1,4 +1,4 @@
-"""The shared parsing in ``mgtui.logbook``: what a person types becomes entries,
+"""The shared parsing in ``mgtui.logbook.drafts``: what a person types becomes entries,
 products and custom foods, or a message saying why not."""
 
 from __future__ import annotations
@@ -11,19 +11,21 @@ import pytest
 from mgtui.domain.entries import Entry
 from mgtui.domain.supplements import SupplementProduct
 from mgtui.foods import get_food, parse_portion
-from mgtui.logbook import (
+from mgtui.logbook.drafts import (
     AmountError,
-    amount_with_grams,
     compound_weight_warning,
-    describe_entry,
-    describe_food_entry,
-    describe_supplement_entry,
     food_entry,
     make_custom_food,
     make_product,
     parse_number,
     parse_servings,
     supplement_entry,
+)
+from mgtui.present.text import (
+    amount_with_grams,
+    describe_entry,
+    describe_food_entry,
+    describe_supplement_entry,
 )
 
 DAY = dt.date(2026, 11, 22)
@@ -223,7 +225,7 @@ def test_make_custom_food_refuses(args: tuple[str, str, str, str, str], message:
 
 
 def test_an_empty_label_value_is_unknown_not_zero() -> None:
-    from mgtui.logbook import make_custom_food
+    from mgtui.logbook.drafts import make_custom_food
 
     water = make_custom_food("Tap water", "l", "1000", "10", "")
     assert water.magnesium_mg_per_100g == 1.0

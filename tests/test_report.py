@@ -7,7 +7,7 @@ import datetime as dt
 from mgtui.domain.entries import Entry
 from mgtui.domain.supplements import SupplementProduct, elemental_magnesium_mg
 from mgtui.domain.targets import DEFAULT_PROFILE, Profile
-from mgtui.report import DISCLAIMER, build_report, supplement_use
+from mgtui.present.report import DISCLAIMER, build_report, supplement_use
 
 END = dt.date(2026, 11, 22)
 CITRATE = SupplementProduct(

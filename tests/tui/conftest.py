@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from mgtui import logbook
 from mgtui.domain.supplements import SupplementProduct
 from mgtui.domain.targets import Profile
 from mgtui.foods import get_food
+from mgtui.logbook import drafts
+from mgtui.logbook.session import Logbook
 from mgtui.store import Repository
 from mgtui.tui.app import MgtuiApp, make_app
-from mgtui.tui.context import AppContext
 
 NOW = dt.datetime(2026, 11, 22, 8, 30)
 TODAY = NOW.date()
@@ -39,7 +39,7 @@ def repo(tmp_path: Path) -> Iterator[Repository]:
 def log_food(repo: Repository, food_id: str, amount: str, at: str, day: dt.date = TODAY) -> None:
     food = get_food(food_id)
     assert food is not None
-    repo.log(logbook.food_entry(food, amount, day, dt.time.fromisoformat(at)))
+    repo.log(drafts.food_entry(food, amount, day, dt.time.fromisoformat(at)))
 
 
 def seed_day(repo: Repository, day: dt.date = TODAY) -> None:
@@ -47,7 +47,7 @@ def seed_day(repo: Repository, day: dt.date = TODAY) -> None:
     log_food(repo, "12014", "1 oz", "07:30", day)  # 167.8 mg Mg, 13.0 mg Ca
     log_food(repo, "11458", "1/2 cup", "12:15", day)  # spinach, boiled: 78.3 mg
     log_food(repo, "01077", "1 cup", "08:00", day)  # whole milk: 24.4 mg Mg, 275.7 Ca
-    repo.log(logbook.supplement_entry(GLYCINATE, 1, day, dt.time(8, 15)))
+    repo.log(drafts.supplement_entry(GLYCINATE, 1, day, dt.time(8, 15)))
 
 
 @pytest.fixture
@@ -70,7 +70,7 @@ AppFactory = Callable[..., MgtuiApp]
 @pytest.fixture
 def app_for() -> AppFactory:
     def build(repo: Repository, day: dt.date | None = None) -> MgtuiApp:
-        return make_app(AppContext(repo, now=lambda: NOW), day=day, theme=THEME)
+        return make_app(Logbook(repo, now=lambda: NOW), day=day, theme=THEME)
 
     return build
 

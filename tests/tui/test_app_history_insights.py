@@ -36,7 +36,7 @@ async def test_history_lists_logged_days_newest_first(
         assert lines[3].startswith("Wed 18 Nov 2026") and "2.61 in band" in lines[3]
         assert len(lines) == 4
         footnote = str(app.screen.query_one("#history-footnote").render())
-        assert "4 logged days since 18 Nov 2026 (1 without entries are not shown)" in footnote
+        assert "4 logged days since 18 Nov 2026 (1 day without entries not shown)" in footnote
 
 
 async def test_enter_opens_the_day_on_today(seeded: Repository, app_for: AppFactory) -> None:
@@ -52,13 +52,13 @@ async def test_enter_opens_the_day_on_today(seeded: Repository, app_for: AppFact
 async def test_history_of_ten_years_builds_only_the_visible_lines(
     repo: Repository, app_for: AppFactory
 ) -> None:
-    from mgtui import logbook
     from mgtui.foods import get_food
+    from mgtui.logbook import drafts
 
     seeds = get_food("12014")
     assert seeds is not None
     days = [TODAY - dt.timedelta(days=offset) for offset in range(3650)]
-    repo.log_many(logbook.food_entry(seeds, "1 oz", day, dt.time(8)) for day in days)
+    repo.log_many(drafts.food_entry(seeds, "1 oz", day, dt.time(8)) for day in days)
     app = app_for(repo)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("h")

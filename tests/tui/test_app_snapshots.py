@@ -24,9 +24,9 @@ def test_today_over_the_limit(snap_compare, seeded: Repository, app_for: AppFact
     import datetime as dt
 
     from conftest import GLYCINATE, TODAY
-    from mgtui import logbook
+    from mgtui.logbook import drafts
 
-    seeded.log(logbook.supplement_entry(GLYCINATE, 2, TODAY, dt.time(21, 0)))  # 360 mg
+    seeded.log(drafts.supplement_entry(GLYCINATE, 2, TODAY, dt.time(21, 0)))  # 360 mg
     assert snap_compare(app_for(seeded), terminal_size=SIZE)
 
 

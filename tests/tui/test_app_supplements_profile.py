@@ -184,7 +184,7 @@ async def test_profile_changes_update_the_targets_everywhere(
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen)
-        assert "391 / 420 mg  92%" in bar(app, MagnesiumBar)  # 92.98%: not 93 until reached
+        assert "391 / 420 mg  93%" in bar(app, MagnesiumBar)  # half up: 93% of the target
         assert "120 / 250 mg limit" in bar(app, SupplementBar)
         assert "band 1.7–2.6" in app.screen.query_one("#ratio-gauge").render().plain
     saved = seeded.profile()

@@ -206,7 +206,7 @@ async def test_an_unusable_saved_profile_falls_back_to_the_default_and_says_so(
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         [message] = [m for sev, title, m in notes if title == "Profile"]
-        assert "set it again" in message and "The default profile is used meanwhile." in message
+        assert "set it again" in message and "is used until you set yours" in message
         assert "391 / 320 mg" in bar_text(app, MagnesiumBar)
         await pilot.press("p")  # the profile screen opens, to set it again
         await pilot.pause()
@@ -234,15 +234,15 @@ async def test_a_newer_file_written_meanwhile_is_a_notification_not_a_crash(
 async def test_an_app_left_open_overnight_moves_to_the_new_day(
     repo: Repository, app_for: AppFactory
 ) -> None:
+    from mgtui.logbook.session import Logbook
     from mgtui.tui.app import make_app
-    from mgtui.tui.context import AppContext
 
     clock = [dt.datetime(2026, 11, 22, 23, 50)]
-    app = make_app(AppContext(repo, now=lambda: clock[0]), theme="textual-dark")
+    app = make_app(Logbook(repo, now=lambda: clock[0]), theme="textual-dark")
     async with app.run_test(size=(80, 24)) as pilot:
         assert app.day == dt.date(2026, 11, 22)
         clock[0] = dt.datetime(2026, 11, 23, 8, 5)
         await pilot.pause(1.3)
         assert app.day == dt.date(2026, 11, 23)
         assert "Monday 23 November 2026 (today)" in app.screen.sub_title
-        assert app.context.time_for(app.day) == dt.time(8, 5)  # not noon of a past day
+        assert app.logbook.time_for(app.day) == dt.time(8, 5)  # not noon of a past day

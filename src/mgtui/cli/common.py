@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from mgtui.cli.errors import UsageError
 
 if TYPE_CHECKING:
+    from mgtui.logbook.session import Logbook
     from mgtui.store import Repository
 
 # For tests and demos only: freeze the CLI's clock. MGTUI_NOW=2026-11-22T08:30 fixes
@@ -146,6 +147,21 @@ def opened_repository(args: argparse.Namespace) -> Iterator[Repository]:
         repository.close()
 
 
+@contextmanager
+def opened_logbook(args: argparse.Namespace) -> Iterator[Logbook]:
+    """A session over the chosen data folder with the CLI's clock; a saved profile
+    that cannot be used is said on stderr, and the default stands in (as in the app)."""
+    from mgtui.logbook.session import Logbook
+
+    with opened_repository(args) as repository:
+        logbook = Logbook(repository, now=now)
+        try:
+            yield logbook
+        finally:
+            if logbook.profile_problem:
+                warn(logbook.profile_problem)
+
+
 def note(text: str) -> None:
     """A notice or warning on stderr, kept to one line so scripts can log it as one."""
     print(f"mgtui: {' '.join(text.split())}", file=sys.stderr)
@@ -156,18 +172,9 @@ def warn(text: str) -> None:
 
 
 def print_json(value: Any) -> None:
-    print(json.dumps(value, ensure_ascii=False, indent=2))
-
-
-def mg_text(value: float | None, decimals: int = 1) -> str:
-    """Milligrams for a table: "n/a" where the food table has no value (not zero)."""
-    return "n/a" if value is None else f"{value:.{decimals}f}"
+    # Standard JSON only: a NaN or an infinity that slipped through is a bug, not output.
+    print(json.dumps(value, ensure_ascii=False, indent=2, allow_nan=False))
 
 
 def long_date(day: dt.date) -> str:
     return f"{day:%A %d %B %Y}"
-
-
-def count(number: int, singular: str, plural: str | None = None) -> str:
-    """ "1 entry", "2 entries" """
-    return f"{number} {singular if number == 1 else plural or singular + 's'}"

@@ -11,6 +11,7 @@ from typing import Any
 
 from mgtui.cli import common
 from mgtui.cli.errors import CliError, UsageError
+from mgtui.present.text import count
 
 EXPORT_EPILOG = """\
 examples:
@@ -80,9 +81,9 @@ def run_export(args: argparse.Namespace) -> int:
         return 0
     write_private_file(output, text.encode("utf-8"))
     parts = [
-        common.count(len(document["entries"]), "entry", "entries"),
-        common.count(len(document["supplement_products"]), "supplement"),
-        common.count(len(document["custom_foods"]), "custom food"),
+        count(len(document["entries"]), "entry", "entries"),
+        count(len(document["supplement_products"]), "supplement"),
+        count(len(document["custom_foods"]), "custom food"),
     ]
     if document["profile"] is not None:
         parts.append("the profile")
@@ -93,7 +94,7 @@ def run_export(args: argparse.Namespace) -> int:
 def _as_text(document: dict[str, Any], chosen: str) -> str:
     if chosen == "json":
         return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-    from mgtui.exchange_csv import CsvExportError, to_csv
+    from mgtui.store.exchange_csv import CsvExportError, to_csv
 
     try:
         return to_csv(document)
@@ -189,7 +190,7 @@ def read_export(file: str) -> object:
                 f"cannot import {file}: not valid JSON (line {error.lineno}, column "
                 f"{error.colno}: {error.msg}) — nothing was imported"
             ) from None
-    from mgtui.exchange_csv import CsvImportError, from_csv, looks_like_csv
+    from mgtui.store.exchange_csv import CsvImportError, from_csv, looks_like_csv
 
     if not looks_like_csv(text):
         raise UsageError(

@@ -37,7 +37,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    from mgtui.demo import DEMO_DAYS, fill_demo
+    from mgtui.logbook.demo import DEMO_DAYS, fill_demo
 
     temporary = args.data_dir is None
     if temporary:

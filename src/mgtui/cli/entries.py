@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from mgtui.cli import common, tables
 from mgtui.cli.errors import UsageError
+from mgtui.present.text import count, safe
 
 if TYPE_CHECKING:
     from mgtui.domain.entries import Entry
@@ -138,19 +139,20 @@ def add_dose_options(parser: argparse.ArgumentParser) -> None:
 
 
 def run_add(args: argparse.Namespace) -> int:
-    from mgtui.cli.render import entry_json
-    from mgtui.logbook import AmountError, describe_food_entry, food_entry
+    from mgtui.logbook.drafts import AmountError, food_entry
+    from mgtui.present.json import entry_json
+    from mgtui.present.text import describe_food_entry
 
     day, time = common.moment_of(args)
     amount = " ".join(args.amount).strip() or None
-    with common.opened_repository(args) as repo:
-        food, query = resolve_food(repo, args.food)
+    with common.opened_logbook(args) as logbook:
+        food, query = resolve_food(logbook.repo, args.food)
         try:
             draft = food_entry(food, amount, day, time)
         except AmountError as error:
             raise UsageError(f"{error}{_quote_hint(args.food, args.amount)}") from None
-        summary = _summary_after(repo, draft)
-        entry = repo.log(draft)
+        logged = logbook.log(draft)
+    entry, summary = logged.entry, logged.after
     if args.json:
         shown = entry_json(entry)
         if query is not None:
@@ -158,7 +160,7 @@ def run_add(args: argparse.Namespace) -> int:
         common.print_json(shown)
         return 0
     if query is not None:
-        print(f'matched "{query}" → {food.id}')
+        print(f'matched "{safe(query)}" → {food.id}')
     print(f"logged {entry.id}{_when(entry)}: {describe_food_entry(entry)}")
     print(day_line(summary))
     return 0
@@ -204,28 +206,24 @@ def _quote_hint(food: str, amount_words: list[str]) -> str:
 
 
 def run_take(args: argparse.Namespace) -> int:
-    from mgtui.cli.render import entry_json
-    from mgtui.logbook import (
-        compound_weight_warning,
-        describe_supplement_entry,
-        parse_servings,
-        supplement_entry,
-    )
+    from mgtui.logbook.drafts import compound_weight_warning, parse_servings, supplement_entry
+    from mgtui.present.json import entry_json, number
+    from mgtui.present.text import describe_supplement_entry
 
     name = " ".join(args.name.split())
     if not name:
         raise UsageError("take: NAME is empty")
     servings = 1.0 if args.servings is None else parse_servings(args.servings)
     day, time = common.moment_of(args)
-    with common.opened_repository(args) as repo:
-        saved = repo.supplement_product(name)
-        product, overridden = _dose(repo, name, saved, args)
+    with common.opened_logbook(args) as logbook:
+        saved = logbook.repo.supplement_product(name)
+        product, overridden = _dose(logbook.repo, name, saved, args)
         from_label = saved is not None and not overridden
         draft = supplement_entry(product, servings, day, time, saved=from_label)
-        summary = _summary_after(repo, draft)
-        entry = repo.log(draft)
+        logged = logbook.log(draft)
+    entry, summary = logged.entry, logged.after
 
-    warnings = [advice.text for advice in summary.warnings]
+    warnings = list(logged.warnings)
     if args.mg is not None:
         typed = compound_weight_warning(product, compound=False, remedy=compound_remedy(product))
         if typed is not None:
@@ -237,10 +235,11 @@ def run_take(args: argparse.Namespace) -> int:
     if args.json:
         shown = entry_json(entry)
         shown["conversion"] = conversion
+        figures = summary.figures.supplement
         shown["supplement"] = {
-            "magnesium_mg": round(summary.supplement.magnesium_mg, 1),
-            "limit_mg": summary.supplement.limit_mg,
-            "over_limit": summary.supplement.over_limit,
+            "magnesium_mg": number(figures.amount.value, figures.amount.decimals),
+            "limit_mg": None if figures.limit is None else figures.limit.value,
+            "over_limit": figures.state == "over",
         }
         shown["warnings"] = warnings
         shown["tips"] = [advice.text for advice in summary.tips]
@@ -264,7 +263,7 @@ def _dose(
     repo: Repository, name: str, saved: SupplementProduct | None, args: argparse.Namespace
 ) -> tuple[SupplementProduct, bool]:
     """What one serving holds, and whether typed numbers replaced a saved label's."""
-    from mgtui.logbook import make_product
+    from mgtui.logbook.drafts import make_product
 
     typed = [args.mg, args.compound_mg, args.ca]
     if saved is None:
@@ -320,24 +319,26 @@ def _conversion(product: SupplementProduct, servings: float) -> str | None:
 
 
 def run_log(args: argparse.Namespace) -> int:
-    from mgtui.cli.render import entry_json
+    from mgtui.present.json import entry_json
 
     day = common.day_of(args)
-    with common.opened_repository(args) as repo:
-        entries = repo.entries_on(day)
+    with common.opened_logbook(args) as logbook:
+        entries = logbook.repo.entries_on(day)
+        summary = logbook.day(day)
     if args.json:
         common.print_json([entry_json(entry) for entry in entries])
         return 0
     if not entries:
         print(f"nothing logged on {common.long_date(day)}")
         return 0
-    print(f"{common.long_date(day)}: {common.count(len(entries), 'entry', 'entries')}")
-    print(entries_table(entries))
+    print(f"{common.long_date(day)}: {count(len(entries), 'entry', 'entries')}")
+    print(entries_table(entries, summary))
     return 0
 
 
-def entries_table(entries: list[Entry]) -> str:
-    from mgtui.logbook import amount_with_grams
+def entries_table(entries: list[Entry], summary: DaySummary) -> str:
+    from mgtui.present.day import entry_columns
+    from mgtui.present.text import amount_with_grams
 
     columns = [
         tables.Column("ID"),
@@ -353,22 +354,23 @@ def entries_table(entries: list[Entry]) -> str:
             entry.id,
             f"{entry.time:%H:%M}",
             "supp" if entry.is_supplement else "food",
-            entry.name if entry.form is None else f"{entry.name} ({entry.form})",
-            amount_with_grams(entry),
-            common.mg_text(entry.magnesium_mg),
-            common.mg_text(entry.calcium_mg),
+            safe(entry.name if entry.form is None else f"{entry.name} ({entry.form})"),
+            safe(amount_with_grams(entry)),
+            "n/a" if magnesium is None else magnesium,
+            "n/a" if calcium is None else calcium,
         ]
-        for entry in entries
+        for entry, (magnesium, calcium) in zip(
+            entries, entry_columns(summary, entries), strict=True
+        )
     ]
-    magnesium = sum(entry.magnesium_or_zero for entry in entries)
-    calcium = sum(entry.calcium_or_zero for entry in entries)
-    rows.append(["total", "", "", "", "", f"{magnesium:.1f}", f"{calcium:.1f}"])
+    figures = summary.figures
+    rows.append(["total", "", "", "", "", figures.magnesium.total.text, figures.calcium.total.text])
     return tables.render(columns, rows)
 
 
 def run_rm(args: argparse.Namespace) -> int:
-    from mgtui.cli.render import entry_json
-    from mgtui.logbook import describe_entry
+    from mgtui.present.json import entry_json
+    from mgtui.present.text import describe_entry
 
     entry_id = args.entry_id.strip()
     with common.opened_repository(args) as repo:
@@ -383,16 +385,6 @@ def run_rm(args: argparse.Namespace) -> int:
 # -- what the day looks like after a change ---------------------------------------------
 
 
-def _summary_after(repo: Repository, draft: Entry) -> DaySummary:
-    """The day as it will be with ``draft``; read before writing, so a profile that
-    cannot be used stops the command before anything is logged."""
-    from mgtui.domain.summary import summarize_day
-    from mgtui.domain.targets import resolve_targets
-
-    targets = resolve_targets(repo.profile())
-    return summarize_day(draft.date, [*repo.entries_on(draft.date), draft], targets)
-
-
 def _when(entry: Entry) -> str:
     when = f"{entry.time:%H:%M}"
     if entry.date != common.today():
@@ -402,24 +394,24 @@ def _when(entry: Entry) -> str:
 
 def day_line(summary: DaySummary) -> str:
     """ "Sunday 22 November 2026: magnesium 178 / 320 mg (56%), calcium 13 / 1200 mg" """
-    from mgtui.textbars import percent_label
-
-    magnesium, calcium = summary.magnesium, summary.calcium
+    figures = summary.figures
+    magnesium, calcium = figures.magnesium, figures.calcium
+    percent = "" if magnesium.percent is None else f" ({magnesium.percent.text}%)"
     return (
-        f"{common.long_date(summary.date)}: magnesium {magnesium.total_mg:.0f} / "
-        f"{magnesium.rda_mg:.0f} mg ({percent_label(magnesium.total_mg, magnesium.rda_mg)}), "
-        f"calcium {calcium.total_mg:.0f} / {calcium.rda_mg:.0f} mg"
+        f"{common.long_date(summary.date)}: magnesium {magnesium.total.text} / "
+        f"{magnesium.target.text} mg{percent}, calcium {calcium.total.text} / "
+        f"{calcium.target.text} mg"
     )
 
 
 def supplement_line(summary: DaySummary) -> str:
-    supplement = summary.supplement
+    shown = summary.figures.supplement
     head = f"supplemental magnesium on {common.long_date(summary.date)}: "
-    if supplement.limit_mg is None:
-        return head + f"{supplement.magnesium_mg:.0f} mg (no upper limit is set for this age)"
-    state = (
-        f"OVER the limit by {supplement.over_by_mg:.0f} mg"
-        if supplement.over_limit
-        else f"{supplement.limit_mg - supplement.magnesium_mg:.0f} mg under the limit"
-    )
-    return head + f"{supplement.magnesium_mg:.0f} / {supplement.limit_mg:.0f} mg limit, {state}"
+    if shown.limit is None:
+        return head + f"{shown.amount.text} mg (no upper limit is set for this age)"
+    if shown.over_by is not None:
+        state = f"OVER the limit by {shown.over_by.text} mg"
+    else:
+        assert shown.left is not None
+        state = f"{shown.left.text} mg under the limit"
+    return head + f"{shown.amount.text} / {shown.limit.text} mg limit, {state}"

@@ -22,7 +22,7 @@ class UsageError(CliError):
 # value: bad input, exit status 2. Any other StoreError (a read-only folder, a file
 # from a newer mgtui, a lock held too long) is a failure of the machine: status 1.
 _BAD_INPUT = {
-    "mgtui.logbook": ("AmountError",),
+    "mgtui.logbook.drafts": ("AmountError",),
     "mgtui.domain.targets": ("ProfileError",),
     "mgtui.domain.supplements": ("SupplementError",),
     "mgtui.foods.portions": ("PortionError",),

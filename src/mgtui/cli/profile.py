@@ -100,7 +100,7 @@ def changed_profile(profile: Profile, args: argparse.Namespace) -> Profile | Non
     from dataclasses import replace
 
     from mgtui.domain.targets import parse_ratio_band
-    from mgtui.logbook import parse_number
+    from mgtui.logbook.drafts import parse_number
 
     changes: dict[str, object] = {}
     if args.sex is not None:
@@ -133,7 +133,7 @@ def changed_profile(profile: Profile, args: argparse.Namespace) -> Profile | Non
 
 
 def _custom_mg(text: str, what: str) -> float | None:
-    from mgtui.logbook import parse_number
+    from mgtui.logbook.drafts import parse_number
 
     if text.strip().lower() in ("none", "default", "off"):
         return None

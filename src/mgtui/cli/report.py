@@ -34,7 +34,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
 def run_report(args: argparse.Namespace) -> int:
     import datetime as dt
 
-    from mgtui.report import build_report
+    from mgtui.present.report import build_report
 
     days: int = args.days
     if not 1 <= days <= MAX_REPORT_DAYS:

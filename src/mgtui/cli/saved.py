@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from mgtui.cli import common, tables
 from mgtui.cli.entries import add_dose_options, compound_remedy
 from mgtui.cli.errors import UsageError
+from mgtui.present.text import mg_text
 
 if TYPE_CHECKING:
     from mgtui.domain.supplements import SupplementProduct
@@ -117,7 +118,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
 
 
 def run_supplement_add(args: argparse.Namespace) -> int:
-    from mgtui.logbook import compound_weight_warning, make_product
+    from mgtui.logbook.drafts import compound_weight_warning, make_product
 
     compound = args.compound_mg is not None
     if compound and args.form is None:
@@ -212,7 +213,7 @@ def _shell_word(text: str) -> str:
 
 
 def run_food_add(args: argparse.Namespace) -> int:
-    from mgtui.logbook import make_custom_food
+    from mgtui.logbook.drafts import make_custom_food
 
     food = make_custom_food(args.name, args.per, args.grams, args.mg, args.ca)
     with common.opened_repository(args) as repo:
@@ -252,9 +253,9 @@ def run_food_list(args: argparse.Namespace) -> int:
                 food.id,
                 food.name,
                 portion_text,
-                common.mg_text(food.magnesium_mg(grams)),
-                common.mg_text(food.calcium_mg(grams)),
-                common.mg_text(food.magnesium_mg_per_100g),
+                mg_text(food.magnesium_mg(grams)),
+                mg_text(food.calcium_mg(grams)),
+                mg_text(food.magnesium_mg_per_100g),
             ]
         )
     print(tables.render(columns, rows))
@@ -285,7 +286,7 @@ def custom_food_json(food: Food) -> dict[str, Any]:
 
 
 def describe_custom_food(food: Food) -> str:
-    from mgtui.logbook import nutrients_text
+    from mgtui.present.text import nutrients_text
 
     portion_text, grams = _first_portion(food)
     nutrients = nutrients_text(food.magnesium_mg(grams), food.calcium_mg(grams))

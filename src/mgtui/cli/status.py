@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from mgtui.cli import common, tables
 from mgtui.cli.errors import UsageError
 
 if TYPE_CHECKING:
-    from mgtui.domain.history import DayTotals
     from mgtui.domain.targets import Targets
+    from mgtui.logbook.session import DayRow
 
 MAX_DAYS = 36_600  # a hundred years: more is a typo
 HISTORY_BAR_WIDTH = 10
@@ -53,14 +52,13 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
 
 def run_status(args: argparse.Namespace) -> int:
     from mgtui.cli import render
-    from mgtui.domain.summary import summarize_day
-    from mgtui.domain.targets import resolve_targets
+    from mgtui.present.json import status_json
 
     day = common.day_of(args)
-    with common.opened_repository(args) as repo:
-        summary = summarize_day(day, repo.entries_on(day), resolve_targets(repo.profile()))
+    with common.opened_logbook(args) as logbook:
+        summary = logbook.day(day)
     if args.json:
-        common.print_json(render.status_json(summary))
+        common.print_json(status_json(summary))
         return 0
     painter = render.Painter(render.wants_colour(), render.can_draw_blocks())
     print(render.status_text(summary, painter, tables.terminal_width()))
@@ -68,20 +66,15 @@ def run_status(args: argparse.Namespace) -> int:
 
 
 def run_history(args: argparse.Namespace) -> int:
-    from mgtui.cli import render
-    from mgtui.domain.targets import resolve_targets
+    from mgtui.present.json import history_row_json
 
     if args.days is not None and not 1 <= args.days <= MAX_DAYS:
         raise UsageError(f"history: --days must be 1 to {MAX_DAYS}, not {args.days}")
-    with common.opened_repository(args) as repo:
-        targets = resolve_targets(repo.profile())
-        days = repo.day_totals(newest_first=True)
-    if args.days is not None:
-        today = common.today()
-        first = today - dt.timedelta(days=args.days - 1)
-        days = [totals for totals in days if first <= totals.date <= today]
+    with common.opened_logbook(args) as logbook:
+        targets = logbook.targets()
+        days = logbook.history(args.days)
     if args.json:
-        common.print_json([render.history_row_json(totals, targets) for totals in days])
+        common.print_json([history_row_json(day.figures, day.totals.entry_count) for day in days])
         return 0
     if not days:
         print("nothing logged" + ("" if args.days is None else f" in the last {args.days} days"))
@@ -90,14 +83,13 @@ def run_history(args: argparse.Namespace) -> int:
     return 0
 
 
-def history_table(days: list[DayTotals], targets: Targets) -> str:
+def history_table(days: list[DayRow], targets: Targets) -> str:
     from mgtui.cli import render
-    from mgtui.textbars import FOOD_CHAR, SUPPLEMENT_CHAR, Segment, bar_cells, percent_label
+    from mgtui.present.bars import FOOD_CHAR, SUPPLEMENT_CHAR, Segment, bar_cells
+    from mgtui.present.history import percent_text
+    from mgtui.present.text import band_text
 
     painter = render.Painter(render.wants_colour(), render.can_draw_blocks())
-    rda = targets.magnesium_rda_mg
-    limit = targets.supplement_limit_mg
-    low, high = targets.ratio_band
     columns = [
         tables.Column("DATE"),
         tables.Column("MAGNESIUM", numeric=True),
@@ -109,36 +101,38 @@ def history_table(days: list[DayTotals], targets: Targets) -> str:
         tables.Column("RATIO"),
     ]
     rows = []
-    for totals in days:
-        row = render.history_row_json(totals, targets)
+    for day in days:
+        totals, figures = day.totals, day.figures
         cells = bar_cells(
             HISTORY_BAR_WIDTH,
-            max(rda, totals.magnesium_mg),
+            max(figures.magnesium.target.value, totals.magnesium_mg),
             [
                 Segment(totals.food_magnesium_mg, "bar--food", FOOD_CHAR),
                 Segment(totals.supplement_magnesium_mg, "bar--supplement", SUPPLEMENT_CHAR),
             ],
         )
-        supplements = f"{totals.supplement_magnesium_mg:.0f} mg"
-        if row["over_limit"]:
+        supplements = f"{figures.supplement.amount.text} mg"
+        if figures.supplement.state == "over":
             supplements = "OVER " + supplements
         rows.append(
             [
                 totals.date.isoformat(),
-                f"{totals.magnesium_mg:.0f} mg",
-                percent_label(totals.magnesium_mg, targets.magnesium_rda_mg),
+                f"{figures.magnesium.total.text} mg",
+                percent_text(figures),
                 # Uncoloured here: escape codes would count as width in the table.
                 render.Painter(False, painter.blocks).cells(cells),
                 supplements,
-                f"{totals.calcium_mg:.0f} mg",
-                "n/a" if row["ratio"] is None else f"{row['ratio']:.2f}",
-                row["ratio_verdict"],
+                f"{figures.calcium.total.text} mg",
+                figures.ratio.text,
+                figures.ratio.verdict,
             ]
         )
     table = tables.render(columns, rows)
+    limit = targets.supplement_limit_mg
     limit_text = "no limit set" if limit is None else f"limit {limit:.0f} mg"
     footer = (
-        f"target {rda:.0f} mg magnesium ({targets.stage}), supplements {limit_text}, "
-        f"Ca:Mg band {low:g}–{high:g}"
+        f"target {targets.magnesium_rda_mg:.0f} mg magnesium "
+        f"({targets.intake_label('magnesium')}, {targets.stage}), supplements {limit_text}, "
+        f"Ca:Mg band {band_text(targets.ratio_band)}"
     )
     return f"{table}\n{painter.paint(footer, 'dim')}"

@@ -13,9 +13,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from mgtui.domain.entries import Entry
+from mgtui.domain.figures import Figure, figure, shares
 from mgtui.domain.history import DayTotals, day_totals
-from mgtui.domain.summary import ratio_value, ratio_verdict
 from mgtui.domain.targets import Targets
+from mgtui.domain.verdict import DayVerdict, day_verdict
 
 TOP_SOURCES = 10
 GAP_CLOSERS = 5
@@ -42,7 +43,7 @@ class GapCloser:
 
     @property
     def label(self) -> str:
-        return f"{self.amount} {self.name}: +{self.magnesium_mg:.0f} mg"
+        return f"{self.amount} {self.name}: +{figure(self.magnesium_mg).text} mg"
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,13 +57,18 @@ class Insights:
     average_food_magnesium_mg: float | None
     average_supplement_magnesium_mg: float | None
     average_calcium_mg: float | None
+    # The averages as shown: an average day's figures against the targets, or None.
+    average: DayVerdict | None
     days_at_rda: int
     days_at_ear: int
     days_over_limit: int
     days_in_band: int
-    days_with_ratio: int  # logged days with some magnesium, the ratio's denominator
+    days_with_ratio: int  # logged days with a ratio (some magnesium), its denominator
+    days_at_calcium_rda: int
     food_share: float | None  # of all magnesium in the window, 0..1
     supplement_share: float | None
+    # The two shares as shown, whole percentages that add up to 100.
+    shares_shown: tuple[Figure, Figure] | None
     top_sources: tuple[FoodSource, ...]
     entries: int
     entries_missing_magnesium: int
@@ -71,12 +77,6 @@ class Insights:
     @property
     def unlogged_days(self) -> int:
         return self.days_in_window - self.logged_days
-
-    @property
-    def average_percent_of_rda(self) -> float | None:
-        if self.average_magnesium_mg is None or self.targets.magnesium_rda_mg <= 0:
-            return None
-        return 100.0 * self.average_magnesium_mg / self.targets.magnesium_rda_mg
 
     @property
     def completeness(self) -> float | None:
@@ -178,9 +178,7 @@ def compute_insights(
     totals: list[DayTotals] = [day_totals(day, by_day[day]) for day in sorted(by_day)]
     span = (end - start).days + 1
 
-    limit = targets.supplement_limit_mg
-    low, high = targets.ratio_band
-    with_ratio = [t for t in totals if t.magnesium_mg > 0]
+    verdicts = [day_verdict(t, targets) for t in totals]
     food_mg = sum(t.food_magnesium_mg for t in totals)
     supplement_mg = sum(t.supplement_magnesium_mg for t in totals)
     all_mg = food_mg + supplement_mg
@@ -189,7 +187,21 @@ def compute_insights(
         (day, by_date.get(day))
         for day in (start + dt.timedelta(days=offset) for offset in range(span))
     )
-    ear = targets.magnesium_ear_mg
+    average = None
+    if totals:
+        count = len(totals)
+        average = day_verdict(
+            DayTotals(
+                end,
+                sum(t.food_magnesium_mg for t in totals) / count,
+                sum(t.supplement_magnesium_mg for t in totals) / count,
+                sum(t.food_calcium_mg for t in totals) / count,
+                sum(t.supplement_calcium_mg for t in totals) / count,
+                0,
+            ),
+            targets,
+        )
+    shown_shares = shares([food_mg, supplement_mg])
 
     return Insights(
         start=start,
@@ -201,19 +213,16 @@ def compute_insights(
         average_food_magnesium_mg=_average([t.food_magnesium_mg for t in totals]),
         average_supplement_magnesium_mg=_average([t.supplement_magnesium_mg for t in totals]),
         average_calcium_mg=_average([t.calcium_mg for t in totals]),
-        days_at_rda=sum(1 for t in totals if t.magnesium_mg >= targets.magnesium_rda_mg),
-        days_at_ear=0 if ear is None else sum(1 for t in totals if t.magnesium_mg >= ear),
-        days_over_limit=(
-            0 if limit is None else sum(1 for t in totals if t.supplement_magnesium_mg > limit)
-        ),
-        days_in_band=sum(
-            1
-            for t in with_ratio
-            if ratio_verdict(ratio_value(t.calcium_mg, t.magnesium_mg), (low, high)) == "in band"
-        ),
-        days_with_ratio=len(with_ratio),
+        average=average,
+        days_at_rda=sum(1 for v in verdicts if v.magnesium.reached),
+        days_at_ear=sum(1 for v in verdicts if v.reached_ear),
+        days_over_limit=sum(1 for v in verdicts if v.supplement.state == "over"),
+        days_in_band=sum(1 for v in verdicts if v.ratio.verdict == "in band"),
+        days_with_ratio=sum(1 for v in verdicts if v.ratio.value is not None),
+        days_at_calcium_rda=sum(1 for v in verdicts if v.calcium.reached),
         food_share=food_mg / all_mg if all_mg > 0 else None,
         supplement_share=supplement_mg / all_mg if all_mg > 0 else None,
+        shares_shown=None if shown_shares is None else (shown_shares[0], shown_shares[1]),
         top_sources=top_food_sources(in_window),
         entries=sum(t.entry_count for t in totals),
         entries_missing_magnesium=sum(t.entries_missing_magnesium for t in totals),

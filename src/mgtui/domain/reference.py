@@ -12,6 +12,12 @@ from typing import Final, Literal
 
 Sex = Literal["female", "male"]
 
+# The infant rows are "0–6 months" (birth to under 7 months) and "7–12 months".
+INFANT_SECOND_HALF: Final = 7 / 12
+# The youngest age the pregnancy and lactation rows are for (IOM life-stage groups
+# start at 14 years; the magnesium rows say "≤18").
+MIN_REPRODUCTIVE_AGE: Final = 14.0
+
 
 @dataclass(frozen=True, slots=True)
 class MagnesiumRow:
@@ -29,10 +35,19 @@ class MagnesiumRow:
 # Magnesium, mg/day. Source: IOM (1997) Dietary Reference Intakes for Calcium,
 # Phosphorus, Magnesium, Vitamin D, and Fluoride; NIH ODS Magnesium fact sheet for
 # health professionals. The UL counts supplements and medications only, never food.
-# Keys are (lowest age in years, highest age in years); infants use fractions of a year.
+# Keys are (lowest age in years, highest age in years); infants use fractions of a year,
+# and "0–6 months" is birth to under 7 months (IOM), so six months (0.5) is in it.
 MAGNESIUM_BY_AGE: Final[tuple[tuple[float, float, MagnesiumRow], ...]] = (
-    (0.0, 0.5, MagnesiumRow("0–6 months", 30, 30, None, None, None, is_adequate_intake=True)),
-    (0.5, 1.0, MagnesiumRow("7–12 months", 75, 75, None, None, None, is_adequate_intake=True)),
+    (
+        0.0,
+        INFANT_SECOND_HALF,
+        MagnesiumRow("0–6 months", 30, 30, None, None, None, is_adequate_intake=True),
+    ),
+    (
+        INFANT_SECOND_HALF,
+        1.0,
+        MagnesiumRow("7–12 months", 75, 75, None, None, None, is_adequate_intake=True),
+    ),
     (1, 3, MagnesiumRow("1–3 years", 80, 80, 65, 65, 65)),
     (4, 8, MagnesiumRow("4–8 years", 130, 130, 110, 110, 110)),
     (9, 13, MagnesiumRow("9–13 years", 240, 240, 200, 200, 350)),
@@ -70,8 +85,8 @@ class CalciumRow:
 # Calcium, mg/day. Source: IOM (2011) Dietary Reference Intakes for Calcium and
 # Vitamin D. Infant rows (AI 200/260, UL 1,000/1,500) are from the same report.
 CALCIUM_INFANT: Final[tuple[tuple[float, float, CalciumRow], ...]] = (
-    (0.0, 0.5, CalciumRow("0–6 months", 200, None, 1000, is_adequate_intake=True)),
-    (0.5, 1.0, CalciumRow("7–12 months", 260, None, 1500, is_adequate_intake=True)),
+    (0.0, INFANT_SECOND_HALF, CalciumRow("0–6 months", 200, None, 1000, is_adequate_intake=True)),
+    (INFANT_SECOND_HALF, 1.0, CalciumRow("7–12 months", 260, None, 1500, is_adequate_intake=True)),
 )
 CALCIUM_CHILD: Final[tuple[tuple[float, float, CalciumRow], ...]] = (
     (1, 3, CalciumRow("1–3 years", 700, 500, 2500)),
@@ -99,8 +114,8 @@ VITAMIN_D_RDA_IU: Final[tuple[tuple[float, float, float], ...]] = (
     (71, 200, 800.0),
 )
 VITAMIN_D_UL_IU: Final[tuple[tuple[float, float, float], ...]] = (
-    (0.0, 0.5, 1000.0),
-    (0.5, 1.0, 1500.0),
+    (0.0, INFANT_SECOND_HALF, 1000.0),
+    (INFANT_SECOND_HALF, 1.0, 1500.0),
     (1, 3, 2500.0),
     (4, 8, 3000.0),
     (9, 200, 4000.0),
@@ -114,7 +129,7 @@ PUBLISHED_RATIO_BANDS: Final[dict[str, tuple[float, float]]] = {
     "rosanoff-2016": (1.7, 2.8),  # Rosanoff et al., Adv Nutr 2016;7:25
 }
 RATIO_BAND_LABELS: Final[dict[str, str]] = {
-    "seeds": "2.2–3.2 (default, the seeds' protective range)",
+    "seeds": "2.2–3.2 (default; protective in observational studies)",
     "costello-2021": "1.7–2.6 (Costello et al., Adv Nutr 2021)",
     "rosanoff-2016": "1.7–2.8 (Rosanoff et al., Adv Nutr 2016)",
 }

@@ -10,18 +10,17 @@ Amounts stay unrounded floats in mg; rounding happens only where a number is sho
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from mgtui.domain import reference as ref
 from mgtui.domain.entries import Entry
+from mgtui.domain.figures import Figure, Threshold, figure
 from mgtui.domain.history import day_totals
 from mgtui.domain.targets import Targets
+from mgtui.domain.verdict import DayVerdict, LimitState, RatioFigures, day_verdict, limit_state
 
-LimitState = Literal["calm", "near", "over"]
-RatioVerdict = Literal["low", "in band", "high", "n/a"]
 AdviceLevel = Literal["warning", "tip"]
 
 
@@ -42,15 +41,6 @@ class MagnesiumTotals:
     @property
     def total_mg(self) -> float:
         return self.food_mg + self.supplement_mg
-
-    @property
-    def percent_of_rda(self) -> float:
-        return 100.0 * self.total_mg / self.rda_mg if self.rda_mg > 0 else 0.0
-
-    @property
-    def remaining_mg(self) -> float:
-        """How much is still missing to reach the RDA (0 once it is reached)."""
-        return max(0.0, self.rda_mg - self.total_mg)
 
     @property
     def reached_rda(self) -> bool:
@@ -75,18 +65,6 @@ class SupplementLimit:
     def over_limit(self) -> bool:
         return self.state == "over"
 
-    @property
-    def over_by_mg(self) -> float:
-        if self.limit_mg is None:
-            return 0.0
-        return max(0.0, self.magnesium_mg - self.limit_mg)
-
-    @property
-    def percent_of_limit(self) -> float | None:
-        if self.limit_mg is None or self.limit_mg <= 0:
-            return None
-        return 100.0 * self.magnesium_mg / self.limit_mg
-
 
 @dataclass(frozen=True, slots=True)
 class CalciumTotals:
@@ -100,22 +78,8 @@ class CalciumTotals:
         return self.food_mg + self.supplement_mg
 
     @property
-    def percent_of_rda(self) -> float:
-        return 100.0 * self.total_mg / self.rda_mg if self.rda_mg > 0 else 0.0
-
-    @property
     def over_ul(self) -> bool:
         return self.total_mg > self.ul_mg
-
-
-@dataclass(frozen=True, slots=True)
-class Ratio:
-    value: float | None  # Ca mg / Mg mg of the day's total intake; None with no magnesium
-    band: tuple[float, float]
-
-    @property
-    def verdict(self) -> RatioVerdict:
-        return ratio_verdict(self.value, self.band)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,10 +89,14 @@ class DaySummary:
     magnesium: MagnesiumTotals
     supplement: SupplementLimit
     calcium: CalciumTotals
-    ratio: Ratio
+    figures: DayVerdict  # the day as every front end shows it
     advice: tuple[Advice, ...]
     entry_count: int
     entries_missing_magnesium: int
+
+    @property
+    def ratio(self) -> RatioFigures:
+        return self.figures.ratio
 
     @property
     def warnings(self) -> tuple[Advice, ...]:
@@ -139,53 +107,26 @@ class DaySummary:
         return tuple(a for a in self.advice if a.level == "tip")
 
 
-def limit_state(supplement_mg: float, limit_mg: float | None) -> LimitState:
-    """Calm below 80% of the limit, near from 80% up to the limit, over past it."""
-    if limit_mg is None:
-        return "calm"
-    if supplement_mg > limit_mg:
-        return "over"
-    if supplement_mg >= ref.NEAR_LIMIT_FRACTION * limit_mg:
-        return "near"
-    return "calm"
+def over_limit_text(figures: DayVerdict) -> str:
+    """ "Supplemental magnesium is 400 mg, over the 350 mg/day limit by 50 mg." """
+    shown = figures.supplement
+    assert shown.limit is not None and shown.over_by is not None
+    return (
+        f"Supplemental magnesium is {shown.amount.text} mg, over the {shown.limit.text} mg/day "
+        f"limit by {shown.over_by.text} mg."
+    )
 
 
-def ratio_value(calcium_mg: float, magnesium_mg: float) -> float | None:
-    if magnesium_mg <= 0:
-        return None
-    ratio = calcium_mg / magnesium_mg
-    # A vanishingly small magnesium total (1e-313 mg) overflows the quotient to
-    # infinity; it is as good as none logged, so the ratio is n/a, never infinite.
-    return ratio if math.isfinite(ratio) else None
-
-
-# The ratio is shown with two decimals; its verdict is for the number shown, so a
-# 3.2004 that reads "3.20" is never called "high" against a band that ends at 3.2.
-RATIO_DECIMALS = 2
-
-
-def ratio_verdict(value: float | None, band: tuple[float, float]) -> RatioVerdict:
-    """Band edges count as in band."""
-    if value is None:
-        return "n/a"
-    low, high = band
-    shown = round(value, RATIO_DECIMALS)
-    if shown < low:
-        return "low"
-    if shown > high:
-        return "high"
-    return "in band"
-
-
-def _supplement_advice(entries: Sequence[Entry], supplement: SupplementLimit) -> list[Advice]:
+def _supplement_advice(
+    entries: Sequence[Entry], supplement: SupplementLimit, figures: DayVerdict
+) -> list[Advice]:
     advice: list[Advice] = []
-    if supplement.over_limit and supplement.limit_mg is not None:
+    if supplement.over_limit:
         advice.append(
             Advice(
                 "warning",
                 "over-limit",
-                f"Supplemental magnesium is {supplement.magnesium_mg:.0f} mg, over the "
-                f"{supplement.limit_mg:.0f} mg/day limit by {supplement.over_by_mg:.0f} mg. "
+                f"{over_limit_text(figures)} "
                 "Diarrhea and stomach upset are the first signs: consider a lower dose or "
                 "taking it with food, and ask your clinician.",
             )
@@ -223,6 +164,11 @@ def _timing_tip(supplements: Sequence[Entry]) -> Advice | None:
     return None
 
 
+def single_dose_figure(calcium_mg: float) -> Figure:
+    """A calcium dose as shown beside the 500 mg a dose absorbs best in: 500.4 is not 500."""
+    return figure(calcium_mg, [Threshold(ref.CALCIUM_SINGLE_DOSE_MG, strict=True)])
+
+
 def summarize_day(day: dt.date, entries: Iterable[Entry], targets: Targets) -> DaySummary:
     """The day's totals, limit state, ratio and advice from its entries."""
     day_entries = list(entries)
@@ -246,16 +192,17 @@ def summarize_day(day: dt.date, entries: Iterable[Entry], targets: Targets) -> D
         rda_mg=targets.calcium_rda_mg,
         ul_mg=targets.calcium_ul_mg,
     )
-    ratio = Ratio(ratio_value(calcium.total_mg, magnesium.total_mg), targets.ratio_band)
+    figures = day_verdict(totals, targets)
 
-    advice = _supplement_advice(day_entries, supplement)
-    if calcium.over_ul:
+    advice = _supplement_advice(day_entries, supplement, figures)
+    if figures.calcium_over_ul:
         advice.append(
             Advice(
                 "warning",
                 "calcium-over-ul",
-                f"Calcium is {calcium.total_mg:.0f} mg, above the {calcium.ul_mg:.0f} mg/day "
-                "upper limit; ask your clinician whether your supplements fit.",
+                f"Calcium is {figures.calcium.total.text} mg, above the "
+                f"{figures.calcium_ul.text} mg/day upper limit; ask your clinician whether "
+                "your supplements fit.",
             )
         )
     timing = _timing_tip(supplements)
@@ -268,8 +215,9 @@ def summarize_day(day: dt.date, entries: Iterable[Entry], targets: Targets) -> D
             Advice(
                 "tip",
                 "calcium-dose",
-                f"A single calcium supplement of {largest:.0f} mg: calcium absorbs best in "
-                f"doses of {ref.CALCIUM_SINGLE_DOSE_MG:.0f} mg or less, so splitting it may help.",
+                f"A single calcium supplement of {single_dose_figure(largest).text} mg: calcium "
+                f"absorbs best in doses of {ref.CALCIUM_SINGLE_DOSE_MG:.0f} mg or less, so "
+                "splitting it may help.",
             )
         )
 
@@ -279,7 +227,7 @@ def summarize_day(day: dt.date, entries: Iterable[Entry], targets: Targets) -> D
         magnesium=magnesium,
         supplement=supplement,
         calcium=calcium,
-        ratio=ratio,
+        figures=figures,
         advice=tuple(advice),
         entry_count=totals.entry_count,
         entries_missing_magnesium=totals.entries_missing_magnesium,

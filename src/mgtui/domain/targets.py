@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
 from mgtui.domain import reference as ref
+from mgtui.domain.figures import half_up
 from mgtui.domain.reference import Sex
 
 T = TypeVar("T")
@@ -69,6 +70,11 @@ def validate_profile(profile: Profile) -> None:
         raise ProfileError("choose pregnant or lactating, not both")
     if (profile.pregnant or profile.lactating) and profile.sex != "female":
         raise ProfileError("pregnancy and lactation apply to the female profile only")
+    if (profile.pregnant or profile.lactating) and profile.age < ref.MIN_REPRODUCTIVE_AGE:
+        raise ProfileError(
+            f"pregnancy and lactation targets are for ages {ref.MIN_REPRODUCTIVE_AGE:g} and "
+            f"over, not {profile.age:g}"
+        )
     validate_ratio_band(profile.ratio_band)
     for name in ("magnesium_rda_mg", "supplement_limit_mg", "calcium_rda_mg"):
         value = getattr(profile.custom, name)
@@ -121,12 +127,29 @@ class Targets:
     calcium_rda_mg: float
     calcium_ear_mg: float | None
     calcium_ul_mg: float
+    calcium_is_adequate_intake: bool
     vitamin_d_rda_iu: float
     vitamin_d_ul_iu: float
     ratio_band: tuple[float, float]
     kidney_disease: bool
     is_default: bool
     custom_fields: tuple[str, ...] = ()
+
+    def intake_label(self, nutrient: str) -> str:
+        """ "RDA", or "AI" where the value is an Adequate Intake (infants), or "own
+        target" where the person set it by hand."""
+        if f"{nutrient}_rda_mg" in self.custom_fields:
+            return "own target"
+        adequate = {
+            "magnesium": self.magnesium_is_adequate_intake,
+            "calcium": self.calcium_is_adequate_intake,
+            "vitamin_d": self.infant,
+        }[nutrient]
+        return "AI" if adequate else "RDA"
+
+    @property
+    def infant(self) -> bool:
+        return self.stage.endswith("months")
 
 
 def _by_age(table: Sequence[tuple[float, float, T]], age: float) -> T:
@@ -187,15 +210,17 @@ def resolve_targets(profile: Profile) -> Targets:
     calcium = _calcium_row(profile)
     custom = profile.custom
     custom_fields: list[str] = []
+    # Own targets count in whole milligrams, as every target is shown: a figure is
+    # judged against the number a person reads.
     if custom.magnesium_rda_mg is not None:
-        rda = custom.magnesium_rda_mg
+        rda = half_up(custom.magnesium_rda_mg)
         custom_fields.append("magnesium_rda_mg")
     if custom.supplement_limit_mg is not None:
-        limit = custom.supplement_limit_mg
+        limit = half_up(custom.supplement_limit_mg)
         custom_fields.append("supplement_limit_mg")
     calcium_rda = calcium.rda
     if custom.calcium_rda_mg is not None:
-        calcium_rda = custom.calcium_rda_mg
+        calcium_rda = half_up(custom.calcium_rda_mg)
         custom_fields.append("calcium_rda_mg")
 
     return Targets(
@@ -207,6 +232,8 @@ def resolve_targets(profile: Profile) -> Targets:
         calcium_rda_mg=float(calcium_rda),
         calcium_ear_mg=calcium.ear,
         calcium_ul_mg=float(calcium.ul),
+        calcium_is_adequate_intake=calcium.is_adequate_intake
+        and "calcium_rda_mg" not in custom_fields,
         vitamin_d_rda_iu=_by_age(ref.VITAMIN_D_RDA_IU, profile.age),
         vitamin_d_ul_iu=_by_age(ref.VITAMIN_D_UL_IU, profile.age),
         ratio_band=profile.ratio_band,

@@ -609,13 +609,24 @@ class Repository:
                 return product
         return None
 
-    def save_supplement_product(self, product: SupplementProduct) -> SupplementProduct:
-        """Save a product; one with the same name (ignoring case) is replaced."""
+    def save_supplement_product(
+        self, product: SupplementProduct, *, replacing: str | None = None
+    ) -> SupplementProduct:
+        """Save a product; one with the same name (ignoring case) is replaced.
+
+        ``replacing`` names a product this one renames: it goes in the same
+        transaction, so a failed save loses neither.
+        """
         product = replace(product, name=product.name.strip())
         _check_finite("compound weight", product.compound_mg)
         document = exchange.product_to_dict(product)
         with self._transaction():
             table = self._tables[layout.SUPPLEMENTS]
+            if replacing is not None and replacing.casefold() != product.name.casefold():
+                old = [
+                    doc.doc_id for doc in table if doc["name"].casefold() == replacing.casefold()
+                ]
+                table.remove(doc_ids=old)
             same = [
                 doc.doc_id for doc in table if doc["name"].casefold() == product.name.casefold()
             ]

@@ -1,6 +1,6 @@
 """The mgtui app: sections as Textual modes, one screen a file under ``screens/``.
 
-The app owns three things every screen shares: the ``AppContext`` (repository and
+The app owns three things every screen shares: the ``Logbook`` (repository and
 clock), the day being viewed, and the ``log_changed`` signal. Any write made here,
 and any write another process makes to the data file (checked once a second with
 one ``os.stat``), publishes ``log_changed``; screens that show data subscribe.
@@ -19,8 +19,8 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.signal import Signal
 
+from mgtui.logbook.session import Logbook
 from mgtui.store import StoreError
-from mgtui.tui.context import AppContext
 from mgtui.tui.screens.food_search import FoodSearchScreen
 from mgtui.tui.screens.help import HelpScreen
 from mgtui.tui.screens.history import HistoryScreen
@@ -87,30 +87,30 @@ class MgtuiApp(App[None]):
     day: reactive[dt.date] = reactive(dt.date.min, init=False)
 
     def __init__(
-        self, context: AppContext, *, day: dt.date | None = None, theme: str | None = None
+        self, logbook: Logbook, *, day: dt.date | None = None, theme: str | None = None
     ) -> None:
         super().__init__()
         if theme is not None:
             self.theme = theme
-        self.context = context
+        self.logbook = logbook
         self.log_changed: Signal[None] = Signal(self, "log_changed")
-        self.set_reactive(MgtuiApp.day, day or context.today())
-        self._file_signature = context.repo.signature()
-        self._today = context.today()
+        self.set_reactive(MgtuiApp.day, day or logbook.today())
+        self._file_signature = logbook.repo.signature()
+        self._today = logbook.today()
 
     def on_mount(self) -> None:
         self.set_interval(WATCH_INTERVAL_SECONDS, self.tick)
-        for notice in self.context.repo.pop_notices():
+        for notice in self.logbook.repo.pop_notices():
             self.notify(notice, title="About your data file", severity="warning", timeout=30)
-        self.context.targets()
-        if self.context.profile_problem:
+        self.logbook.targets()
+        if self.logbook.profile_problem:
             self.notify(
-                f"{self.context.profile_problem}. The default profile is used meanwhile.",
+                f"{self.logbook.profile_problem}.",
                 title="Profile",
                 severity="error",
                 timeout=30,
             )
-        if not self.context.repo.profile_asked():
+        if not self.logbook.repo.profile_asked():
             self.push_screen(ProfileScreen(first_run=True))
 
     # -- shared state -------------------------------------------------------
@@ -124,7 +124,7 @@ class MgtuiApp(App[None]):
         self.check_for_outside_writes()
 
     def check_the_date(self) -> None:
-        today = self.context.today()
+        today = self.logbook.today()
         if today == self._today:
             return
         following_today = self.day == self._today
@@ -135,14 +135,14 @@ class MgtuiApp(App[None]):
             self.log_changed.publish(None)  # "(yesterday)" and the like move on
 
     def check_for_outside_writes(self) -> None:
-        signature = self.context.repo.signature()
+        signature = self.logbook.repo.signature()
         if signature != self._file_signature:
             self._file_signature = signature
             self.log_changed.publish(None)
 
     def changed(self) -> None:
         """Call after this process wrote: every screen redraws from the store."""
-        self._file_signature = self.context.repo.signature()
+        self._file_signature = self.logbook.repo.signature()
         self.log_changed.publish(None)
 
     def attempt(self, what: str, operation: Callable[[], T]) -> T | None:
@@ -164,7 +164,7 @@ class MgtuiApp(App[None]):
 
     def action_go(self, mode: str) -> None:
         if mode == "today" and self.current_mode == "today" and not self.screen.is_modal:
-            self.day = self.context.today()
+            self.day = self.logbook.today()
             return
         self.switch_mode(mode)
 
@@ -218,8 +218,6 @@ def all_palette_commands() -> list[PaletteCommand]:
     return commands
 
 
-def make_app(
-    context: AppContext, *, day: dt.date | None = None, theme: str | None = None
-) -> MgtuiApp:
+def make_app(logbook: Logbook, *, day: dt.date | None = None, theme: str | None = None) -> MgtuiApp:
     """The one way to build the app: the CLI and the tests both call it."""
-    return MgtuiApp(context, day=day, theme=theme)
+    return MgtuiApp(logbook, day=day, theme=theme)

@@ -10,8 +10,8 @@ from textual.containers import Grid, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from mgtui import logbook
 from mgtui.foods.model import Food
+from mgtui.logbook import drafts
 
 
 class CustomFoodForm(ModalScreen[Food | None]):
@@ -68,14 +68,14 @@ class CustomFoodForm(ModalScreen[Food | None]):
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
         try:
-            food = logbook.make_custom_food(
+            food = drafts.make_custom_food(
                 self.value("name"),
                 self.value("portion"),
                 self.value("grams"),
                 self.value("magnesium"),
                 self.value("calcium"),
             )
-        except logbook.AmountError as error:
+        except drafts.AmountError as error:
             self.query_one("#form-error", Static).update(str(error))
             return
         self.dismiss(food)

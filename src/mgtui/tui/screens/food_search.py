@@ -17,9 +17,10 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 from textual.worker import get_current_worker
 
-from mgtui import logbook
 from mgtui.domain.entries import Entry
 from mgtui.foods.model import Food
+from mgtui.logbook import drafts
+from mgtui.present.text import describe_entry
 from mgtui.tui.guard import reads_store
 from mgtui.tui.screens.custom_food_form import CustomFoodForm
 from mgtui.tui.screens.portion_picker import PortionPicker
@@ -92,7 +93,7 @@ class FoodSearchScreen(Screen[None]):
     @reads_store
     def show_for(self, query: str) -> None:
         if query.strip():
-            self.search_foods(query.strip(), self.mgtui.context.repo.custom_foods())
+            self.search_foods(query.strip(), self.mgtui.logbook.repo.custom_foods())
         else:
             self.show_recent()
 
@@ -105,12 +106,12 @@ class FoodSearchScreen(Screen[None]):
             self.app.call_from_thread(self.fill_results, results, query)
 
     def show_recent(self) -> None:
-        repo = self.mgtui.context.repo
-        favourites = logbook.resolve_foods(repo.favourite_food_ids(), repo.custom_foods())
+        repo = self.mgtui.logbook.repo
+        favourites = drafts.resolve_foods(repo.favourite_food_ids(), repo.custom_foods())
         favourite_ids = {food.id for food in favourites}
         recent = [
             food
-            for food in logbook.resolve_foods(
+            for food in drafts.resolve_foods(
                 repo.recent_food_ids(RECENT_LIMIT), repo.custom_foods()
             )
             if food.id not in favourite_ids
@@ -123,7 +124,7 @@ class FoodSearchScreen(Screen[None]):
         current = self.query_one("#query", Input).value.strip()
         if current != query:
             return  # a newer query is on its way
-        favourite_ids = favourite_ids or set(self.mgtui.context.repo.favourite_food_ids())
+        favourite_ids = favourite_ids or set(self.mgtui.logbook.repo.favourite_food_ids())
         table = self.query_one("#results", DataTable)
         table.clear(columns=True)
         # The food's name takes whatever width the figures leave.
@@ -137,7 +138,7 @@ class FoodSearchScreen(Screen[None]):
         self.shown = foods
         self.foods = {food.id: food for food in foods}
         for food in foods:
-            portion = logbook.default_portion(food)
+            portion = drafts.default_portion(food)
             per_portion = food.magnesium_mg(portion.grams)
             prefix = "* " if food.id in favourite_ids else ""
             suffix = " (custom)" if food.custom else ""
@@ -176,7 +177,7 @@ class FoodSearchScreen(Screen[None]):
         if food is None:
             detail.update("")
             return
-        portions = ", ".join(logbook.portion_labels(food)[:3])
+        portions = ", ".join(drafts.portion_labels(food)[:3])
         detail.update(Text.assemble((food.name, "bold"), f"  ·  {portions}"))
 
     # -- choosing -----------------------------------------------------------
@@ -206,16 +207,16 @@ class FoodSearchScreen(Screen[None]):
             query.focus()
             if entry is None:
                 return
-            stored = self.mgtui.attempt("log the food", lambda: self.mgtui.context.repo.log(entry))
+            stored = self.mgtui.attempt("log the food", lambda: self.mgtui.logbook.repo.log(entry))
             if stored is not None:
                 self.notify(
-                    f"Logged {logbook.describe_entry(stored)}",
+                    f"Logged {describe_entry(stored)}",
                     title=f"{self.mgtui.day:%a %d %b}",
                 )
                 # Ready for the next food: the query stays, selected, to type over.
                 query.action_select_all()
 
-        context = self.mgtui.context
+        context = self.mgtui.logbook
         self.app.push_screen(PortionPicker(food, self.mgtui.day, context), logged)
 
     # -- actions ------------------------------------------------------------
@@ -232,7 +233,7 @@ class FoodSearchScreen(Screen[None]):
             self.notify("Highlight a food first.", severity="warning")
             return
         now_favourite = self.mgtui.attempt(
-            "change favourites", lambda: self.mgtui.context.repo.toggle_favourite(food.id)
+            "change favourites", lambda: self.mgtui.logbook.repo.toggle_favourite(food.id)
         )
         if now_favourite is not None:
             verb = "added to" if now_favourite else "removed from"
@@ -243,7 +244,7 @@ class FoodSearchScreen(Screen[None]):
         def created(food: Food | None) -> None:
             if food is None:
                 return
-            repo = self.mgtui.context.repo
+            repo = self.mgtui.logbook.repo
             saved = self.mgtui.attempt("save the food", lambda: repo.save_custom_food(food))
             if saved is not None:
                 self.notify(f"Saved {saved.name}. Pick a portion to log it.")

@@ -13,8 +13,10 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from mgtui.present.history import history_footnote
+from mgtui.present.text import count
 from mgtui.tui.guard import reads_store
-from mgtui.tui.widgets.history_list import HEADER, HistoryList, HistoryRow
+from mgtui.tui.widgets.history_list import HEADER, HistoryList
 from mgtui.tui.widgets.nav_bar import NavBar
 
 if TYPE_CHECKING:
@@ -51,7 +53,7 @@ class HistoryScreen(Screen[None]):
         self.query_one(HistoryList).focus()
 
     def _build_key(self) -> tuple[object, ...]:
-        context = self.mgtui.context
+        context = self.mgtui.logbook
         return (self.mgtui.day, context.today(), context.repo.signature())
 
     def on_screen_resume(self) -> None:
@@ -67,28 +69,27 @@ class HistoryScreen(Screen[None]):
 
     @reads_store
     def refresh_rows(self, _: None = None) -> None:
-        context = self.mgtui.context
+        session = self.mgtui.logbook
         self._built_for = self._build_key()
-        targets = context.targets()
-        totals = context.repo.day_totals(newest_first=True)
+        targets = session.targets()
+        totals = session.history()
         history = self.query_one(HistoryList)
-        history.set_rows([HistoryRow(day, targets) for day in totals])
+        history.set_rows(totals)
         history.select_date(self.mgtui.day)
         footnote = self.query_one("#history-footnote", Static)
         if not totals:
             footnote.update("Nothing logged yet. Press a to add a food.")
             return
         first = totals[-1].date
-        span = (totals[0].date - first).days + 1
-        self.sub_title = f"{len(totals)} logged days"
+        self.sub_title = count(len(totals), "logged day")
         footnote.update(
-            f"{len(totals)} logged days since {first:%d %b %Y} ({span - len(totals)} without "
-            f"entries are not shown). Targets: {targets.stage}. ! = over the supplement limit."
+            f"{history_footnote(totals, first)} Targets: {targets.stage}. "
+            "! = over the supplement limit."
         )
 
     @on(HistoryList.DayChosen)
     def day_chosen(self, event: HistoryList.DayChosen) -> None:
-        self.mgtui.open_day(event.row.totals.date)
+        self.mgtui.open_day(event.row.date)
 
     def action_open_day(self) -> None:
         self.query_one(HistoryList).action_open()

@@ -16,10 +16,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from mgtui import logbook
 from mgtui.domain.entries import Entry
 from mgtui.foods.model import Food
-from mgtui.tui.context import AppContext
+from mgtui.logbook import drafts
+from mgtui.logbook.session import Logbook
+from mgtui.present.text import describe_nutrients
 from mgtui.tui.widgets.bars import DayBar, MagnesiumBar, RatioGauge, SupplementBar
 
 
@@ -38,12 +39,12 @@ class PortionPicker(ModalScreen[Entry | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Back")]
 
-    def __init__(self, food: Food, day: dt.date, context: AppContext) -> None:
+    def __init__(self, food: Food, day: dt.date, context: Logbook) -> None:
         super().__init__()
         self.food = food
         self.day = day
-        self.context = context
-        self.choices = logbook.portion_choices(food)
+        self.logbook = context
+        self.choices = drafts.portion_choices(food)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog -wide", id="portion-picker"):
@@ -54,7 +55,7 @@ class PortionPicker(ModalScreen[Entry | None]):
                 id="portions",
             )
             yield Input(
-                logbook.default_amount_text(self.food),
+                drafts.default_amount_text(self.food),
                 id="amount",
                 placeholder="1 oz, 30 g, 1/2 cup, 2 tbsp, or a number of the first portion",
                 select_on_focus=True,
@@ -72,7 +73,7 @@ class PortionPicker(ModalScreen[Entry | None]):
 
     def on_mount(self) -> None:
         # The day as it is, once: each keystroke only adds the entry being typed.
-        self.before = self.context.summary(self.day)
+        self.before = self.logbook.day(self.day)
         self.query_one("#amount", Input).focus()
         self.update_preview(self.query_one("#amount", Input).value)
 
@@ -106,22 +107,22 @@ class PortionPicker(ModalScreen[Entry | None]):
             self.query_one("#amount", Input).focus()
 
     def build_entry(self, text: str) -> Entry:
-        return logbook.food_entry(self.food, text, self.day, self.context.time_for(self.day))
+        return drafts.food_entry(self.food, text, self.day, self.logbook.time_for(self.day))
 
     def update_preview(self, text: str) -> None:
         result = self.query_one("#amount-result", Static)
         before = self.before
         try:
             entry = self.build_entry(text)
-        except logbook.AmountError as error:
+        except drafts.AmountError as error:
             result.update(str(error))
             result.add_class("-error")
             after = None
         else:
             grams = f"{round(entry.grams or 0.0, 2):g}"
-            result.update(f"{entry.amount} ({grams} g): {logbook.describe_nutrients(entry)}")
+            result.update(f"{entry.amount} ({grams} g): {describe_nutrients(entry)}")
             result.remove_class("-error")
-            after = self.context.summary(self.day, extra=entry)
+            after = self.logbook.day(self.day, [entry])
         for bar_id in ("#preview-magnesium", "#preview-supplement", "#preview-ratio"):
             bar = self.query_one(bar_id, DayBar)
             bar.summary = before
@@ -130,7 +131,7 @@ class PortionPicker(ModalScreen[Entry | None]):
     def submit(self, text: str) -> None:
         try:
             entry = self.build_entry(text)
-        except logbook.AmountError as error:
+        except drafts.AmountError as error:
             self.notify(str(error), title="Not logged", severity="error")
             return
         self.dismiss(entry)

@@ -16,8 +16,8 @@ from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Select, Static
 
-from mgtui import logbook
 from mgtui.domain.supplements import MAGNESIUM_FORMS, SupplementProduct
+from mgtui.logbook import drafts
 
 
 @dataclass(frozen=True)
@@ -113,7 +113,7 @@ class ProductForm(ModalScreen[ProductFormResult | None]):
         return self.query_one("#compound", RadioButton).value
 
     def build(self) -> SupplementProduct:
-        return logbook.make_product(
+        return drafts.make_product(
             self.text("name"),
             self.chosen_form(),
             self.text("magnesium"),
@@ -132,7 +132,7 @@ class ProductForm(ModalScreen[ProductFormResult | None]):
         error.update("")
         try:
             product = self.build()
-        except logbook.AmountError as problem:
+        except drafts.AmountError as problem:
             conversion.update("")
             if self.text("magnesium").strip():
                 error.update(str(problem))
@@ -141,7 +141,7 @@ class ProductForm(ModalScreen[ProductFormResult | None]):
             conversion.update(f"Conversion: {product.conversion}")
         else:
             conversion.update(f"{product.magnesium_mg:g} mg elemental magnesium per serving")
-        warning = logbook.compound_weight_warning(product, compound=self.is_compound())
+        warning = drafts.compound_weight_warning(product, compound=self.is_compound())
         if warning:
             error.update(warning)
 
@@ -163,10 +163,10 @@ class ProductForm(ModalScreen[ProductFormResult | None]):
         error = self.query_one("#form-error", Static)
         try:
             product = self.build()
-        except logbook.AmountError as problem:
+        except drafts.AmountError as problem:
             error.update(str(problem))
             return
-        warning = logbook.compound_weight_warning(product, compound=self.is_compound())
+        warning = drafts.compound_weight_warning(product, compound=self.is_compound())
         if warning and not self.confirmed_compound_warning:
             self.confirmed_compound_warning = True
             error.update(f"{warning} Press the button again to keep it as elemental.")

@@ -12,9 +12,9 @@ from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 
-from mgtui import logbook
 from mgtui.domain.reference import PUBLISHED_RATIO_BANDS, RATIO_BAND_LABELS
 from mgtui.domain.targets import Profile, ProfileError, Targets, resolve_targets
+from mgtui.logbook import drafts
 from mgtui.tui.widgets.nav_bar import NavBar
 
 if TYPE_CHECKING:
@@ -77,7 +77,7 @@ class ProfileScreen(Screen[None]):
         return cast("MgtuiApp", self.app)
 
     def compose(self) -> ComposeResult:
-        profile = self.mgtui.context.profile()
+        profile = self.mgtui.logbook.profile()
         custom = profile.custom
         yield Header()
         yield NavBar("profile")
@@ -138,7 +138,7 @@ class ProfileScreen(Screen[None]):
                 for label, field_id, value, unit in own_targets:
                     yield Label(label)
                     yield Input(
-                        logbook.optional_number_text(value),
+                        drafts.optional_number_text(value),
                         id=field_id,
                         placeholder=f"{unit}; empty: from the tables",
                         compact=True,
@@ -167,7 +167,7 @@ class ProfileScreen(Screen[None]):
         return cast(Input, widget).value
 
     def build(self) -> Profile:
-        return logbook.make_profile(
+        return drafts.make_profile(
             sex=self.value("sex"),
             age=self.value("age"),
             status=self.value("status"),
@@ -186,7 +186,7 @@ class ProfileScreen(Screen[None]):
         error = self.query_one("#profile-error", Static)
         try:
             profile = self.build()
-        except (ProfileError, logbook.AmountError) as problem:
+        except (ProfileError, drafts.AmountError) as problem:
             error.update(str(problem))
             return
         error.update("")
@@ -200,18 +200,18 @@ class ProfileScreen(Screen[None]):
     def action_save(self) -> None:
         try:
             profile = self.build()
-        except (ProfileError, logbook.AmountError) as problem:
+        except (ProfileError, drafts.AmountError) as problem:
             self.query_one("#profile-error", Static).update(str(problem))
             self.notify(str(problem), title="Profile not saved", severity="error")
             return
-        repo = self.mgtui.context.repo
+        repo = self.mgtui.logbook.repo
         if self.mgtui.attempt("save the profile", lambda: repo.save_profile(profile)) is not None:
             self.notify("Profile saved: targets updated everywhere.")
             self.leave()
 
     @on(Button.Pressed, "#skip")
     def skip(self) -> None:
-        repo = self.mgtui.context.repo
+        repo = self.mgtui.logbook.repo
         self.mgtui.attempt("remember the choice", repo.mark_profile_asked)
         self.notify("Using the default profile (female, 51+). Press p to change it.")
         self.leave()

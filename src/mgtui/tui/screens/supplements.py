@@ -16,9 +16,10 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from mgtui import logbook
 from mgtui.domain.entries import Entry
 from mgtui.domain.supplements import SupplementProduct
+from mgtui.logbook import drafts
+from mgtui.present.text import describe_entry, safe
 from mgtui.tui.guard import reads_store
 from mgtui.tui.screens.confirm_dialog import ConfirmDialog
 from mgtui.tui.screens.product_form import ProductForm, ProductFormResult
@@ -71,10 +72,10 @@ class SupplementsScreen(Screen[None]):
     def refresh_products(self, _: None = None) -> None:
         day = self.mgtui.day
         self.sub_title = f"logging to {day:%a %d %b %Y}"
-        self.query_one("#supplement-bar", SupplementBar).summary = self.mgtui.context.summary(day)
+        self.query_one("#supplement-bar", SupplementBar).summary = self.mgtui.logbook.day(day)
         table = self.query_one("#products", DataTable)
         selected = self.selected_product()
-        self.products = self.mgtui.context.repo.supplement_products()
+        self.products = self.mgtui.logbook.repo.supplement_products()
         table.clear()
         for product in self.products:
             table.add_row(
@@ -130,13 +131,11 @@ class SupplementsScreen(Screen[None]):
         self.log_dose(product)
 
     def log_dose(self, product: SupplementProduct) -> None:
-        context = self.mgtui.context
+        session = self.mgtui.logbook
         day = self.mgtui.day
-        entry = logbook.supplement_entry(product, 1.0, day, context.time_for(day))
-        before = context.summary(day)
-        after = context.summary(day, extra=entry)
-        warning = logbook.dose_warning(before, after)
-        if warning is None:
+        entry = drafts.supplement_entry(product, 1.0, day, session.time_for(day))
+        question = session.dose_question(entry)
+        if question is None:
             self.store(entry)
             return
 
@@ -144,16 +143,17 @@ class SupplementsScreen(Screen[None]):
             if confirmed:
                 self.store(entry)
 
-        self.app.push_screen(ConfirmDialog("Before you log this", warning, "Log it"), answered)
+        self.app.push_screen(
+            ConfirmDialog("Before you log this", f"{question} Log it anyway?", "Log it"), answered
+        )
 
     def store(self, entry: Entry) -> None:
-        context = self.mgtui.context
-        stored = self.mgtui.attempt("log the supplement", lambda: context.repo.log(entry))
-        if stored is None:
+        session = self.mgtui.logbook
+        logged = self.mgtui.attempt("log the supplement", lambda: session.log(entry))
+        if logged is None:
             return
-        self.notify(f"Logged {logbook.describe_entry(stored)}")
-        after = context.summary(stored.date)
-        new_tips = [a for a in after.tips if a.code == "timing"]
+        self.notify(f"Logged {describe_entry(logged.entry)}")
+        new_tips = [a for a in logged.after.tips if a.code == "timing"]
         if new_tips:
             self.notify(new_tips[0].text, title="Tip", timeout=12)
 
@@ -172,10 +172,14 @@ class SupplementsScreen(Screen[None]):
             if result is None:
                 return
             if result.save and result.product.name.casefold() != product.name.casefold():
-                repo = self.mgtui.context.repo
-                self.mgtui.attempt(
-                    "rename the product", lambda: repo.delete_supplement_product(product.name)
+                session = self.mgtui.logbook
+                renamed = self.mgtui.attempt(
+                    "rename the product",
+                    lambda: session.rename_product(product.name, result.product),
                 )
+                if renamed is not None:
+                    self.notify(f"Saved {safe(renamed.name)} (was {safe(product.name)}).")
+                return
             self.form_done(result)
 
         self.app.push_screen(ProductForm(product), edited)
@@ -187,7 +191,7 @@ class SupplementsScreen(Screen[None]):
         if result is None:
             return
         if result.save:
-            repo = self.mgtui.context.repo
+            repo = self.mgtui.logbook.repo
             if (
                 self.mgtui.attempt(
                     "save the product", lambda: repo.save_supplement_product(result.product)
@@ -205,7 +209,7 @@ class SupplementsScreen(Screen[None]):
 
         def answered(confirmed: bool | None) -> None:
             if confirmed:
-                repo = self.mgtui.context.repo
+                repo = self.mgtui.logbook.repo
                 if (
                     self.mgtui.attempt(
                         "delete the product", lambda: repo.delete_supplement_product(product.name)

@@ -17,9 +17,11 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from mgtui import logbook
 from mgtui.domain.entries import Entry
 from mgtui.domain.summary import DaySummary
+from mgtui.logbook import drafts
+from mgtui.present.day import entry_columns
+from mgtui.present.text import describe_nutrients, safe
 from mgtui.tui.guard import reads_store
 from mgtui.tui.screens.amount_dialog import AmountDialog
 from mgtui.tui.widgets.bars import CalciumBar, DayBar, MagnesiumBar, RatioGauge, SupplementBar
@@ -35,11 +37,11 @@ WIDE_AMOUNT_COLUMN_WIDTH = 24
 WIDE_TERMINAL = 110
 
 
-def format_mg(value: float | None, width: int = 6) -> Text:
+def format_mg(shown: str | None, width: int = 6) -> Text:
     """Milligrams right-aligned in their column; "?" where the food has no value."""
-    if value is None:
+    if shown is None:
         return Text(f"{'?':>{width}}", style="dim")
-    return Text(f"{value:>{width}.0f}")
+    return Text(f"{shown:>{width}}")
 
 
 def day_title(day: dt.date, today: dt.date) -> str:
@@ -100,6 +102,7 @@ class TodayScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.entries: list[Entry] = []
+        self.summary: DaySummary | None = None
         # What the screen shows was drawn for this (day, today, file version), with
         # the table this wide: redrawing refills and re-renders the whole table.
         self._drawn_for: tuple[object, ...] | None = None
@@ -108,7 +111,7 @@ class TodayScreen(Screen[None]):
         self.refresh_day()
 
     def _draw_key(self) -> tuple[object, ...]:
-        context = self.mgtui.context
+        context = self.mgtui.logbook
         return (self.mgtui.day, context.today(), context.repo.signature())
 
     def on_screen_resume(self) -> None:
@@ -123,15 +126,16 @@ class TodayScreen(Screen[None]):
 
     @reads_store
     def refresh_day(self, _: None = None) -> None:
-        context = self.mgtui.context
+        context = self.mgtui.logbook
         day = self.mgtui.day
         self._drawn_for = self._draw_key()
         self.title = "mgtui"
         self.sub_title = day_title(day, context.today())
         entries = context.repo.entries_on(day)
-        summary = context.summary(day)
+        summary = context.day(day)
         for bar in self.query(DayBar):
             bar.summary = summary
+        self.summary = summary
         self._fill_table(entries)
         self._show_advice(summary)
 
@@ -152,15 +156,16 @@ class TodayScreen(Screen[None]):
         table.add_column("Amount", key="amount", width=amount_width)
         table.add_column(f"{'Mg mg':>6}", key="mg", width=6)
         table.add_column(f"{'Ca mg':>6}", key="ca", width=6)
-        for entry in entries:
+        columns = entry_columns(self.summary, entries) if self.summary and entries else []
+        for entry, (magnesium, calcium) in zip(entries, columns, strict=True):
             suffix = "" if entry.kind == "food" else " (supplement)"
-            name = fit_middle(entry.name, item_width - len(suffix)) + suffix
+            name = fit_middle(safe(entry.name), item_width - len(suffix)) + suffix
             table.add_row(
                 entry.time.strftime("%H:%M"),
-                name,
-                entry.amount,
-                format_mg(entry.magnesium_mg),
-                format_mg(entry.calcium_mg),
+                Text(name),
+                Text(safe(entry.amount)),
+                format_mg(magnesium),
+                format_mg(calcium),
                 key=entry.id,
             )
         table.display = bool(entries)
@@ -173,7 +178,7 @@ class TodayScreen(Screen[None]):
         for advice in summary.advice:
             style = "bold" if advice.level == "warning" else ""
             prefix = "! " if advice.level == "warning" else "Tip: "
-            lines.append(Text(prefix + advice.text, style=style))
+            lines.append(Text(prefix + safe(advice.text), style=style))
         if summary.entries_missing_magnesium:
             lines.append(
                 Text(
@@ -221,13 +226,13 @@ class TodayScreen(Screen[None]):
             if amount is None:
                 return
             try:
-                changed = logbook.rescale_entry(
-                    entry, amount, self.mgtui.context.repo.custom_foods()
+                changed = drafts.rescale_entry(
+                    entry, amount, self.mgtui.logbook.repo.custom_foods()
                 )
-            except logbook.AmountError as error:
+            except drafts.AmountError as error:
                 self.notify(str(error), title="Amount not changed", severity="error")
                 return
-            repo = self.mgtui.context.repo
+            repo = self.mgtui.logbook.repo
             saved = self.mgtui.attempt(
                 "change the amount",
                 lambda: repo.edit_entry(
@@ -241,10 +246,11 @@ class TodayScreen(Screen[None]):
             )
             if saved is not None:
                 self.notify(
-                    f"{saved.name}: now {saved.amount}, {logbook.describe_nutrients(saved)}"
+                    f"{safe(saved.name)}: now {safe(saved.amount)}, {describe_nutrients(saved)}",
+                    markup=False,
                 )
 
-        hint = logbook.amount_hint(entry, self.mgtui.context.repo.custom_foods())
+        hint = drafts.amount_hint(entry, self.mgtui.logbook.repo.custom_foods())
         self.app.push_screen(AmountDialog(entry.name, entry.amount, hint), apply)
 
     @on(DataTable.RowSelected, "#entries")
@@ -257,15 +263,18 @@ class TodayScreen(Screen[None]):
             self.notify("Select an entry first (arrow keys).", severity="warning")
             return
         if self.mgtui.attempt(
-            "delete the entry", lambda: self.mgtui.context.repo.delete_entry(entry.id)
+            "delete the entry", lambda: self.mgtui.logbook.repo.delete_entry(entry.id)
         ):
-            self.notify(f"Deleted {entry.name} ({entry.amount}). Press u to undo.")
+            self.notify(
+                f"Deleted {safe(entry.name)} ({safe(entry.amount)}). Press u to undo.",
+                markup=False,
+            )
 
     def action_undo(self) -> None:
-        repo = self.mgtui.context.repo
+        repo = self.mgtui.logbook.repo
         if not repo.can_undo:
             self.notify("Nothing to undo.", severity="warning")
             return
         undone = self.mgtui.attempt("undo", repo.undo)
         if undone:
-            self.notify(f"Undone: {undone}")
+            self.notify(f"Undone: {safe(undone)}", markup=False)

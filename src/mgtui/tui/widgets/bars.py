@@ -3,7 +3,7 @@
 Each bar is a widget with a reactive ``summary`` (a ``DaySummary``); setting it
 redraws the bar and sets state classes (``-near-limit``, ``-over-limit``, ...)
 whose colours live in app.tcss, so every theme, including the ANSI ones, applies.
-The geometry (and the characters that tell parts apart) is in ``mgtui.textbars``.
+The geometry (and the characters that tell parts apart) is in ``mgtui.present.bars``.
 
 An optional ``preview`` summary (today with one more entry) shows what an entry
 would do before it is logged: the added part is drawn in its own style.
@@ -11,7 +11,7 @@ would do before it is logged: the added part is drawn in its own style.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from rich.style import Style
@@ -21,24 +21,16 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from mgtui.domain.summary import DaySummary
-from mgtui.textbars import (
-    FOOD_CHAR,
-    MARKER_CHAR,
-    PREVIEW_CHAR,
-    SUPPLEMENT_CHAR,
-    TRACK_CHAR,
-    Segment,
-    bar_cells,
-    percent_label,
-    ratio_cells,
-    to_go_label,
-)
+from mgtui.present import day as views
+from mgtui.present.day import BarView, LegendPart
 
 LABEL_WIDTH = 13
 VALUE_WIDTH = 22
 MIN_BAR_WIDTH = 10
 # Past this, a longer bar reads no better and pushes the figures far from the labels.
 MAX_BAR_WIDTH = 64
+# Every state class a bar may carry; the view says which apply.
+STATE_CLASSES = ("-reached", "-near-limit", "-over-limit", "-in-band", "-out-of-band")
 
 
 class DayBar(Widget):
@@ -65,6 +57,8 @@ class DayBar(Widget):
     }
 
     LABEL = ""
+    # The view of this bar for a day (and a previewed entry): one of present.day's.
+    VIEW: ClassVar[Callable[[DaySummary, DaySummary | None], BarView]]
 
     summary: reactive[DaySummary | None] = reactive(None)
     preview: reactive[DaySummary | None] = reactive(None)
@@ -83,32 +77,32 @@ class DayBar(Widget):
     def style_of(self, component: str) -> Style:
         return self.get_component_rich_style(component)
 
-    def draw(self, cells: list[tuple[str, str]]) -> Text:
-        text = Text()
-        for char, component in cells:
-            text.append(char, self.style_of(component))
-        return text
-
     def bar_width(self) -> int:
         available = self.size.width - LABEL_WIDTH - VALUE_WIDTH - 1
         return max(MIN_BAR_WIDTH, min(MAX_BAR_WIDTH, available))
 
-    def line(self, bar: Text, value: str) -> Text:
-        line = Text(f"{self.LABEL:<{LABEL_WIDTH}}", style=self.style_of("bar--label"))
-        line.append_text(bar)
-        line.append(f" {value:>{VALUE_WIDTH}}", style=self.style_of("bar--value"))
-        return line
+    def view(self) -> BarView | None:
+        if self.summary is None:
+            return None
+        return type(self).VIEW(self.summary, self.preview)
 
-    def detail(self, text: str | Text) -> Text:
+    def render(self) -> RenderResult:
+        view = self.view()
+        if view is None:
+            return Text(f"{self.LABEL:<{LABEL_WIDTH}}…")
+        line = Text(f"{view.label:<{LABEL_WIDTH}}", style=self.style_of("bar--label"))
+        for char, component in view.cells(self.bar_width()):
+            line.append(char, self.style_of(component))
+        line.append(f" {view.value:>{VALUE_WIDTH}}", style=self.style_of("bar--value"))
         detail = Text(" " * LABEL_WIDTH)
-        if isinstance(text, Text):
-            detail.append_text(text)
-        else:
-            detail.append(text, style=self.style_of("bar--detail"))
+        detail.append_text(self.legend(view.legend))
+        if view.note:
+            separator = " · " if view.legend else ""
+            detail.append(separator + view.note, self.style_of("bar--detail"))
         detail.truncate(max(0, self.size.width), overflow="ellipsis")
-        return detail
+        return Text("\n").join([line, detail])
 
-    def legend(self, parts: Sequence[tuple[str, str, str]]) -> Text:
+    def legend(self, parts: Sequence[LegendPart]) -> Text:
         """``char label`` pairs in their own styles, joined with two spaces."""
         text = Text()
         for index, (char, component, label) in enumerate(parts):
@@ -118,48 +112,6 @@ class DayBar(Widget):
             text.append(f" {label}", self.style_of("bar--detail"))
         return text
 
-    def food_and_supplements(
-        self,
-        food_mg: float,
-        supplement_mg: float,
-        added_mg: float,
-        target_mg: float,
-        markers_mg: list[float],
-    ) -> tuple[Text, str, list[tuple[str, str, str]]]:
-        """A bar of food, supplement and previewed parts against a target: the drawn
-        bar, its figure ("391 / 320 mg 122%") and the legend's parts."""
-        total = food_mg + supplement_mg + added_mg
-        markers = [(value, "bar--marker") for value in markers_mg]
-        if total > target_mg:
-            markers.append((target_mg, "bar--marker"))  # where the target was passed
-        cells = bar_cells(
-            self.bar_width(),
-            max(target_mg, total),
-            [
-                Segment(food_mg, "bar--food", FOOD_CHAR),
-                Segment(supplement_mg, "bar--supplement", SUPPLEMENT_CHAR),
-                Segment(added_mg, "bar--preview", PREVIEW_CHAR),
-            ],
-            markers,
-        )
-        parts = [
-            (FOOD_CHAR, "bar--food", f"food {food_mg:.0f}"),
-            (SUPPLEMENT_CHAR, "bar--supplement", f"supplements {supplement_mg:.0f}"),
-        ]
-        if added_mg:
-            parts.append((PREVIEW_CHAR, "bar--preview", f"+{added_mg:.0f}"))
-        value = f"{total:.0f} / {target_mg:.0f} mg {percent_label(total, target_mg):>4}"
-        return self.draw(cells), value, parts
-
-    def render(self) -> RenderResult:
-        if self.summary is None:
-            return Text(f"{self.LABEL:<{LABEL_WIDTH}}…")
-        lines = self.render_lines_for(self.summary, self.preview)
-        return Text("\n").join(lines)
-
-    def render_lines_for(self, summary: DaySummary, preview: DaySummary | None) -> list[Text]:
-        raise NotImplementedError
-
     def watch_summary(self) -> None:
         self.set_state_classes()
 
@@ -167,132 +119,35 @@ class DayBar(Widget):
         self.set_state_classes()
 
     def set_state_classes(self) -> None:
-        """Subclasses set their state classes; the default has none."""
+        view = self.view()
+        states = frozenset() if view is None else view.states
+        for state in STATE_CLASSES:
+            self.set_class(state in states, state)
 
 
 class MagnesiumBar(DayBar):
     """Magnesium vs the RDA: food and supplement parts, the EAR marked."""
 
     LABEL = "Magnesium"
-
-    def render_lines_for(self, summary: DaySummary, preview: DaySummary | None) -> list[Text]:
-        mg = summary.magnesium
-        added = 0.0 if preview is None else max(0.0, preview.magnesium.total_mg - mg.total_mg)
-        ear = [] if mg.ear_mg is None else [mg.ear_mg]
-        bar, value, parts = self.food_and_supplements(
-            mg.food_mg, mg.supplement_mg, added, mg.rda_mg, ear
-        )
-        total = mg.total_mg + added
-        if mg.ear_mg is not None:
-            parts.append((MARKER_CHAR, "bar--marker", f"EAR {mg.ear_mg:.0f}"))
-        if total > mg.rda_mg:
-            parts.append((MARKER_CHAR, "bar--marker", f"RDA {mg.rda_mg:.0f}"))
-        legend = self.legend(parts)
-        if total < mg.rda_mg:
-            legend.append(f" · {to_go_label(mg.rda_mg - total)}", self.style_of("bar--detail"))
-        return [self.line(bar, value), self.detail(legend)]
-
-    def set_state_classes(self) -> None:
-        summary = self.preview or self.summary
-        reached = summary is not None and summary.magnesium.reached_rda
-        self.set_class(reached, "-reached")
+    VIEW = views.magnesium_bar
 
 
 class SupplementBar(DayBar):
     """Supplemental magnesium vs the limit: calm, amber near it, red past it."""
 
     LABEL = "Supplements"
-
-    def render_lines_for(self, summary: DaySummary, preview: DaySummary | None) -> list[Text]:
-        supplement = summary.supplement
-        shown = supplement if preview is None else preview.supplement
-        added = max(0.0, shown.magnesium_mg - supplement.magnesium_mg)
-        limit = supplement.limit_mg
-        if limit is None:
-            bar = self.draw([(TRACK_CHAR, "bar--track")] * self.bar_width())
-            text = f"{shown.magnesium_mg:.0f} mg, no limit"
-            detail = "no supplemental upper limit is set for infants: ask your clinician"
-            return [self.line(bar, text), self.detail(detail)]
-        scale = max(limit, shown.magnesium_mg)
-        markers = [(limit, "bar--marker")] if shown.magnesium_mg > limit else []
-        cells = bar_cells(
-            self.bar_width(),
-            scale,
-            [
-                Segment(supplement.magnesium_mg, "bar--supplement", SUPPLEMENT_CHAR),
-                Segment(added, "bar--preview", PREVIEW_CHAR),
-            ],
-            markers,
-        )
-        value = f"{shown.magnesium_mg:.0f} / {limit:.0f} mg limit"
-        if shown.state == "over":
-            detail = f"OVER the limit by {shown.over_by_mg:.0f} mg: diarrhea is the first sign"
-        elif shown.state == "near":
-            detail = f"near the limit: {limit - shown.magnesium_mg:.0f} mg left today"
-        else:
-            detail = f"{limit - shown.magnesium_mg:.0f} mg left under the limit (food not counted)"
-        if shown.warn_at_any_dose and shown.magnesium_mg > 0:
-            detail = "kidney disease: ask your doctor before any supplement · " + detail
-        return [self.line(self.draw(cells), value), self.detail(detail)]
-
-    def set_state_classes(self) -> None:
-        summary = self.preview or self.summary
-        state = "calm" if summary is None else summary.supplement.state
-        kidney = (
-            summary is not None
-            and summary.supplement.warn_at_any_dose
-            and summary.supplement.magnesium_mg > 0
-        )
-        self.set_class(state == "near" or kidney, "-near-limit")
-        self.set_class(state == "over", "-over-limit")
+    VIEW = views.supplement_bar
 
 
 class CalciumBar(DayBar):
     """Calcium vs its RDA, food and supplement parts told apart."""
 
     LABEL = "Calcium"
-
-    def render_lines_for(self, summary: DaySummary, preview: DaySummary | None) -> list[Text]:
-        ca = summary.calcium
-        added = 0.0 if preview is None else max(0.0, preview.calcium.total_mg - ca.total_mg)
-        bar, value, parts = self.food_and_supplements(
-            ca.food_mg, ca.supplement_mg, added, ca.rda_mg, []
-        )
-        legend = self.legend(parts)
-        legend.append(f" · upper limit {ca.ul_mg:.0f}", self.style_of("bar--detail"))
-        return [self.line(bar, value), self.detail(legend)]
-
-    def set_state_classes(self) -> None:
-        summary = self.preview or self.summary
-        self.set_class(summary is not None and summary.calcium.over_ul, "-over-limit")
+    VIEW = views.calcium_bar
 
 
 class RatioGauge(DayBar):
     """The Ca:Mg ratio on an axis from 0, the band drawn, the day's value marked."""
 
     LABEL = "Ca:Mg ratio"
-
-    def render_lines_for(self, summary: DaySummary, preview: DaySummary | None) -> list[Text]:
-        ratio = summary.ratio if preview is None else preview.ratio
-        low, high = ratio.band
-        cells = ratio_cells(self.bar_width(), ratio.value, ratio.band)
-        band = f"{low:g}–{high:g}"
-        if ratio.value is None:
-            value = "n/a"
-            detail = f"band {band}: n/a until some magnesium is logged"
-        else:
-            value = f"{ratio.value:.2f} : 1 {ratio.verdict}"
-            if ratio.verdict == "high":
-                advice = "magnesium is low for the calcium"
-            elif ratio.verdict == "low":
-                advice = "calcium is low for the magnesium"
-            else:
-                advice = "in the band"
-            detail = f"band {band} · {advice}"
-        return [self.line(self.draw(cells), value), self.detail(detail)]
-
-    def set_state_classes(self) -> None:
-        summary = self.preview or self.summary
-        verdict = "n/a" if summary is None else summary.ratio.verdict
-        self.set_class(verdict == "in band", "-in-band")
-        self.set_class(verdict in ("low", "high"), "-out-of-band")
+    VIEW = views.ratio_bar

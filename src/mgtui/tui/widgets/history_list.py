@@ -6,7 +6,6 @@ the lines on screen, so opening 3,650 days costs no more than opening 30.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.segment import Segment as RichSegment
@@ -19,10 +18,9 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from mgtui.domain.history import DayTotals
-from mgtui.domain.summary import ratio_value, ratio_verdict
-from mgtui.domain.targets import Targets
-from mgtui.textbars import FOOD_CHAR, SUPPLEMENT_CHAR, Segment, bar_cells, percent_label
+from mgtui.logbook.session import DayRow
+from mgtui.present.bars import FOOD_CHAR, SUPPLEMENT_CHAR, Segment, bar_cells
+from mgtui.present.history import percent_text, ratio_text
 
 MINI_BAR_WIDTH = 16
 HEADER = "".join(
@@ -34,30 +32,6 @@ HEADER = "".join(
         "  Ca:Mg",
     )
 )
-
-
-@dataclass(frozen=True, slots=True)
-class HistoryRow:
-    totals: DayTotals
-    targets: Targets
-
-    @property
-    def percent(self) -> float:
-        rda = self.targets.magnesium_rda_mg
-        return 100.0 * self.totals.magnesium_mg / rda if rda > 0 else 0.0
-
-    @property
-    def over_limit(self) -> bool:
-        limit = self.targets.supplement_limit_mg
-        return limit is not None and self.totals.supplement_magnesium_mg > limit
-
-    @property
-    def ratio(self) -> float | None:
-        return ratio_value(self.totals.calcium_mg, self.totals.magnesium_mg)
-
-    @property
-    def verdict(self) -> str:
-        return ratio_verdict(self.ratio, self.targets.ratio_band)
 
 
 class HistoryList(ScrollView, can_focus=True):
@@ -94,15 +68,15 @@ class HistoryList(ScrollView, can_focus=True):
     cursor: reactive[int] = reactive(0)
 
     class DayChosen(Message):
-        def __init__(self, row: HistoryRow) -> None:
+        def __init__(self, row: DayRow) -> None:
             super().__init__()
             self.row = row
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.rows: list[HistoryRow] = []
+        self.rows: list[DayRow] = []
 
-    def set_rows(self, rows: list[HistoryRow]) -> None:
+    def set_rows(self, rows: list[DayRow]) -> None:
         self.rows = rows
         # As wide as the visible region: a line never scrolls sideways.
         self.virtual_size = Size(max(1, self.scrollable_content_region.width), len(rows))
@@ -111,7 +85,7 @@ class HistoryList(ScrollView, can_focus=True):
 
     def select_date(self, date: object) -> None:
         for index, row in enumerate(self.rows):
-            if row.totals.date == date:
+            if row.date == date:
                 self.cursor = index
                 return
 
@@ -148,13 +122,13 @@ class HistoryList(ScrollView, can_focus=True):
     def style(self, name: str) -> Style:
         return self.get_component_rich_style(name)
 
-    def row_text(self, row: HistoryRow) -> Text:
-        totals = row.totals
+    def row_text(self, row: DayRow) -> Text:
+        totals, figures = row.totals, row.figures
         text = Text(f"{totals.date:%a %d %b %Y} ", style=self.style("history--dim"))
         text.stylize(Style(), 0, 3)
         cells = bar_cells(
             MINI_BAR_WIDTH,
-            max(row.targets.magnesium_rda_mg, totals.magnesium_mg),
+            max(figures.magnesium.target.value, totals.magnesium_mg),
             [
                 Segment(totals.food_magnesium_mg, "history--food", FOOD_CHAR),
                 Segment(totals.supplement_magnesium_mg, "history--supplement", SUPPLEMENT_CHAR),
@@ -163,21 +137,20 @@ class HistoryList(ScrollView, can_focus=True):
         )
         for char, part in cells:
             text.append(char, self.style(part))
-        reached = totals.magnesium_mg >= row.targets.magnesium_rda_mg
+        reached = figures.magnesium.reached
         text.append(
-            f" {totals.magnesium_mg:6.0f} "
-            f"{percent_label(totals.magnesium_mg, row.targets.magnesium_rda_mg):>4}",
+            f" {figures.magnesium.total.text:>6} {percent_text(figures):>4}",
             self.style("history--reached") if reached else Style(),
         )
-        supplement = f"  {totals.supplement_magnesium_mg:6.0f}"
-        text.append(supplement, self.style("history--over") if row.over_limit else Style())
-        text.append(" !" if row.over_limit else "  ", self.style("history--over"))
-        ratio = row.ratio
-        verdict = row.verdict
-        ratio_text = " n/a" if ratio is None else f" {ratio:4.2f} {verdict}"
+        over = figures.supplement.state == "over"
+        supplement = f"  {figures.supplement.amount.text:>6}"
+        text.append(supplement, self.style("history--over") if over else Style())
+        text.append(" !" if over else "  ", self.style("history--over"))
+        verdict = figures.ratio.verdict
         part = "history--in-band" if verdict == "in band" else "history--out-of-band"
         text.append(
-            ratio_text, self.style(part) if ratio is not None else self.style("history--dim")
+            f" {ratio_text(figures)}",
+            self.style(part) if verdict != "n/a" else self.style("history--dim"),
         )
         return text
 

@@ -13,11 +13,11 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from mgtui import logbook
 from mgtui.domain.entries import Entry
 from mgtui.domain.supplements import SupplementProduct, elemental_magnesium_mg
 from mgtui.domain.targets import Profile
 from mgtui.foods import get_food
+from mgtui.logbook import drafts
 from mgtui.store import Repository
 
 DEMO_DAYS = 90
@@ -96,9 +96,9 @@ def _food_entries(rng: random.Random, day: dt.date) -> list[Entry]:
             hour, minute = map(int, meal.time.split(":"))
             at = dt.time(hour, min(59, minute + rng.randrange(0, 25)))
             try:
-                entries.append(logbook.food_entry(food, amount, day, at))
-            except logbook.AmountError:
-                entries.append(logbook.food_entry(food, None, day, at))
+                entries.append(drafts.food_entry(food, amount, day, at))
+            except drafts.AmountError:
+                entries.append(drafts.food_entry(food, None, day, at))
     return entries
 
 
@@ -106,14 +106,14 @@ def _supplement_entries(rng: random.Random, day: dt.date) -> list[Entry]:
     entries: list[Entry] = []
     roll = rng.random()
     if roll < 0.75:
-        entries.append(logbook.supplement_entry(GLYCINATE, 1, day, dt.time(21, 0)))
+        entries.append(drafts.supplement_entry(GLYCINATE, 1, day, dt.time(21, 0)))
     elif roll < 0.85:
         # A few days over the limit: a double dose plus the citrate powder.
-        entries.append(logbook.supplement_entry(GLYCINATE, 2, day, dt.time(21, 0)))
-        entries.append(logbook.supplement_entry(CITRATE, 1, day, dt.time(13, 30)))
+        entries.append(drafts.supplement_entry(GLYCINATE, 2, day, dt.time(21, 0)))
+        entries.append(drafts.supplement_entry(CITRATE, 1, day, dt.time(13, 30)))
     if rng.random() < 0.4:
         at = dt.time(8, 0) if rng.random() < 0.5 else dt.time(20, 30)
-        entries.append(logbook.supplement_entry(CALCIUM, 1, day, at))
+        entries.append(drafts.supplement_entry(CALCIUM, 1, day, at))
     return entries
 
 

@@ -15,11 +15,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from mgtui.domain.entries import Entry
+from mgtui.domain.figures import figure, half_up
 from mgtui.domain.insights import Insights, compute_insights
 from mgtui.domain.reference import REFERENCE_SOURCES
 from mgtui.domain.summary import summarize_day
 from mgtui.domain.supplements import SupplementProduct
 from mgtui.domain.targets import Profile, Targets, resolve_targets
+from mgtui.present.insights import source_cells
+from mgtui.present.text import safe
 
 DEFAULT_REPORT_DAYS = 30
 DISCLAIMER = (
@@ -38,7 +41,12 @@ class SupplementUse:
 
 
 def _mg(value: float | None) -> str:
-    return "n/a" if value is None else f"{value:.0f} mg"
+    return "n/a" if value is None else f"{figure(value).text} mg"
+
+
+def markdown_cell(text: str) -> str:
+    """Text from data inside a Markdown table cell: a "|" would start another cell."""
+    return text.replace("|", "\\|")
 
 
 def _days(count: int) -> str:
@@ -48,7 +56,7 @@ def _days(count: int) -> str:
 def _count(part: int, whole: int) -> str:
     if whole == 0:
         return "0 of 0"
-    return f"{part} of {whole} ({100 * part / whole:.0f}%)"
+    return f"{part} of {whole} ({half_up(100 * part / whole):.0f}%)"
 
 
 def supplement_use(entries: Iterable[Entry]) -> list[SupplementUse]:
@@ -73,9 +81,9 @@ def supplement_use(entries: Iterable[Entry]) -> list[SupplementUse]:
 
 def _profile_section(profile: Profile, targets: Targets) -> list[str]:
     limit = _mg(targets.supplement_limit_mg)
-    ear = _mg(targets.magnesium_ear_mg)
     low, high = targets.ratio_band
-    who = f"{profile.sex}, {profile.age:g} years"
+    age = "51+ years" if profile.is_default else f"{profile.age:g} years"
+    who = f"{profile.sex}, {age}"
     if profile.pregnant:
         who += ", pregnant"
     if profile.lactating:
@@ -84,15 +92,21 @@ def _profile_section(profile: Profile, targets: Targets) -> list[str]:
         who += ", kidney disease"
     if profile.is_default:
         who += " (mgtui's default profile: not set by the person)"
+    ear = "" if targets.magnesium_ear_mg is None else f", EAR {_mg(targets.magnesium_ear_mg)}/day"
     lines = [
         "## Profile and targets",
         "",
         f"- Profile: {who}; reference group: {targets.stage}",
-        f"- Magnesium: {'AI' if targets.magnesium_is_adequate_intake else 'RDA'} "
-        f"{_mg(targets.magnesium_rda_mg)}/day, EAR {ear}/day, "
-        f"supplemental upper limit {limit}/day (supplements and medicines only)",
-        f"- Calcium: RDA {_mg(targets.calcium_rda_mg)}/day, upper limit "
-        f"{_mg(targets.calcium_ul_mg)}/day; vitamin D RDA {targets.vitamin_d_rda_iu:.0f} IU/day",
+        f"- Magnesium: {targets.intake_label('magnesium')} "
+        f"{_mg(targets.magnesium_rda_mg)}/day{ear}, "
+        + (
+            "no supplemental upper limit set for this age"
+            if targets.supplement_limit_mg is None
+            else f"supplemental upper limit {limit}/day (supplements and medicines only)"
+        ),
+        f"- Calcium: {targets.intake_label('calcium')} {_mg(targets.calcium_rda_mg)}/day, "
+        f"upper limit {_mg(targets.calcium_ul_mg)}/day; vitamin D "
+        f"{targets.intake_label('vitamin_d')} {targets.vitamin_d_rda_iu:.0f} IU/day",
         f"- Calcium:magnesium ratio band in use: {low:g}–{high:g}",
     ]
     if targets.custom_fields:
@@ -112,19 +126,21 @@ def _summary_section(insights: Insights) -> list[str]:
         f"{_days(insights.unlogged_days)} without entries not counted.",
         "",
     ]
-    if insights.average_magnesium_mg is None:
+    average = insights.average
+    if average is None:
         lines.append("Nothing was logged in this window.")
         return lines
-    percent = insights.average_percent_of_rda or 0.0
+    mg = average.magnesium
+    intake = targets.intake_label("magnesium")
+    percent = "" if mg.percent is None else f"{mg.percent.text}% of the "
     lines += [
         "| measure | value |",
         "|---|---|",
-        f"| average magnesium, total | {_mg(insights.average_magnesium_mg)}/day "
-        f"({percent:.0f}% of the RDA {_mg(targets.magnesium_rda_mg)}) |",
-        f"| average magnesium from supplements | "
-        f"{_mg(insights.average_supplement_magnesium_mg)}/day |",
-        f"| average magnesium from food | {_mg(insights.average_food_magnesium_mg)}/day |",
-        f"| days at or above the RDA | {_count(insights.days_at_rda, logged)} |",
+        f"| average magnesium, total | {mg.total.text} mg/day "
+        f"({percent}{intake} {mg.target.text} mg) |",
+        f"| average magnesium from supplements | {mg.supplements.text} mg/day |",
+        f"| average magnesium from food | {mg.food.text} mg/day |",
+        f"| days at or above the {intake} | {_count(insights.days_at_rda, logged)} |",
     ]
     if targets.magnesium_ear_mg is not None:
         lines.append(
@@ -136,13 +152,13 @@ def _summary_section(insights: Insights) -> list[str]:
         f"| days over the supplemental limit | {_count(insights.days_over_limit, logged)} |",
         f"| days with Ca:Mg in {low:g}–{high:g} | "
         f"{_count(insights.days_in_band, insights.days_with_ratio)} |",
-        f"| average calcium, total | {_mg(insights.average_calcium_mg)}/day |",
+        f"| average calcium, total | {average.calcium.total.text} mg/day |",
+        f"| days at or above the calcium {targets.intake_label('calcium')} | "
+        f"{_count(insights.days_at_calcium_rda, logged)} |",
     ]
-    if insights.food_share is not None and insights.supplement_share is not None:
-        lines.append(
-            f"| magnesium from food / supplements | {100 * insights.food_share:.0f}% / "
-            f"{100 * insights.supplement_share:.0f}% |"
-        )
+    if insights.shares_shown is not None:
+        food, supplements = insights.shares_shown
+        lines.append(f"| magnesium from food / supplements | {food.text}% / {supplements.text}% |")
     if insights.completeness is not None:
         lines.append(
             f"| items with a magnesium value | "
@@ -161,7 +177,8 @@ def _sources_section(insights: Insights) -> list[str]:
         "|---|---|---|",
     ]
     for source in insights.top_sources:
-        lines.append(f"| {source.name} | {_mg(source.magnesium_mg)} | {100 * source.share:.0f}% |")
+        name, magnesium, share = source_cells(source)
+        lines.append(f"| {markdown_cell(name)} | {magnesium} mg | {share} |")
     return lines
 
 
@@ -180,12 +197,12 @@ def _supplements_section(
         product = by_name.get(use.name.casefold())
         form = use.form or (product.form if product else None) or "not stated"
         lines.append(
-            f"| {use.name} | {form} | {use.days} | {_mg(use.magnesium_mg / use.days)} | "
-            f"{_mg(use.calcium_mg / use.days)} |"
+            f"| {markdown_cell(safe(use.name))} | {markdown_cell(safe(form))} | {use.days} | "
+            f"{_mg(use.magnesium_mg / use.days)} | {_mg(use.calcium_mg / use.days)} |"
         )
     conversions = [p.conversion for p in products if p.conversion]
     if conversions:
-        lines += ["", "Converted from compound weights: " + "; ".join(conversions) + "."]
+        lines += ["", "Converted from compound weights: " + safe("; ".join(conversions)) + "."]
     return lines
 
 
@@ -198,10 +215,11 @@ def _warnings_section(entries: Sequence[Entry], targets: Targets) -> list[str]:
     timing_days = 0
     for day in sorted(by_day):
         summary = summarize_day(day, by_day[day], targets)
-        if summary.supplement.over_limit:
-            over.append(f"{day:%d %b} ({summary.supplement.magnesium_mg:.0f} mg)")
-        if summary.calcium.over_ul:
-            calcium_over.append(f"{day:%d %b} ({summary.calcium.total_mg:.0f} mg)")
+        figures = summary.figures
+        if figures.supplement.state == "over":
+            over.append(f"{day:%d %b} ({figures.supplement.amount.text} mg)")
+        if figures.calcium_over_ul:
+            calcium_over.append(f"{day:%d %b} ({figures.calcium.total.text} mg)")
         if any(a.code == "timing" for a in summary.tips):
             timing_days += 1
     lines = ["## Warnings", ""]

@@ -8,7 +8,6 @@ previewed entry ``▒``, empty ``░``. No emoji: their width differs between te
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -87,17 +86,3 @@ def ratio_cells(width: int, value: float | None, band: tuple[float, float]) -> l
         index = min(width - 1, int(width * min(value, axis_max) / axis_max))
         cells[index] = (RATIO_MARKER_CHAR, "bar--marker")
     return cells
-
-
-def percent_label(part: float, whole: float) -> str:
-    """ "99%", never "100%" for a target not yet reached (319.6 of 320 mg is 99%)."""
-    if whole <= 0:
-        return "0%"
-    percent = 100.0 * part / whole
-    shown = math.floor(percent) if part < whole else round(percent)
-    return f"{shown}%"
-
-
-def to_go_label(remaining_mg: float) -> str:
-    """ "1 mg to go", never "0 mg to go" while something is still missing."""
-    return f"{math.ceil(remaining_mg)} mg to go"

@@ -14,7 +14,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from mgtui.domain.entries import Entry
-from mgtui.domain.summary import DaySummary
 from mgtui.domain.supplements import (
     SupplementError,
     SupplementProduct,
@@ -116,43 +115,6 @@ def food_entry(food: Food, amount_text: str | None, day: dt.date, time: dt.time)
         food_id=food.id,
         grams=amount.grams,
     )
-
-
-def nutrients_text(magnesium_mg: float | None, calcium_mg: float | None) -> str:
-    """ "167.8 mg Mg, 13.0 mg Ca"; "no Ca value" where the food has none (not zero)."""
-    mg = "no Mg value" if magnesium_mg is None else f"{magnesium_mg:.1f} mg Mg"
-    ca = "no Ca value" if calcium_mg is None else f"{calcium_mg:.1f} mg Ca"
-    return f"{mg}, {ca}"
-
-
-def describe_nutrients(entry: Entry) -> str:
-    return nutrients_text(entry.magnesium_mg, entry.calcium_mg)
-
-
-def amount_with_grams(entry: Entry) -> str:
-    """ "1 oz (28.35 g)"; "30 g" stays as it is, and so does an entry without a weight."""
-    if entry.grams is None or entry.amount.endswith(" g"):
-        return entry.amount
-    # Two decimals, as portions are shown: 1 oz of a food without an oz measure is
-    # 28.349523125 g, and nobody weighs to the microgram.
-    return f"{entry.amount} ({round(entry.grams, 2):g} g)"
-
-
-def describe_food_entry(entry: Entry) -> str:
-    """ "Seeds, pumpkin ... — 1 oz (28.35 g): 167.8 mg Mg, 13.0 mg Ca" """
-    return f"{entry.name} — {amount_with_grams(entry)}: {describe_nutrients(entry)}"
-
-
-def describe_supplement_entry(entry: Entry) -> str:
-    """ "Mag Glycinate (glycinate) — 2 servings: 240.0 mg Mg, 0.0 mg Ca" """
-    form = "" if entry.form is None else f" ({entry.form})"
-    return f"{entry.name}{form} — {entry.amount}: {describe_nutrients(entry)}"
-
-
-def describe_entry(entry: Entry) -> str:
-    if entry.is_supplement:
-        return describe_supplement_entry(entry)
-    return describe_food_entry(entry)
 
 
 def resolve_foods(food_ids: Iterable[str], custom_foods: Sequence[Food]) -> list[Food]:
@@ -366,24 +328,6 @@ def supplement_entry(
         product=product.name if saved else None,
         servings=servings,
     )
-
-
-def dose_warning(before: DaySummary, after: DaySummary) -> str | None:
-    """What to ask before logging a dose: passing the limit, or kidney disease."""
-    supplement = after.supplement
-    if supplement.over_limit and supplement.limit_mg is not None:
-        already = "" if not before.supplement.over_limit else " (the day is already over it)"
-        return (
-            f"This takes today's supplemental magnesium to {supplement.magnesium_mg:.0f} mg, "
-            f"over the {supplement.limit_mg:.0f} mg/day limit by {supplement.over_by_mg:.0f} mg"
-            f"{already}. Diarrhea is the first sign of too much; ask your clinician. Log it anyway?"
-        )
-    if supplement.warn_at_any_dose:
-        return (
-            "Your profile notes kidney disease: magnesium supplements need your doctor's "
-            "advice at any dose. Log it anyway?"
-        )
-    return None
 
 
 # -- profile --------------------------------------------------------------------------

@@ -1,0 +1,198 @@
+"""The application layer: one session over a repository and a clock.
+
+The CLI, the app, the report and the browser mode all ask a ``Logbook`` for the day,
+the days and the insights, and log through it, so the same act gives the same
+answer everywhere: one fallback when the saved profile cannot be used, one rule and
+one wording before a dose passes the limit, a product renamed in one transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from mgtui.domain.entries import Entry
+from mgtui.domain.history import DayTotals
+from mgtui.domain.insights import GapCloser, Insights, compute_insights, gap_closers, window_start
+from mgtui.domain.summary import DaySummary, summarize_day
+from mgtui.domain.supplements import SupplementProduct
+from mgtui.domain.targets import DEFAULT_PROFILE, Profile, Targets, resolve_targets
+from mgtui.domain.verdict import DayVerdict, day_verdict
+from mgtui.store import Repository, StoreError
+
+# Gap closers look this far back for foods the person already eats.
+GAP_CLOSER_HISTORY_DAYS = 90
+# Advice the dose question already says, so a warning after logging does not repeat it.
+_DOSE_CODES = frozenset({"over-limit", "kidney-disease"})
+
+
+def system_now() -> dt.datetime:
+    """The local date and time, to the minute (entries are kept to the minute)."""
+    return dt.datetime.now().replace(second=0, microsecond=0)
+
+
+@dataclass(frozen=True, slots=True)
+class Logged:
+    """An entry as stored, the day before and after it, and what to warn about."""
+
+    entry: Entry
+    before: DaySummary
+    after: DaySummary
+    warnings: tuple[str, ...]
+
+    @property
+    def tips(self) -> tuple[str, ...]:
+        return tuple(advice.text for advice in self.after.tips)
+
+
+class DayRow:
+    """One logged day of History and ``mgtui history``.
+
+    Its figures are decided when first read: History builds only the lines on
+    screen, so ten years of days cost no more than a screenful.
+    """
+
+    def __init__(self, totals: DayTotals, targets: Targets) -> None:
+        self.totals = totals
+        self.targets = targets
+
+    @property
+    def date(self) -> dt.date:
+        return self.totals.date
+
+    @cached_property
+    def figures(self) -> DayVerdict:
+        return day_verdict(self.totals, self.targets)
+
+
+@dataclass
+class Logbook:
+    repo: Repository
+    now: Callable[[], dt.datetime] = field(default=system_now)
+    # Set when the saved profile could not be used and the default stands in for it.
+    profile_problem: str | None = None
+
+    # -- the clock ------------------------------------------------------------------
+
+    def today(self) -> dt.date:
+        return self.now().date()
+
+    def time_for(self, day: dt.date) -> dt.time:
+        """The time a new entry gets: now on today, noon on another day."""
+        now = self.now()
+        return now.time() if day == now.date() else dt.time(12, 0)
+
+    # -- profile and targets --------------------------------------------------------
+
+    def profile(self) -> Profile:
+        """The saved profile; the default one if the saved one cannot be used.
+
+        Both front ends go on with the default and say why (``profile_problem``):
+        the log stays usable, and saving a profile replaces the unusable one.
+        """
+        try:
+            return self.repo.profile()
+        except StoreError as error:
+            self.profile_problem = (
+                f"the saved profile cannot be used ({error}); the default profile "
+                "(female, 51+) is used until you set yours"
+            )
+            return DEFAULT_PROFILE
+
+    def targets(self) -> Targets:
+        return resolve_targets(self.profile())
+
+    # -- the day --------------------------------------------------------------------
+
+    def day(self, day: dt.date, extra: Iterable[Entry] = ()) -> DaySummary:
+        """The day's summary; with ``extra``, as it would be once those are logged."""
+        entries = [*self.repo.entries_on(day), *extra]
+        return summarize_day(day, entries, self.targets())
+
+    def history(self, days: int | None = None) -> list[DayRow]:
+        """Logged days newest first; with ``days``, only the last ``days`` ending today."""
+        targets = self.targets()
+        rows = self.repo.day_totals(newest_first=True)
+        if days is not None:
+            today = self.today()
+            first = window_start(today, days)
+            rows = [totals for totals in rows if first <= totals.date <= today]
+        return [DayRow(totals, targets) for totals in rows]
+
+    def insights(self, days: int | None, end: dt.date | None = None) -> Insights:
+        end = self.today() if end is None else end
+        if days is None:
+            entries = self.repo.all_entries()
+        else:
+            entries = self.repo.entries_between(window_start(end, days), end)
+        return compute_insights(entries, self.targets(), end, days)
+
+    def gap_closers(self, today: DaySummary) -> tuple[GapCloser, ...]:
+        """Foods from the person's own last 90 days that would close today's gap."""
+        to_go = today.figures.magnesium.to_go
+        if to_go is None:
+            return ()
+        end = today.date
+        start = window_start(end, GAP_CLOSER_HISTORY_DAYS)
+        return gap_closers(self.repo.entries_between(start, end), to_go.value)
+
+    def report(self, days: int) -> str:
+        from mgtui.present.report import build_report
+
+        return build_report(
+            profile=self.profile(),
+            entries=self.repo.entries_between(window_start(self.today(), days), self.today()),
+            products=self.repo.supplement_products(),
+            end=self.today(),
+            days=days,
+            generated=self.now(),
+        )
+
+    # -- logging --------------------------------------------------------------------
+
+    def dose_question(self, draft: Entry) -> str | None:
+        """What to ask before logging a dose: passing the limit, or kidney disease.
+
+        The app asks it with "Log it anyway?"; the CLI logs and prints it as a warning.
+        """
+        if not draft.is_supplement:
+            return None
+        return dose_warning(self.day(draft.date), self.day(draft.date, [draft]), self.today())
+
+    def log(self, draft: Entry) -> Logged:
+        """Log ``draft``; the day is read first, so an unusable log stops before a write."""
+        before = self.day(draft.date)
+        after = self.day(draft.date, [draft])
+        entry = self.repo.log(draft)
+        warnings: list[str] = []
+        question = dose_warning(before, after, self.today()) if draft.is_supplement else None
+        if question is not None:
+            warnings.append(question)
+        warnings.extend(
+            advice.text
+            for advice in after.warnings
+            if advice.code not in _DOSE_CODES and advice not in before.warnings
+        )
+        return Logged(entry, before, after, tuple(warnings))
+
+    def rename_product(self, old_name: str, product: SupplementProduct) -> SupplementProduct:
+        """Save ``product`` in place of ``old_name``, in one transaction."""
+        return self.repo.save_supplement_product(product, replacing=old_name)
+
+
+def dose_warning(before: DaySummary, after: DaySummary, today: dt.date) -> str | None:
+    """The words for a dose that passes the limit, or any dose with kidney disease."""
+    shown = after.figures.supplement
+    if shown.state == "over":
+        day = "today's" if after.date == today else f"{after.date:%d %b %Y}'s"
+        already = " (the day is already over it)" if before.supplement.over_limit else ""
+        assert shown.limit is not None and shown.over_by is not None
+        return (
+            f"This takes {day} supplemental magnesium to {shown.amount.text} mg, over the "
+            f"{shown.limit.text} mg/day limit by {shown.over_by.text} mg{already}. Diarrhea "
+            "is the first sign of too much; ask your clinician."
+        )
+    kidney = [advice.text for advice in after.warnings if advice.code == "kidney-disease"]
+    return kidney[0] if kidney else None

@@ -1,0 +1,115 @@
+"""What ``--json`` prints: the same figures as the text, as numbers for scripts.
+
+The field names are a contract (PRODUCT.md, "Command line"): scripts depend on them.
+Add fields freely; never rename or drop one. Every number is finite: a value that
+is not (an absurd stored amount) is ``null``, so the output is always standard JSON.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from mgtui.domain.entries import Entry
+from mgtui.domain.figures import Figure, half_up
+from mgtui.domain.summary import DaySummary
+from mgtui.domain.verdict import DayVerdict
+
+
+def number(value: float | None, decimals: int = 1) -> float | None:
+    if value is None or not math.isfinite(value):
+        return None
+    return half_up(value, decimals)
+
+
+def shown(value: Figure | None) -> float | None:
+    return None if value is None else number(value.value, value.decimals)
+
+
+def entry_json(entry: Entry) -> dict[str, Any]:
+    """An entry as ``log``, ``add`` and ``take`` print it: milligrams to 0.1 mg."""
+    return {
+        "id": entry.id,
+        "date": entry.date.isoformat(),
+        "time": entry.time.strftime("%H:%M"),
+        "kind": entry.kind,
+        "name": entry.name,
+        "food_id": entry.food_id,
+        "amount": entry.amount,
+        "grams": number(entry.grams, 2),
+        "magnesium_mg": number(entry.magnesium_mg),
+        "calcium_mg": number(entry.calcium_mg),
+        "form": entry.form,
+        "product": entry.product,
+        "servings": number(entry.servings, 3),
+    }
+
+
+def status_json(summary: DaySummary) -> dict[str, Any]:
+    figures = summary.figures
+    mg, supplement, ca, ratio = (
+        figures.magnesium,
+        figures.supplement,
+        figures.calcium,
+        figures.ratio,
+    )
+    targets = summary.targets
+    return {
+        "date": summary.date.isoformat(),
+        "profile_is_default": targets.is_default,
+        "profile_stage": targets.stage,
+        "magnesium": {
+            "food_mg": shown(mg.food),
+            "supplement_mg": shown(mg.supplements),
+            "total_mg": shown(mg.total),
+            "rda_mg": shown(mg.target),
+            "target_kind": targets.intake_label("magnesium"),
+            "ear_mg": shown(figures.magnesium_ear),
+            "percent_of_rda": shown(mg.percent),
+            "remaining_mg": shown(mg.to_go) or 0.0,
+            "reached_rda": mg.reached,
+        },
+        "supplement": {
+            "magnesium_mg": shown(supplement.amount),
+            "limit_mg": shown(supplement.limit),
+            "over_limit": supplement.state == "over",
+            "over_by_mg": shown(supplement.over_by) or 0.0,
+            "state": supplement.state,
+        },
+        "calcium": {
+            "total_mg": shown(ca.total),
+            "rda_mg": shown(ca.target),
+            "supplement_mg": shown(ca.supplements),
+            "food_mg": shown(ca.food),
+            "ul_mg": shown(figures.calcium_ul),
+            "over_ul": figures.calcium_over_ul,
+            "percent_of_rda": shown(ca.percent),
+        },
+        "ratio": {
+            "value": ratio.value,
+            "band": list(ratio.band),
+            "verdict": ratio.verdict,
+            "cause": ratio.cause or None,
+        },
+        "warnings": [advice.text for advice in summary.warnings],
+        "tips": [advice.text for advice in summary.tips],
+        "advice": [{"level": a.level, "code": a.code, "text": a.text} for a in summary.advice],
+        "entry_count": summary.entry_count,
+        "entries_missing_magnesium": summary.entries_missing_magnesium,
+    }
+
+
+def history_row_json(figures: DayVerdict, entry_count: int) -> dict[str, Any]:
+    mg = figures.magnesium
+    return {
+        "date": figures.date.isoformat(),
+        "magnesium_mg": shown(mg.total),
+        "food_magnesium_mg": shown(mg.food),
+        "supplement_mg": shown(figures.supplement.amount),
+        "calcium_mg": shown(figures.calcium.total),
+        "ratio": figures.ratio.value,
+        "ratio_verdict": figures.ratio.verdict,
+        "percent_of_rda": shown(mg.percent),
+        "over_limit": figures.supplement.state == "over",
+        "entry_count": entry_count,
+    }

@@ -1,0 +1,82 @@
+"""Small wordings every front end shares, and the escaping of text that came from data.
+
+Names come from the person, from an import or from a hand-edited file: printed as
+they are, an ESC or OSC sequence in one could move the cursor, blank the screen,
+set the terminal's title or write its clipboard. ``safe`` makes every control
+character visible instead (``\\x1b``), and leaves ordinary Unicode alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mgtui.domain.entries import Entry
+from mgtui.domain.figures import half_up
+
+# C0 controls (tab and newline included: a name is one line), DEL and C1 controls.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    return f"\\x{ord(match.group()):02x}"
+
+
+def safe(text: str) -> str:
+    """``text`` with every control character shown as an escape, e.g. ``\\x1b``."""
+    return _CONTROL.sub(_escaped, text)
+
+
+def has_control(text: str) -> bool:
+    return _CONTROL.search(text) is not None
+
+
+def band_text(band: tuple[float, float]) -> str:
+    low, high = band
+    return f"{low:g}–{high:g}"
+
+
+def mg_text(value: float | None, decimals: int = 1) -> str:
+    """An entry's milligrams: "n/a" where the food table has no value (unknown, not 0)."""
+    return "n/a" if value is None else f"{half_up(value, decimals):.{decimals}f}"
+
+
+def nutrients_text(magnesium_mg: float | None, calcium_mg: float | None) -> str:
+    """ "167.8 mg Mg, 13.0 mg Ca"; "no Ca value" where the food has none (not zero)."""
+    mg = "no Mg value" if magnesium_mg is None else f"{mg_text(magnesium_mg)} mg Mg"
+    ca = "no Ca value" if calcium_mg is None else f"{mg_text(calcium_mg)} mg Ca"
+    return f"{mg}, {ca}"
+
+
+def describe_nutrients(entry: Entry) -> str:
+    return nutrients_text(entry.magnesium_mg, entry.calcium_mg)
+
+
+def amount_with_grams(entry: Entry) -> str:
+    """ "1 oz (28.35 g)"; "30 g" stays as it is, and so does an entry without a weight."""
+    if entry.grams is None or entry.amount.endswith(" g"):
+        return entry.amount
+    # Two decimals, as portions are shown: 1 oz of a food without an oz measure is
+    # 28.349523125 g, and nobody weighs to the microgram.
+    return f"{entry.amount} ({round(entry.grams, 2):g} g)"
+
+
+def describe_food_entry(entry: Entry) -> str:
+    """ "Seeds, pumpkin ... — 1 oz (28.35 g): 167.8 mg Mg, 13.0 mg Ca" """
+    return f"{safe(entry.name)} — {safe(amount_with_grams(entry))}: {describe_nutrients(entry)}"
+
+
+def describe_supplement_entry(entry: Entry) -> str:
+    """ "Mag Glycinate (glycinate) — 2 servings: 240.0 mg Mg, 0.0 mg Ca" """
+    form = "" if entry.form is None else f" ({safe(entry.form)})"
+    return f"{safe(entry.name)}{form} — {safe(entry.amount)}: {describe_nutrients(entry)}"
+
+
+def describe_entry(entry: Entry) -> str:
+    if entry.is_supplement:
+        return describe_supplement_entry(entry)
+    return describe_food_entry(entry)
+
+
+def count(number: int, singular: str, plural: str | None = None) -> str:
+    """ "1 entry", "2 entries", "1,234 foods" """
+    return f"{number:,} {singular if number == 1 else plural or singular + 's'}"
