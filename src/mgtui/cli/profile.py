@@ -194,18 +194,8 @@ def profile_text(profile: Profile, targets: Targets) -> str:
         f"{low:g}–{high:g} (your own)",
     )
 
-    def own(field: str) -> str:
-        return "your own" if field in targets.custom_fields else ""
+    from mgtui.present.targets import target_lines
 
-    ear = "" if targets.magnesium_ear_mg is None else f", EAR {targets.magnesium_ear_mg:.0f} mg"
-    kind = "AI" if targets.magnesium_is_adequate_intake else "RDA"
-    if "magnesium_rda_mg" in targets.custom_fields:
-        kind = "your own"
-    if targets.supplement_limit_mg is None:
-        limit = "no upper limit is set for this age"
-    else:
-        limit = f"at most {targets.supplement_limit_mg:.0f} mg of magnesium"
-        limit += f" ({own('supplement_limit_mg') or 'supplemental upper limit'})"
     lines = [
         head,
         f"  sex              {profile.sex}",
@@ -213,13 +203,7 @@ def profile_text(profile: Profile, targets: Targets) -> str:
         f"  pregnancy        {status}",
         f"  kidney disease   {'yes' if profile.kidney_disease else 'no'}",
         f"  Ca:Mg band       {band}",
-        f"Daily targets ({targets.stage})",
-        f"  magnesium        {targets.magnesium_rda_mg:.0f} mg ({kind}){ear}, food and supplements",
-        f"  supplements      {limit}",
-        f"  calcium          {targets.calcium_rda_mg:.0f} mg ({own('calcium_rda_mg') or 'RDA'}), "
-        f"upper limit {targets.calcium_ul_mg:.0f} mg",
-        f"  vitamin D        {targets.vitamin_d_rda_iu:.0f} IU (RDA), "
-        f"upper limit {targets.vitamin_d_ul_iu:.0f} IU",
+        *target_lines(targets),
     ]
     if profile.kidney_disease:
         lines.append("Kidney disease: magnesium supplements need your doctor's advice at any dose.")

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from mgtui.cli import common, tables
 from mgtui.cli.entries import add_dose_options, compound_remedy
 from mgtui.cli.errors import UsageError
-from mgtui.present.text import mg_text
+from mgtui.present.text import mg_text, safe
 
 if TYPE_CHECKING:
     from mgtui.domain.supplements import SupplementProduct
@@ -164,11 +164,11 @@ def run_supplement_list(args: argparse.Namespace) -> int:
     ]
     rows = [
         [
-            product.name,
-            product.form or "",
-            f"{product.magnesium_mg:.1f}",
-            f"{product.calcium_mg:.1f}",
-            product.serving,
+            safe(product.name),
+            safe(product.form or ""),
+            mg_text(product.magnesium_mg),
+            mg_text(product.calcium_mg),
+            safe(product.serving),
             "" if product.compound_mg is None else f"{product.compound_mg:g} mg",
         ]
         for product in products
@@ -196,10 +196,10 @@ def product_json(product: SupplementProduct) -> dict[str, Any]:
 
 
 def describe_product(product: SupplementProduct) -> str:
-    form = "" if product.form is None else f" ({product.form})"
-    return (
-        f"{product.name}{form}: {product.magnesium_mg:.1f} mg Mg, "
-        f"{product.calcium_mg:.1f} mg Ca per {product.serving}"
+    from mgtui.present.text import describe_product as words
+
+    return words(
+        product.name, product.form, product.magnesium_mg, product.calcium_mg, product.serving
     )
 
 

@@ -88,7 +88,9 @@ def food_json(food: Food) -> dict[str, Any]:
 
 
 def _mg(value: float | None) -> str:
-    return "n/a" if value is None else f"{value:.0f}"
+    from mgtui.present.text import whole_mg
+
+    return whole_mg(value)
 
 
 def render_table(foods: list[Food]) -> str:

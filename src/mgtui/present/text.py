@@ -35,6 +35,22 @@ def band_text(band: tuple[float, float]) -> str:
     return f"{low:g}–{high:g}"
 
 
+def whole_mg(value: float | None, unknown: str = "n/a") -> str:
+    """Milligrams of one food or portion, whole and half up; ``unknown`` without a value."""
+    return unknown if value is None else f"{half_up(value):.0f}"
+
+
+def describe_product(
+    name: str, form: str | None, magnesium_mg: float, calcium_mg: float, serving: str
+) -> str:
+    """ "Mag Glycinate (glycinate): 120.0 mg Mg, 0.0 mg Ca per 2 capsules" """
+    shown_form = "" if form is None else f" ({safe(form)})"
+    return (
+        f"{safe(name)}{shown_form}: {mg_text(magnesium_mg)} mg Mg, "
+        f"{mg_text(calcium_mg)} mg Ca per {safe(serving)}"
+    )
+
+
 def mg_text(value: float | None, decimals: int = 1) -> str:
     """An entry's milligrams: "n/a" where the food table has no value (unknown, not 0)."""
     return "n/a" if value is None else f"{half_up(value, decimals):.{decimals}f}"

@@ -20,7 +20,7 @@ from textual.worker import get_current_worker
 from mgtui.domain.entries import Entry
 from mgtui.foods.model import Food
 from mgtui.logbook import drafts
-from mgtui.present.text import describe_entry
+from mgtui.present.text import describe_entry, safe, whole_mg
 from mgtui.tui.guard import reads_store
 from mgtui.tui.screens.custom_food_form import CustomFoodForm
 from mgtui.tui.screens.portion_picker import PortionPicker
@@ -37,7 +37,7 @@ PORTION_COLUMN_WIDTH = 10
 
 def _mg(value: float | None, width: int) -> Text:
     """Right-aligned in a column ``width`` wide; "?" where USDA has no value."""
-    return Text(f"{'?' if value is None else f'{value:.0f}':>{width}}")
+    return Text(f"{whole_mg(value, '?'):>{width}}")
 
 
 class FoodSearchScreen(Screen[None]):
@@ -142,7 +142,7 @@ class FoodSearchScreen(Screen[None]):
             per_portion = food.magnesium_mg(portion.grams)
             prefix = "* " if food.id in favourite_ids else ""
             suffix = " (custom)" if food.custom else ""
-            fitted = fit_middle(food.name, name_width - len(prefix) - len(suffix))
+            fitted = fit_middle(safe(food.name), name_width - len(prefix) - len(suffix))
             name = Text.assemble((prefix, "bold"), fitted, (suffix, "dim"))
             table.add_row(
                 name,
@@ -178,7 +178,7 @@ class FoodSearchScreen(Screen[None]):
             detail.update("")
             return
         portions = ", ".join(drafts.portion_labels(food)[:3])
-        detail.update(Text.assemble((food.name, "bold"), f"  ·  {portions}"))
+        detail.update(Text.assemble((safe(food.name), "bold"), f"  ·  {portions}"))
 
     # -- choosing -----------------------------------------------------------
 
@@ -207,11 +207,12 @@ class FoodSearchScreen(Screen[None]):
             query.focus()
             if entry is None:
                 return
-            stored = self.mgtui.attempt("log the food", lambda: self.mgtui.logbook.repo.log(entry))
-            if stored is not None:
+            logged = self.mgtui.attempt("log the food", lambda: self.mgtui.logbook.log(entry))
+            if logged is not None:
                 self.notify(
-                    f"Logged {describe_entry(stored)}",
+                    f"Logged {describe_entry(logged.entry)}",
                     title=f"{self.mgtui.day:%a %d %b}",
+                    markup=False,
                 )
                 # Ready for the next food: the query stays, selected, to type over.
                 query.action_select_all()
@@ -237,7 +238,7 @@ class FoodSearchScreen(Screen[None]):
         )
         if now_favourite is not None:
             verb = "added to" if now_favourite else "removed from"
-            self.notify(f"{food.name} {verb} favourites.")
+            self.notify(f"{safe(food.name)} {verb} favourites.", markup=False)
             self.show_for(self.query_one("#query", Input).value)
 
     def action_new_custom_food(self) -> None:
@@ -247,7 +248,7 @@ class FoodSearchScreen(Screen[None]):
             repo = self.mgtui.logbook.repo
             saved = self.mgtui.attempt("save the food", lambda: repo.save_custom_food(food))
             if saved is not None:
-                self.notify(f"Saved {saved.name}. Pick a portion to log it.")
+                self.notify(f"Saved {safe(saved.name)}. Pick a portion to log it.", markup=False)
                 self.pick(saved)
 
         name = self.query_one("#query", Input).value.strip()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -20,7 +21,7 @@ from mgtui.domain.entries import Entry
 from mgtui.foods.model import Food
 from mgtui.logbook import drafts
 from mgtui.logbook.session import Logbook
-from mgtui.present.text import describe_nutrients
+from mgtui.present.text import amount_with_grams, describe_nutrients, safe
 from mgtui.tui.widgets.bars import DayBar, MagnesiumBar, RatioGauge, SupplementBar
 
 
@@ -48,7 +49,7 @@ class PortionPicker(ModalScreen[Entry | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog -wide", id="portion-picker"):
-            yield Label(self.food.name, classes="dialog-title")
+            yield Label(Text(safe(self.food.name)), classes="dialog-title")
             yield Static(per_100g_line(self.food), classes="dialog-hint")
             yield OptionList(
                 *[Option(choice, id=str(index)) for index, choice in enumerate(self.choices)],
@@ -119,8 +120,7 @@ class PortionPicker(ModalScreen[Entry | None]):
             result.add_class("-error")
             after = None
         else:
-            grams = f"{round(entry.grams or 0.0, 2):g}"
-            result.update(f"{entry.amount} ({grams} g): {describe_nutrients(entry)}")
+            result.update(f"{safe(amount_with_grams(entry))}: {describe_nutrients(entry)}")
             result.remove_class("-error")
             after = self.logbook.day(self.day, [entry])
         for bar_id in ("#preview-magnesium", "#preview-supplement", "#preview-ratio"):

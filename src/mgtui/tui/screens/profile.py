@@ -15,6 +15,8 @@ from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 from mgtui.domain.reference import PUBLISHED_RATIO_BANDS, RATIO_BAND_LABELS
 from mgtui.domain.targets import Profile, ProfileError, Targets, resolve_targets
 from mgtui.logbook import drafts
+from mgtui.present.targets import target_lines
+from mgtui.present.text import band_text
 from mgtui.tui.widgets.nav_bar import NavBar
 
 if TYPE_CHECKING:
@@ -28,22 +30,7 @@ STATUS_OPTIONS = [("neither", "neither"), ("pregnant", "pregnant"), ("lactating"
 
 
 def targets_text(targets: Targets) -> str:
-    limit = (
-        "none set"
-        if targets.supplement_limit_mg is None
-        else f"{targets.supplement_limit_mg:.0f} mg"
-    )
-    ear = "—" if targets.magnesium_ear_mg is None else f"{targets.magnesium_ear_mg:.0f} mg"
-    rda_name = "AI" if targets.magnesium_is_adequate_intake else "RDA"
-    low, high = targets.ratio_band
-    lines = [
-        f"Targets for {targets.stage}:",
-        f"  magnesium {rda_name} {targets.magnesium_rda_mg:.0f} mg (EAR {ear}), "
-        f"supplement limit {limit}",
-        f"  calcium RDA {targets.calcium_rda_mg:.0f} mg (upper limit {targets.calcium_ul_mg:.0f}), "
-        f"vitamin D {targets.vitamin_d_rda_iu:.0f} IU",
-        f"  Ca:Mg band {low:g}–{high:g}",
-    ]
+    lines = [*target_lines(targets), f"  Ca:Mg band       {band_text(targets.ratio_band)}"]
     if targets.custom_fields:
         lines.append(
             "  (your own values win over the tables: "

@@ -19,7 +19,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from mgtui.domain.entries import Entry
 from mgtui.domain.supplements import SupplementProduct
 from mgtui.logbook import drafts
-from mgtui.present.text import describe_entry, safe
+from mgtui.present.text import describe_entry, mg_text, safe
 from mgtui.tui.guard import reads_store
 from mgtui.tui.screens.confirm_dialog import ConfirmDialog
 from mgtui.tui.screens.product_form import ProductForm, ProductFormResult
@@ -79,7 +79,7 @@ class SupplementsScreen(Screen[None]):
         table.clear()
         for product in self.products:
             table.add_row(
-                product.name,
+                Text(safe(product.name)),
                 product.form or "",
                 f"{product.magnesium_mg:>6.0f}",
                 f"{product.calcium_mg:>6.0f}",
@@ -109,10 +109,10 @@ class SupplementsScreen(Screen[None]):
                 "o logs a dose without saving it."
             )
             return
-        lines = [f"{product.name}: {product.magnesium_mg:g} mg magnesium"]
+        lines = [f"{safe(product.name)}: {mg_text(product.magnesium_mg)} mg magnesium"]
         if product.calcium_mg:
-            lines[0] += f", {product.calcium_mg:g} mg calcium"
-        lines[0] += f" per {product.serving}"
+            lines[0] += f", {mg_text(product.calcium_mg)} mg calcium"
+        lines[0] += f" per {safe(product.serving)}"
         if product.conversion:
             lines.append(f"Conversion: {product.conversion}")
         detail.update("\n".join(lines))
@@ -152,7 +152,7 @@ class SupplementsScreen(Screen[None]):
         logged = self.mgtui.attempt("log the supplement", lambda: session.log(entry))
         if logged is None:
             return
-        self.notify(f"Logged {describe_entry(logged.entry)}")
+        self.notify(f"Logged {describe_entry(logged.entry)}", markup=False)
         new_tips = [a for a in logged.after.tips if a.code == "timing"]
         if new_tips:
             self.notify(new_tips[0].text, title="Tip", timeout=12)
@@ -178,7 +178,9 @@ class SupplementsScreen(Screen[None]):
                     lambda: session.rename_product(product.name, result.product),
                 )
                 if renamed is not None:
-                    self.notify(f"Saved {safe(renamed.name)} (was {safe(product.name)}).")
+                    self.notify(
+                        f"Saved {safe(renamed.name)} (was {safe(product.name)}).", markup=False
+                    )
                 return
             self.form_done(result)
 
@@ -198,7 +200,9 @@ class SupplementsScreen(Screen[None]):
                 )
                 is not None
             ):
-                self.notify(f"Saved {result.product.name}. Press l to log a serving.")
+                self.notify(
+                    f"Saved {safe(result.product.name)}. Press l to log a serving.", markup=False
+                )
         else:
             self.log_dose(result.product)
 
@@ -216,12 +220,14 @@ class SupplementsScreen(Screen[None]):
                     )
                     is not None
                 ):
-                    self.notify(f"Forgot {product.name}. Logged doses stay in the log.")
+                    self.notify(
+                        f"Forgot {safe(product.name)}. Logged doses stay in the log.", markup=False
+                    )
 
         self.app.push_screen(
             ConfirmDialog(
                 "Delete product",
-                f"Forget {product.name}? Doses already logged stay in the log.",
+                f"Forget {safe(product.name)}? Doses already logged stay in the log.",
                 "Delete",
             ),
             answered,

@@ -251,7 +251,7 @@ class TodayScreen(Screen[None]):
                 )
 
         hint = drafts.amount_hint(entry, self.mgtui.logbook.repo.custom_foods())
-        self.app.push_screen(AmountDialog(entry.name, entry.amount, hint), apply)
+        self.app.push_screen(AmountDialog(safe(entry.name), safe(entry.amount), hint), apply)
 
     @on(DataTable.RowSelected, "#entries")
     def edit_selected(self) -> None:
