@@ -7,7 +7,7 @@ the CLI paints it with ANSI colours. Neither computes a figure of its own.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from mgtui.domain.entries import Entry
@@ -70,22 +70,32 @@ def to_go_text(figures: AmountFigures) -> str:
     return "" if figures.to_go is None else f"{figures.to_go.text} mg to go"
 
 
+@dataclass(frozen=True, slots=True)
+class _Amount:
+    """One mineral's bar: its figures now and as previewed, and the raw parts drawn."""
+
+    now: AmountFigures
+    shown: AmountFigures
+    segments: tuple[Segment, ...]
+    scale: float
+    markers: tuple[tuple[float, str], ...]
+    legend: list[LegendPart]
+
+
 def _amount_bar(
-    now: AmountFigures,
-    shown: AmountFigures,
-    raw: tuple[float, float, float],
+    summary: DaySummary,
+    preview: DaySummary | None,
+    mineral: Callable[[DaySummary], tuple[AmountFigures, float, float]],
     markers: list[tuple[float, str]],
-) -> tuple[tuple[Segment, ...], float, tuple[tuple[float, str], ...], list[LegendPart]]:
-    food_mg, supplement_mg, added_mg = raw
+) -> _Amount:
+    """``mineral`` picks a day's figures, food mg and supplement mg of one mineral."""
+    now, food_mg, supplement_mg = mineral(summary)
+    shown, after_food, after_supplements = mineral(preview or summary)
+    added_mg = max(0.0, after_food + after_supplements - food_mg - supplement_mg)
     total = food_mg + supplement_mg + added_mg
     target = shown.target.value
     if shown.reached and total > target:
         markers = [*markers, (target, "bar--marker")]  # where the target was passed
-    segments = (
-        Segment(food_mg, "bar--food", FOOD_CHAR),
-        Segment(supplement_mg, "bar--supplement", SUPPLEMENT_CHAR),
-        Segment(added_mg, "bar--preview", PREVIEW_CHAR),
-    )
     legend: list[LegendPart] = [
         (FOOD_CHAR, "bar--food", f"food {now.food.text}"),
         (SUPPLEMENT_CHAR, "bar--supplement", f"supplements {now.supplements.text}"),
@@ -93,24 +103,39 @@ def _amount_bar(
     extra = added(shown.total, now.total)
     if extra is not None:
         legend.append((PREVIEW_CHAR, "bar--preview", f"+{extra.text}"))
-    return segments, max(target, total), tuple(markers), legend
+    return _Amount(
+        now=now,
+        shown=shown,
+        segments=(
+            Segment(food_mg, "bar--food", FOOD_CHAR),
+            Segment(supplement_mg, "bar--supplement", SUPPLEMENT_CHAR),
+            Segment(added_mg, "bar--preview", PREVIEW_CHAR),
+        ),
+        scale=max(target, total),
+        markers=tuple(markers),
+        legend=legend,
+    )
+
+
+def _magnesium(day: DaySummary) -> tuple[AmountFigures, float, float]:
+    return day.figures.magnesium, day.magnesium.food_mg, day.magnesium.supplement_mg
+
+
+def _calcium(day: DaySummary) -> tuple[AmountFigures, float, float]:
+    return day.figures.calcium, day.calcium.food_mg, day.calcium.supplement_mg
 
 
 def magnesium_bar(summary: DaySummary, preview: DaySummary | None = None) -> BarView:
-    now = summary.figures.magnesium
-    after = (preview or summary).figures
-    shown = after.magnesium
-    mg = summary.magnesium
-    added_mg = 0.0 if preview is None else max(0.0, preview.magnesium.total_mg - mg.total_mg)
-    ear = after.magnesium_ear
-    markers = [] if mg.ear_mg is None else [(mg.ear_mg, "bar--marker")]
-    segments, scale, bar_markers, legend = _amount_bar(
-        now, shown, (mg.food_mg, mg.supplement_mg, added_mg), markers
+    ear_mg = summary.magnesium.ear_mg
+    bar = _amount_bar(
+        summary, preview, _magnesium, [] if ear_mg is None else [(ear_mg, "bar--marker")]
     )
+    shown, legend = bar.shown, bar.legend
+    ear = (preview or summary).figures.magnesium_ear
     if ear is not None:
         legend.append((MARKER_CHAR, "bar--marker", f"EAR {ear.text}"))
-    intake = summary.targets.intake_label("magnesium")
-    if shown.reached and mg.total_mg + added_mg > shown.target.value:
+    if bar.scale > shown.target.value:
+        intake = summary.targets.intake_label("magnesium")
         legend.append((MARKER_CHAR, "bar--marker", f"{intake} {shown.target.text}"))
     return BarView(
         label="Magnesium",
@@ -118,9 +143,9 @@ def magnesium_bar(summary: DaySummary, preview: DaySummary | None = None) -> Bar
         legend=tuple(legend),
         note=to_go_text(shown),
         states=frozenset({"-reached"} if shown.reached else ()),
-        segments=segments,
-        scale=scale,
-        markers=bar_markers,
+        segments=bar.segments,
+        scale=bar.scale,
+        markers=bar.markers,
     )
 
 
@@ -167,35 +192,18 @@ def supplement_bar(summary: DaySummary, preview: DaySummary | None = None) -> Ba
     )
 
 
-def supplement_state_text(figures: DayVerdict) -> str:
-    """ "OVER by 0.4 mg", "near the limit", "under the limit", for one-line summaries."""
-    shown = figures.supplement
-    if shown.state == "over":
-        assert shown.over_by is not None
-        return f"OVER by {shown.over_by.text} mg"
-    if shown.state == "near":
-        return "near the limit"
-    return "under the limit"
-
-
 def calcium_bar(summary: DaySummary, preview: DaySummary | None = None) -> BarView:
-    now = summary.figures.calcium
+    bar = _amount_bar(summary, preview, _calcium, [])
     after = (preview or summary).figures
-    shown = after.calcium
-    ca = summary.calcium
-    added_mg = 0.0 if preview is None else max(0.0, preview.calcium.total_mg - ca.total_mg)
-    segments, scale, markers, legend = _amount_bar(
-        now, shown, (ca.food_mg, ca.supplement_mg, added_mg), []
-    )
     return BarView(
         label="Calcium",
-        value=amount_value(shown),
-        legend=tuple(legend),
+        value=amount_value(bar.shown),
+        legend=tuple(bar.legend),
         note=f"upper limit {after.calcium_ul.text}",
         states=frozenset({"-over-limit"} if after.calcium_over_ul else ()),
-        segments=segments,
-        scale=scale,
-        markers=markers,
+        segments=bar.segments,
+        scale=bar.scale,
+        markers=bar.markers,
     )
 
 
