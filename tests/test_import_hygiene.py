@@ -5,9 +5,11 @@ Each check runs in a fresh interpreter so nothing another test imported counts.
 
 from __future__ import annotations
 
+import ast
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -86,3 +88,62 @@ def test_reading_an_existing_log_takes_no_lock_and_loads_no_filelock(tmp_path):
     )
     assert "filelock" not in loaded
     assert "tinydb" in loaded
+
+
+def _imports_of(path: Path, package_root: Path) -> set[str]:
+    """The mgtui modules a source file imports, at any depth (TYPE_CHECKING included)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            if node.module.startswith("mgtui"):
+                found.add(node.module)
+                found.update(f"{node.module}.{alias.name}" for alias in node.names)
+        elif isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names if alias.name.startswith("mgtui"))
+    return found
+
+
+def test_no_module_imports_one_that_imports_it_back() -> None:
+    """No import cycle in the package, not even one that exists only for types."""
+    root = Path(__file__).parent.parent / "src"
+    modules = {
+        ".".join(path.relative_to(root).with_suffix("").parts).removesuffix(".__init__"): path
+        for path in (root / "mgtui").rglob("*.py")
+    }
+    graph = {
+        name: {target for target in _imports_of(path, root) if target in modules and target != name}
+        for name, path in modules.items()
+    }
+    # Importing a package's module does not import back the package's own __init__.
+    for name, targets in graph.items():
+        targets.difference_update(
+            {n for n in targets if name.startswith(n + ".") and modules[n].name == "__init__.py"}
+        )
+
+    cycles: list[list[str]] = []
+    state: dict[str, int] = {}
+    stack: list[str] = []
+
+    def visit(node: str) -> None:
+        state[node] = 1
+        stack.append(node)
+        for target in sorted(graph[node]):
+            if state.get(target) == 1:
+                cycles.append([*stack[stack.index(target) :], target])
+            elif target not in state:
+                visit(target)
+        stack.pop()
+        state[node] = 2
+
+    for name in sorted(graph):
+        if name not in state:
+            visit(name)
+    assert cycles == []
+
+
+def test_the_app_module_imports_no_section_screen_at_start() -> None:
+    """Sections are built on first use: only Today's screen loads with the app."""
+    loaded = modules_after_import("import mgtui.tui.app")
+    for module in ("food_search", "supplements", "history", "insights", "profile", "help"):
+        assert f"mgtui.tui.screens.{module}" not in loaded

@@ -8,9 +8,9 @@ from textual.widgets import DataTable, Input
 
 from conftest import TODAY, AppFactory, record_notifications
 from mgtui.store import Repository
-from mgtui.tui.screens.custom_food_form import CustomFoodForm
+from mgtui.tui.dialogs.custom_food_form import CustomFoodForm
+from mgtui.tui.dialogs.portion_picker import PortionPicker
 from mgtui.tui.screens.food_search import FoodSearchScreen
-from mgtui.tui.screens.portion_picker import PortionPicker
 from mgtui.tui.widgets.bars import MagnesiumBar, RatioGauge
 
 

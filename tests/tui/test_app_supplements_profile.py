@@ -11,9 +11,9 @@ from conftest import CALCIUM, GLYCINATE, TODAY, AppFactory, record_notifications
 from mgtui.domain.targets import Profile
 from mgtui.store import Repository
 from mgtui.tui.app import all_palette_commands
-from mgtui.tui.screens.confirm_dialog import ConfirmDialog
+from mgtui.tui.dialogs.confirm_dialog import ConfirmDialog
+from mgtui.tui.dialogs.product_form import ProductForm
 from mgtui.tui.screens.help import HelpScreen
-from mgtui.tui.screens.product_form import ProductForm
 from mgtui.tui.screens.profile import ProfileScreen
 from mgtui.tui.screens.supplements import SupplementsScreen
 from mgtui.tui.screens.today import TodayScreen
@@ -146,8 +146,8 @@ async def test_first_run_asks_for_the_profile_once(tmp_path, app_for: AppFactory
         app.screen.query_one("#age", Input).value = "67"
         await pilot.pause()
         targets = str(app.screen.query_one("#targets").render())
-        assert "Targets for male, 51+ years" in targets
-        assert "magnesium RDA 420 mg (EAR 350 mg)" in targets
+        assert "Daily targets (male, 51+ years)" in targets
+        assert "magnesium        420 mg (RDA), EAR 350 mg" in targets
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen)
@@ -227,8 +227,8 @@ def test_every_screen_action_is_in_the_palette_as_section_colon_action() -> None
         "Today: edit",
         "Today: delete",
         "Today: undo",
-        "Food: favourite",
-        "Food: new custom food",
+        "Add food: favourite",
+        "Add food: new custom food",
         "Supplements: log serving",
         "Supplements: new",
         "Supplements: one-off dose",
@@ -237,6 +237,9 @@ def test_every_screen_action_is_in_the_palette_as_section_colon_action() -> None
         "Profile: save",
     ):
         assert expected in names
+    # Keys that only move within a screen are not commands; the nav bar's names are used.
+    assert not any(name.startswith("Food:") for name in names)
+    assert "Add food: back" not in names and "Add food: results" not in names
 
 
 async def test_palette_runs_an_action_of_another_section(

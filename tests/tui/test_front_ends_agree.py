@@ -14,8 +14,8 @@ from textual.widgets import Input
 from cli_support import Cli
 from conftest import GLYCINATE, TODAY, AppFactory, record_notifications
 from mgtui.store import Repository
-from mgtui.tui.screens.confirm_dialog import ConfirmDialog
-from mgtui.tui.screens.product_form import ProductForm
+from mgtui.tui.dialogs.confirm_dialog import ConfirmDialog
+from mgtui.tui.dialogs.product_form import ProductForm
 
 
 @pytest.fixture

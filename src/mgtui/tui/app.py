@@ -1,5 +1,8 @@
 """The mgtui app: sections as Textual modes, one screen a file under ``screens/``.
 
+The sections are the table in ``sections.py``. Today is the app's default screen,
+built with the app; the others are imported and built when first opened.
+
 The app owns three things every screen shares: the ``Logbook`` (repository and
 clock), the day being viewed, and the ``log_changed`` signal. Any write made here,
 and any write another process makes to the data file (checked once a second with
@@ -21,13 +24,7 @@ from textual.signal import Signal
 
 from mgtui.logbook.session import Logbook
 from mgtui.store import StoreError
-from mgtui.tui.screens.food_search import FoodSearchScreen
-from mgtui.tui.screens.help import HelpScreen
-from mgtui.tui.screens.history import HistoryScreen
-from mgtui.tui.screens.insights import InsightsScreen
-from mgtui.tui.screens.profile import ProfileScreen
-from mgtui.tui.screens.supplements import SupplementsScreen
-from mgtui.tui.screens.today import TodayScreen
+from mgtui.tui.sections import BY_ID, DEFAULT_MODE, SECTIONS, Section, section_bindings
 
 T = TypeVar("T")
 
@@ -48,14 +45,8 @@ class PaletteCommand:
         return f"{self.section}: {self.title}"
 
 
-SECTIONS: dict[str, str] = {
-    "today": "Today",
-    "food": "Food",
-    "supplements": "Supplements",
-    "history": "History",
-    "insights": "Insights",
-    "profile": "Profile",
-}
+def _builder(section: Section) -> Callable[[], Screen[None]]:
+    return lambda: section.screen_class()()
 
 
 class MgtuiApp(App[None]):
@@ -64,25 +55,8 @@ class MgtuiApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "mgtui"
     SUB_TITLE = "magnesium for bone health"
-    MODES = {
-        "today": TodayScreen,
-        "food": FoodSearchScreen,
-        "supplements": SupplementsScreen,
-        "history": HistoryScreen,
-        "insights": InsightsScreen,
-        "profile": ProfileScreen,
-    }
-    DEFAULT_MODE = "today"
-    BINDINGS = [
-        Binding("t", "go('today')", "Today", tooltip="The day's bars and entries", show=False),
-        Binding("a", "go('food')", "Add food", tooltip="Search foods and log one", show=False),
-        Binding("s", "go('supplements')", "Supplements", tooltip="Log a supplement", show=False),
-        Binding("h", "go('history')", "History", tooltip="Every logged day", show=False),
-        Binding("i", "go('insights')", "Insights", tooltip="Averages and patterns", show=False),
-        Binding("p", "go('profile')", "Profile", tooltip="Sex, age and targets", show=False),
-        Binding("question_mark", "help", "Help", key_display="?", show=False),
-        Binding("q", "quit", "Quit"),
-    ]
+    MODES = {s.id: _builder(s) for s in SECTIONS if s.id != "today"}
+    BINDINGS = [*section_bindings(), Binding("q", "quit", "Quit")]
 
     day: reactive[dt.date] = reactive(dt.date.min, init=False)
 
@@ -99,6 +73,7 @@ class MgtuiApp(App[None]):
         self._today = logbook.today()
 
     def on_mount(self) -> None:
+        self.add_mode("today", _builder(BY_ID["today"]))
         self.set_interval(WATCH_INTERVAL_SECONDS, self.tick)
         for notice in self.logbook.repo.pop_notices():
             self.notify(notice, title="About your data file", severity="warning", timeout=30)
@@ -111,7 +86,14 @@ class MgtuiApp(App[None]):
                 timeout=30,
             )
         if not self.logbook.repo.profile_asked():
+            from mgtui.tui.screens.profile import ProfileScreen
+
             self.push_screen(ProfileScreen(first_run=True))
+
+    def get_default_screen(self) -> Screen[None]:
+        # Today is the screen the app opens on, built with it rather than through a
+        # mode switch, which would parse every style sheet a second time.
+        return BY_ID["today"].screen_class()()
 
     # -- shared state -------------------------------------------------------
 
@@ -159,42 +141,51 @@ class MgtuiApp(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # The first-run question stays on screen until it is answered or declined.
-        screen = self.screen
-        return not (action == "go" and isinstance(screen, ProfileScreen) and screen.first_run)
+        return not (action == "go" and getattr(self.screen, "first_run", False))
 
-    def action_go(self, mode: str) -> None:
-        if mode == "today" and self.current_mode == "today" and not self.screen.is_modal:
+    @property
+    def on_today(self) -> bool:
+        """Today is showing: the default screen, or Today's mode once it was left."""
+        return self.current_mode in (DEFAULT_MODE, "today") and not self.screen.is_modal
+
+    def action_go(self, section: str) -> None:
+        if section == "today" and self.on_today:
             self.day = self.logbook.today()
             return
-        self.switch_mode(mode)
+        self.switch_mode(section)
 
     def action_help(self) -> None:
+        from mgtui.tui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
     def open_day(self, day: dt.date) -> None:
         """Show a day on Today (from History, or the command line's --date)."""
         self.day = day
-        self.switch_mode("today")
+        if not self.on_today:
+            self.switch_mode("today")
 
     # -- command palette ----------------------------------------------------
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        for mode, section in SECTIONS.items():
+        for section in SECTIONS:
             yield SystemCommand(
-                f"Go: {section}", f"Open the {section} screen", self._go_callback(mode)
+                f"Go: {section.name}", section.tooltip, self._go_callback(section.id)
             )
         for command in all_palette_commands():
             yield SystemCommand(command.name, command.help, self._command_callback(command))
         yield SystemCommand("App: help", "Keys and what the numbers mean", self.action_help)
         yield from super().get_system_commands(screen)
 
-    def _go_callback(self, mode: str) -> Callable[[], object]:
-        return lambda: self.switch_mode(mode)
+    def _go_callback(self, section: str) -> Callable[[], object]:
+        return lambda: self.action_go(section)
 
     def _command_callback(self, command: PaletteCommand) -> Callable[[], object]:
         async def run() -> None:
-            if self.current_mode != command.mode:
+            if command.mode == "today" and not self.on_today:
+                await self.switch_mode("today")
+            elif command.mode != "today" and self.current_mode != command.mode:
                 await self.switch_mode(command.mode)
             await self.screen.run_action(command.action)
 
@@ -204,15 +195,19 @@ class MgtuiApp(App[None]):
 def all_palette_commands() -> list[PaletteCommand]:
     """Every screen's actions, named "section: action"."""
     commands: list[PaletteCommand] = []
-    for mode, screen_class in MgtuiApp.MODES.items():
-        section = SECTIONS[mode]
-        for binding in getattr(screen_class, "BINDINGS", []):
-            if not isinstance(binding, Binding) or not binding.description:
+    for section in SECTIONS:
+        for binding in getattr(section.screen_class(), "BINDINGS", []):
+            # Keys that only move within a screen (back, results) are not commands.
+            if not isinstance(binding, Binding) or not binding.description or not binding.show:
                 continue
             help_text = binding.tooltip or binding.description
             commands.append(
                 PaletteCommand(
-                    section, binding.description.lower(), help_text, mode, binding.action
+                    section.name,
+                    binding.description.lower(),
+                    help_text,
+                    section.id,
+                    binding.action,
                 )
             )
     return commands

@@ -7,13 +7,12 @@ With an empty query the table lists favourite and recent foods.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from collections.abc import Hashable
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 from textual.worker import get_current_worker
 
@@ -21,14 +20,12 @@ from mgtui.domain.entries import Entry
 from mgtui.foods.model import Food
 from mgtui.logbook import drafts
 from mgtui.present.text import describe_entry, safe, whole_mg
+from mgtui.tui.dialogs.custom_food_form import CustomFoodForm
+from mgtui.tui.dialogs.portion_picker import PortionPicker
 from mgtui.tui.guard import reads_store
-from mgtui.tui.screens.custom_food_form import CustomFoodForm
-from mgtui.tui.screens.portion_picker import PortionPicker
+from mgtui.tui.screens.base import SectionScreen
 from mgtui.tui.widgets.nav_bar import NavBar
 from mgtui.tui.widgets.text_fit import fit_middle
-
-if TYPE_CHECKING:
-    from mgtui.tui.app import MgtuiApp
 
 RESULT_LIMIT = 50
 RECENT_LIMIT = 15
@@ -40,7 +37,7 @@ def _mg(value: float | None, width: int) -> Text:
     return Text(f"{whole_mg(value, '?'):>{width}}")
 
 
-class FoodSearchScreen(Screen[None]):
+class FoodSearchScreen(SectionScreen):
     """Type to search all foods; Enter picks a portion and logs it to the day."""
 
     BINDINGS = [
@@ -63,26 +60,22 @@ class FoodSearchScreen(Screen[None]):
         yield Static(id="food-detail")
         yield Footer(compact=True)
 
-    @property
-    def mgtui(self) -> MgtuiApp:
-        return cast("MgtuiApp", self.app)
-
     def on_mount(self) -> None:
         self.foods: dict[str, Food] = {}
         self.shown: list[Food] = []
         self.title = "Add food"
-        self.mgtui.log_changed.subscribe(self, self._on_log_changed)
         self.query_one("#query", Input).focus()
-        self.show_for("")
+
+    def draw_key(self) -> Hashable:
+        # Recent and favourite foods change with the file; the query is the person's.
+        return (self.mgtui.day, self.mgtui.logbook.repo.signature())
 
     def on_screen_resume(self) -> None:
-        self.sub_title = f"logging to {self.mgtui.day:%a %d %b %Y}"
-        query = self.query_one("#query", Input)
-        query.focus()
-        self.show_for(query.value)
+        self.query_one("#query", Input).focus()
 
-    def _on_log_changed(self, _: None) -> None:
+    def redraw(self) -> None:
         self.sub_title = f"logging to {self.mgtui.day:%a %d %b %Y}"
+        self.show_for(self.query_one("#query", Input).value)
 
     # -- searching ----------------------------------------------------------
 

@@ -7,6 +7,8 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 
+from mgtui.tui.sections import help_rows
+
 HELP_TEXT = """\
 # mgtui help
 
@@ -17,11 +19,7 @@ Is my **calcium : magnesium** ratio in the band?
 ## Everywhere
 | key | does |
 |---|---|
-| `t` | Today (pressed on Today: back to today's date) |
-| `a` | add a food: search, pick a portion, log |
-| `s` | supplements: log a saved product with one key |
-| `h` / `i` | history of every day / insights over 7, 30, 90 days |
-| `p` | profile: sex, age, pregnancy, kidney disease, ratio band |
+{section_keys}
 | `ctrl+p` | command palette: every action by name |
 | `?` / `q` | this help / quit |
 
@@ -57,6 +55,12 @@ supplements with kidney disease or alongside bisphosphonates and antibiotics.
 """
 
 
+def help_text() -> str:
+    """The help page, its section keys from the one table of sections."""
+    rows = "\n".join(f"| {key} | {what} |" for key, what in help_rows())
+    return HELP_TEXT.replace("{section_keys}", rows)
+
+
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,q,question_mark", "dismiss(None)", "Close")]
 
@@ -66,4 +70,4 @@ class HelpScreen(ModalScreen[None]):
         from textual.widgets import Markdown
 
         with VerticalScroll(id="help", classes="dialog -wide"):
-            yield Markdown(HELP_TEXT)
+            yield Markdown(help_text())

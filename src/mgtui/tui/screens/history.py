@@ -5,25 +5,20 @@ Enter opens the day on Today, to view or correct it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from mgtui.present.history import history_footnote
 from mgtui.present.text import count
 from mgtui.tui.guard import reads_store
+from mgtui.tui.screens.base import SectionScreen
 from mgtui.tui.widgets.history_list import HEADER, HistoryList
 from mgtui.tui.widgets.nav_bar import NavBar
 
-if TYPE_CHECKING:
-    from mgtui.tui.app import MgtuiApp
 
-
-class HistoryScreen(Screen[None]):
+class HistoryScreen(SectionScreen):
     BINDINGS = [
         Binding(
             "enter", "open_day", "Open day", tooltip="Show the day on Today to view or correct it"
@@ -39,38 +34,15 @@ class HistoryScreen(Screen[None]):
         yield Static(id="history-footnote")
         yield Footer(compact=True)
 
-    @property
-    def mgtui(self) -> MgtuiApp:
-        return cast("MgtuiApp", self.app)
-
     def on_mount(self) -> None:
         self.title = "History"
-        # The rows were built for this (day, today, file version): building them again
-        # means every day's totals and a row object per day, ~3,650 for ten years.
-        self._built_for: tuple[object, ...] | None = None
-        self.mgtui.log_changed.subscribe(self, self.on_log_changed)
-        self.refresh_rows()
         self.query_one(HistoryList).focus()
 
-    def _build_key(self) -> tuple[object, ...]:
-        context = self.mgtui.logbook
-        return (self.mgtui.day, context.today(), context.repo.signature())
-
-    def on_screen_resume(self) -> None:
-        # A resume follows every mount: rebuild only if the day, today's date or the
-        # file (profile included) changed while another screen showed.
-        if self._build_key() != self._built_for:
-            self.refresh_rows()
-
-    def on_log_changed(self, _: None) -> None:
-        # Hidden, the rows wait: the resume that shows this screen sees the file changed.
-        if self.is_current:
-            self.refresh_rows()
-
+    # The rows are rebuilt only when the day, today's date or the file (profile
+    # included) changed: that is every day's totals, ~3,650 rows for ten years.
     @reads_store
-    def refresh_rows(self, _: None = None) -> None:
+    def redraw(self) -> None:
         session = self.mgtui.logbook
-        self._built_for = self._build_key()
         targets = session.targets()
         totals = session.history()
         history = self.query_one(HistoryList)

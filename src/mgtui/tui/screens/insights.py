@@ -5,28 +5,25 @@ Averages are over logged days only, and the screen says how many that is.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from collections.abc import Hashable
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from mgtui.present.insights import gap_lines, source_cells, summary_lines, window_label
 from mgtui.tui.guard import reads_store
+from mgtui.tui.screens.base import SectionScreen
 from mgtui.tui.widgets.daily_chart import DailyChart
 from mgtui.tui.widgets.nav_bar import NavBar
-
-if TYPE_CHECKING:
-    from mgtui.tui.app import MgtuiApp
 
 WINDOW_CYCLE: tuple[int | None, ...] = (7, 30, 90, None)
 
 
-class InsightsScreen(Screen[None]):
+class InsightsScreen(SectionScreen):
     BINDINGS = [
         Binding("w", "next_window", "Window", tooltip="7, 30, 90 days or all time"),
         Binding("escape", "app.go('today')", "Back", show=False),
@@ -52,32 +49,21 @@ class InsightsScreen(Screen[None]):
             yield Static(id="gap-closers")
         yield Footer(compact=True)
 
-    @property
-    def mgtui(self) -> MgtuiApp:
-        return cast("MgtuiApp", self.app)
-
     def on_mount(self) -> None:
         self.title = "Insights"
-        self.mgtui.log_changed.subscribe(self, self.on_log_changed)
-        self.refresh_insights()
 
-    def on_screen_resume(self) -> None:
-        self.refresh_insights()
-
-    def on_log_changed(self, _: None) -> None:
-        # Hidden, the figures wait: the resume that shows this screen recomputes them.
-        if self.is_current:
-            self.refresh_insights()
+    def draw_key(self) -> Hashable:
+        return (super().draw_key(), self.window_index)
 
     def watch_window_index(self) -> None:
         if self.is_mounted:
-            self.refresh_insights()
+            self.redraw_if_changed()
 
     def action_next_window(self) -> None:
         self.window_index = (self.window_index + 1) % len(WINDOW_CYCLE)
 
     @reads_store
-    def refresh_insights(self, _: None = None) -> None:
+    def redraw(self) -> None:
         session = self.mgtui.logbook
         days = WINDOW_CYCLE[self.window_index]
         insights = session.insights(days)

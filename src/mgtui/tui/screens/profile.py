@@ -3,13 +3,12 @@ everywhere at once (every screen redraws on ``log_changed``)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import cast
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 
 from mgtui.domain.reference import PUBLISHED_RATIO_BANDS, RATIO_BAND_LABELS
@@ -17,10 +16,8 @@ from mgtui.domain.targets import Profile, ProfileError, Targets, resolve_targets
 from mgtui.logbook import drafts
 from mgtui.present.targets import target_lines
 from mgtui.present.text import band_text
+from mgtui.tui.screens.base import SectionScreen
 from mgtui.tui.widgets.nav_bar import NavBar
-
-if TYPE_CHECKING:
-    from mgtui.tui.app import MgtuiApp
 
 CUSTOM_BAND = "custom"
 BAND_OPTIONS = [(RATIO_BAND_LABELS[key], key) for key in PUBLISHED_RATIO_BANDS] + [
@@ -49,7 +46,7 @@ def band_key(band: tuple[float, float]) -> str:
     return CUSTOM_BAND
 
 
-class ProfileScreen(Screen[None]):
+class ProfileScreen(SectionScreen):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", tooltip="Save the profile; targets update everywhere"),
         Binding("escape", "leave", "Back", show=False),
@@ -58,10 +55,6 @@ class ProfileScreen(Screen[None]):
     def __init__(self, first_run: bool = False) -> None:
         super().__init__()
         self.first_run = first_run
-
-    @property
-    def mgtui(self) -> MgtuiApp:
-        return cast("MgtuiApp", self.app)
 
     def compose(self) -> ComposeResult:
         profile = self.mgtui.logbook.profile()
@@ -144,7 +137,7 @@ class ProfileScreen(Screen[None]):
         self.sub_title = "welcome" if self.first_run else "targets follow from this"
         self.update_targets()
 
-    def on_screen_resume(self) -> None:
+    def redraw(self) -> None:
         self.update_targets()
 
     def value(self, widget_id: str) -> str:
@@ -213,4 +206,4 @@ class ProfileScreen(Screen[None]):
         if self.first_run:
             self.dismiss()
         else:
-            self.mgtui.switch_mode("today")
+            self.mgtui.open_day(self.mgtui.day)

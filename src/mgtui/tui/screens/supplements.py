@@ -7,30 +7,25 @@ timing tip appears when calcium and magnesium supplements are within 2 hours.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
-
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from mgtui.domain.entries import Entry
 from mgtui.domain.supplements import SupplementProduct
 from mgtui.logbook import drafts
-from mgtui.present.text import describe_entry, mg_text, safe
+from mgtui.present.text import describe_entry, mg_text, safe, whole_mg
+from mgtui.tui.dialogs.confirm_dialog import ConfirmDialog
+from mgtui.tui.dialogs.product_form import ProductForm, ProductFormResult
 from mgtui.tui.guard import reads_store
-from mgtui.tui.screens.confirm_dialog import ConfirmDialog
-from mgtui.tui.screens.product_form import ProductForm, ProductFormResult
+from mgtui.tui.screens.base import SectionScreen
 from mgtui.tui.widgets.bars import SupplementBar
 from mgtui.tui.widgets.nav_bar import NavBar
 
-if TYPE_CHECKING:
-    from mgtui.tui.app import MgtuiApp
 
-
-class SupplementsScreen(Screen[None]):
+class SupplementsScreen(SectionScreen):
     BINDINGS = [
         Binding("l", "log_serving", "Log serving", tooltip="Log one serving of the product"),
         Binding("n", "new_product", "New", tooltip="Save a supplement from its label"),
@@ -54,22 +49,13 @@ class SupplementsScreen(Screen[None]):
         yield Static(id="product-detail")
         yield Footer(compact=True)
 
-    @property
-    def mgtui(self) -> MgtuiApp:
-        return cast("MgtuiApp", self.app)
-
     def on_mount(self) -> None:
         self.title = "Supplements"
         self.products: list[SupplementProduct] = []
-        self.mgtui.log_changed.subscribe(self, self.refresh_products)
-        self.refresh_products()
         self.query_one("#products", DataTable).focus()
 
-    def on_screen_resume(self) -> None:
-        self.refresh_products()
-
     @reads_store
-    def refresh_products(self, _: None = None) -> None:
+    def redraw(self) -> None:
         day = self.mgtui.day
         self.sub_title = f"logging to {day:%a %d %b %Y}"
         self.query_one("#supplement-bar", SupplementBar).summary = self.mgtui.logbook.day(day)
@@ -80,10 +66,10 @@ class SupplementsScreen(Screen[None]):
         for product in self.products:
             table.add_row(
                 Text(safe(product.name)),
-                product.form or "",
-                f"{product.magnesium_mg:>6.0f}",
-                f"{product.calcium_mg:>6.0f}",
-                product.serving,
+                Text(safe(product.form or "")),
+                f"{whole_mg(product.magnesium_mg):>6}",
+                f"{whole_mg(product.calcium_mg):>6}",
+                Text(safe(product.serving)),
                 key=product.name,
             )
         if not self.products:

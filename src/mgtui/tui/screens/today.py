@@ -7,14 +7,12 @@ an edit here, an entry logged on another screen, or a write by another process.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from mgtui.domain.entries import Entry
@@ -22,14 +20,12 @@ from mgtui.domain.summary import DaySummary
 from mgtui.logbook import drafts
 from mgtui.present.day import entry_columns
 from mgtui.present.text import describe_nutrients, safe
+from mgtui.tui.dialogs.amount_dialog import AmountDialog
 from mgtui.tui.guard import reads_store
-from mgtui.tui.screens.amount_dialog import AmountDialog
+from mgtui.tui.screens.base import SectionScreen
 from mgtui.tui.widgets.bars import CalciumBar, DayBar, MagnesiumBar, RatioGauge, SupplementBar
 from mgtui.tui.widgets.nav_bar import NavBar
 from mgtui.tui.widgets.text_fit import fit_middle
-
-if TYPE_CHECKING:
-    from mgtui.tui.app import MgtuiApp
 
 AMOUNT_COLUMN_WIDTH = 14
 # On a wide terminal the amount gets room for USDA's longer measures ("1 cup (8 fl oz)").
@@ -50,7 +46,7 @@ def day_title(day: dt.date, today: dt.date) -> str:
     return f"{label} ({relative})" if relative else label
 
 
-class TodayScreen(Screen[None]):
+class TodayScreen(SectionScreen):
     """The day's bars and entries; edit, delete, undo; move between days."""
 
     BINDINGS = [
@@ -96,39 +92,20 @@ class TodayScreen(Screen[None]):
         yield Static(id="advice")
         yield Footer(compact=True)
 
-    @property
-    def mgtui(self) -> MgtuiApp:
-        return cast("MgtuiApp", self.app)
-
     def on_mount(self) -> None:
         self.entries: list[Entry] = []
         self.summary: DaySummary | None = None
-        # What the screen shows was drawn for this (day, today, file version), with
-        # the table this wide: redrawing refills and re-renders the whole table.
-        self._drawn_for: tuple[object, ...] | None = None
+        # The table is as wide as the screen: a resize refills it.
         self._table_width: int | None = None
-        self.mgtui.log_changed.subscribe(self, self.refresh_day)
-        self.refresh_day()
-
-    def _draw_key(self) -> tuple[object, ...]:
-        context = self.mgtui.logbook
-        return (self.mgtui.day, context.today(), context.repo.signature())
-
-    def on_screen_resume(self) -> None:
-        # A resume follows every mount, and log_changed keeps this screen current while
-        # another one shows: redraw only if something it shows changed meanwhile.
-        if self._draw_key() != self._drawn_for:
-            self.refresh_day()
 
     def on_resize(self) -> None:
         if self.size.width != self._table_width:
             self._fill_table(self.entries)
 
     @reads_store
-    def refresh_day(self, _: None = None) -> None:
+    def redraw(self) -> None:
         context = self.mgtui.logbook
         day = self.mgtui.day
-        self._drawn_for = self._draw_key()
         self.title = "mgtui"
         self.sub_title = day_title(day, context.today())
         entries = context.repo.entries_on(day)

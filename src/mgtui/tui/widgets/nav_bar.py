@@ -11,15 +11,7 @@ from rich.text import Text
 from textual.app import RenderResult
 from textual.widget import Widget
 
-SECTION_KEYS: tuple[tuple[str, str, str], ...] = (
-    ("today", "t", "Today"),
-    ("food", "a", "Add food"),
-    ("supplements", "s", "Supplements"),
-    ("history", "h", "History"),
-    ("insights", "i", "Insights"),
-    ("profile", "p", "Profile"),
-    ("help", "?", "Help"),
-)
+from mgtui.tui.sections import nav_entries
 
 
 class NavBar(Widget):
@@ -37,7 +29,7 @@ class NavBar(Widget):
         current_style = self.get_component_rich_style("nav--current")
         section_style = self.get_component_rich_style("nav--section")
         text = Text(" ")
-        for mode, key, label in SECTION_KEYS:
+        for mode, key, label in nav_entries():
             style = current_style if mode == self.current else section_style
             text.append(f" {key} ", key_style if mode != self.current else current_style)
             text.append(f"{label} ", style)
