@@ -1,4 +1,4 @@
-"""The food table (USDA SR24), portions, and search.
+"""The food table (USDA SR28), portions, and search.
 
 Pure Python: nothing here imports Textual or TinyDB, and importing the package reads
 no file. The table is read on the first call that needs it (about 10 ms) and kept.
