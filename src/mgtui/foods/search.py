@@ -67,6 +67,9 @@ GROUP_PRIOR: Final = {
     "36": -0.45,  # Restaurant Foods
     "21": -0.35,  # Fast Foods
     "22": -0.2,  # Meals, Entrees, and Side Dishes
+    # Sausages and Luncheon Meats: SR28 names deli slices like the plain meat
+    # ("Chicken breast, deli, rotisserie seasoned, sliced" for "chicken breast").
+    "07": -0.1,
 }
 BRANDED_PRIOR: Final = -0.3  # a brand in capitals, "KELLOGG'S", "CAMPBELL'S"
 # A stand-in for the food is not the food: "Bacon, meatless" for "bacon".
@@ -83,9 +86,10 @@ CUSTOM_PRIOR: Final = 0.3  # the user's own foods are likely what they mean
 # already match every query term are lifted, so this orders, never adds, results.
 EVERYDAY_FOODS: Final = frozenset(
     {
-        # dairy and eggs: whole, 2%, 1% and skim milk, plain yogurt, cheddar, butter, egg
+        # dairy and eggs: whole, 2%, 1% and skim milk, plain yogurt, cheddar, butter, egg,
+        # plain kefir (new in SR28)
         *("01077", "01079", "01082", "01085", "01116", "01117", "01009", "01001"),
-        *("01123", "01129", "01124", "01015", "01017", "01026"),
+        *("01123", "01129", "01124", "01015", "01017", "01026", "01289"),
         # fruit: apple, banana, avocado, orange, strawberries, blueberries, grapes, raisins
         *("09003", "09040", "09037", "09200", "09316", "09050", "09132", "09298"),
         # vegetables: spinach, kale, collards, broccoli, carrots, tomatoes, potatoes,
@@ -109,6 +113,16 @@ EVERYDAY_FOODS: Final = frozenset(
         *("05064", "23557", "15236", "15121", "15088"),
     }
 )
+
+# Everyday forms of a kind of food that has a plainer form, lifted only when the query
+# names the kind (all its words): "greek yogurt" gets a plain Greek yogurt first, while
+# "yogurt" still gets plain yogurt and "almonds" the nuts, not almond milk.
+EVERYDAY_WHEN_NAMED: Final[dict[str, str]] = {
+    "01256": "greek yogurt",  # Yogurt, Greek, plain, nonfat (new in SR28, as below)
+    "01287": "greek yogurt",  # Yogurt, Greek, plain, lowfat
+    "01293": "greek yogurt",  # Yogurt, Greek, plain, whole milk
+    "14091": "almond milk",  # Beverages, almond milk, unsweetened, shelf stable
+}
 
 # Names people use that USDA spells otherwise: (what people type, USDA's words).
 # Both sides go through the same normalizer as names, so plurals need no entry.
@@ -398,7 +412,7 @@ def _score_table(
     rows = _candidate_rows(per_term)
     shapes = index.shapes
     branded = index.branded
-    everyday = _everyday_rows(table)
+    everyday = _everyday_rows(table) | _named_everyday_rows(table, frozenset(variant))
     stand_ins = _stand_in_rows(table)
     term_count = len(per_term)
     candidates: list[tuple[float, int]] = []
@@ -444,6 +458,20 @@ def _score_table(
 def _everyday_rows(table: FoodTable) -> frozenset[int]:
     rows = (table.row_of(ndb_id) for ndb_id in EVERYDAY_FOODS)
     return frozenset(row for row in rows if row is not None)
+
+
+def _named_everyday_rows(table: FoodTable, query_terms: frozenset[str]) -> frozenset[int]:
+    """The rows of EVERYDAY_WHEN_NAMED whose kind the query names."""
+    return frozenset(
+        row
+        for ndb_id, kind_terms in _named_everyday(table)
+        if kind_terms <= query_terms and (row := table.row_of(ndb_id)) is not None
+    )
+
+
+@lru_cache(maxsize=4)
+def _named_everyday(table: FoodTable) -> tuple[tuple[str, frozenset[str]], ...]:
+    return tuple((ndb_id, frozenset(terms(kind))) for ndb_id, kind in EVERYDAY_WHEN_NAMED.items())
 
 
 @lru_cache(maxsize=4)
