@@ -7,7 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from mgtui.foods import Food, Portion, get_food, search_foods, search_hits
+from mgtui.foods import (
+    Food,
+    NoFoodWordError,
+    Portion,
+    food_for_query,
+    food_words,
+    get_food,
+    search_foods,
+    search_hits,
+)
 from mgtui.foods.search import EVERYDAY_FOODS, EVERYDAY_WHEN_NAMED, MAX_LIMIT, edit_distance
 
 QUERIES = Path(__file__).resolve().parent / "data" / "search_queries.json"
@@ -201,3 +210,36 @@ def test_everyday_foods_are_in_the_table() -> None:
     # A new USDA release that drops one of them would silently stop lifting it.
     for ndb_id in EVERYDAY_FOODS | set(EVERYDAY_WHEN_NAMED):
         assert get_food(ndb_id) is not None, ndb_id
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["%s%s%n", "\x1b[2J\x1b[H", "\x1b[31m", "\x1b]2;title\x07", "12 oz", "1 cup", "a b c", "xyzzy"],
+)
+def test_a_query_with_no_food_word_is_refused_for_logging(query: str) -> None:
+    assert food_words(query) == []
+    with pytest.raises(NoFoodWordError, match="none of its words"):
+        food_for_query(query)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("pumpkin seeds", "12014"),
+        ("pumpk", "12014"),  # still typing
+        ("almnds", "12061"),  # a typo
+        ("pb", "16098"),  # a name people use (SYNONYMS)
+        ("2% milk", "01079"),  # a number beside a food word
+        ("pumpkin xyzzy", "12014"),  # one food word is enough
+    ],
+)
+def test_a_query_with_a_food_word_logs_its_best_match(query: str, expected: str) -> None:
+    assert food_words(query)
+    assert food_for_query(query).id == expected == ids(query)[0]
+
+
+def test_a_custom_food_word_counts() -> None:
+    water = Food("custom-rogaska", "Rogaska mineral water", "Custom", 100.0, 20.0, custom=True)
+    assert food_words("rogaska") == []
+    assert food_words("rogaska", extra_foods=[water]) == ["rogaska"]
+    assert food_for_query("rogaska", extra_foods=[water]) == water

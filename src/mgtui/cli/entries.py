@@ -166,7 +166,7 @@ def run_add(args: argparse.Namespace) -> int:
 
 def resolve_food(repo: Repository, text: str) -> tuple[Food, str | None]:
     """The food FOOD names, and the query when a search picked it."""
-    from mgtui.foods import get_food, search_foods
+    from mgtui.foods import NoFoodWordError, food_for_query, get_food
 
     wanted = " ".join(text.split())
     if not wanted:
@@ -182,10 +182,12 @@ def resolve_food(repo: Repository, text: str) -> tuple[Food, str | None]:
     custom = repo.custom_food(wanted)
     if custom is not None:
         return custom, None
-    hits = search_foods(wanted, 1, extra_foods=repo.custom_foods())
-    if not hits:
-        raise UsageError(f"no food matches {wanted!r}; try other words with 'mgtui search'")
-    return hits[0], wanted
+    try:
+        return food_for_query(wanted, extra_foods=repo.custom_foods()), wanted
+    except NoFoodWordError as error:
+        raise UsageError(
+            f"no food matches {wanted!r} ({error}); try other words with 'mgtui search'"
+        ) from None
 
 
 def _quote_hint(food: str, amount_words: list[str]) -> str:

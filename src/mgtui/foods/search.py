@@ -186,6 +186,16 @@ SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
 MAX_QUERY_TERMS: Final = 8  # longer queries are sentences; their first words decide
 MAX_LIMIT: Final = 1000
 
+# What a word needs to name a food when a query is logged (``food_for_query``): two
+# letters at least, so the "s" and "n" of "%s%s%n" or the "31m" of an escape sequence
+# ("ESC[31m") name nothing, though USDA has a "S'MORES" and a "Ham 'N Cheese".
+MIN_FOOD_WORD_LETTERS: Final = 2
+# Measures name no food either: "12 oz" alone would log a yogurt "12 grams protein".
+MEASURE_WORDS: Final = frozenset(
+    {"g", "kg", "mg", "oz", "ounce", "lb", "pound", "gram", "ml", "fl", "cup", "tsp", "tbsp"}
+    | {"teaspoon", "tablespoon", "pint", "quart", "serving", "piece", "slice", "portion"}
+)
+
 
 class SearchHit(NamedTuple):
     """One search result: the food and how well it matched (higher is better)."""
@@ -227,6 +237,56 @@ def search_hits(
     return [SearchHit(food=food, score=round(score, 4)) for score, food in best]
 
 
+class NoFoodWordError(ValueError):
+    """A query to log from that holds no word of any food's name."""
+
+
+def food_words(query: str, *, extra_foods: Iterable[Food] = ()) -> list[str]:
+    """The query's terms that name a food: a word of a USDA or custom food's name (as
+    typed, its start while typing, or within a typo), or a name people use (SYNONYMS).
+    Terms of fewer than two letters and measures ("oz", "cup") never count.
+    """
+    query_terms = terms(query)[:MAX_QUERY_TERMS]
+    index = load_table().index
+    custom_terms = [_custom_terms(food.name)[0] for food in extra_foods]
+    synonym_terms = {term for typed, _ in _synonym_rules() for term in typed}
+    typing = not query[-1:].isspace()
+    last = len(query_terms) - 1
+    found = []
+    for position, term in enumerate(query_terms):
+        letters = sum(char.isalpha() for char in term)
+        if letters < MIN_FOOD_WORD_LETTERS or term in _measure_terms():
+            continue
+        unfinished = typing and position == last
+        if (
+            term in synonym_terms
+            or _expand(index, term, unfinished)
+            or any(
+                _custom_match(term, name_term, unfinished) > 0.0
+                for names in custom_terms
+                for name_term in names
+            )
+        ):
+            found.append(term)
+    return found
+
+
+def food_for_query(query: str, *, extra_foods: Iterable[Food] = ()) -> Food:
+    """The food to log for a query: the best match, and only for a query that names a food.
+
+    Search ranks whatever it can for a half-typed word; logging must not: a query none
+    of whose words is a food word ("%s%s%n", an escape sequence, "12 oz") raises
+    ``NoFoodWordError`` instead of logging whichever food happens to come first.
+    """
+    custom = list(extra_foods)
+    if not food_words(query, extra_foods=custom):
+        raise NoFoodWordError("none of its words is a word of a food's name")
+    hits = search_foods(query, 1, extra_foods=custom)
+    if not hits:
+        raise NoFoodWordError("no food holds its words")
+    return hits[0]
+
+
 def get_food(ndb_id: str) -> Food | None:
     """The USDA food with this 5-digit NDB number ("01077"), or None."""
     return load_table().get(ndb_id)
@@ -242,6 +302,11 @@ def food_count() -> int:
 
 
 # ---- Query variants: the query as typed, and with each synonym applied. ----
+
+
+@lru_cache(maxsize=1)
+def _measure_terms() -> frozenset[str]:
+    return frozenset(stem(word) for word in MEASURE_WORDS)
 
 
 @lru_cache(maxsize=1)
