@@ -128,3 +128,34 @@ async def test_gap_closers_come_from_the_persons_own_foods(
         # 320 - 24.4 (milk today) = 295.6 mg short
         assert "Today is 296 mg short of the RDA" in closers
         assert "1 oz Seeds, pumpkin and squash seed kernels, dried: +168 mg" in closers
+
+
+async def test_a_gap_closer_sr28_dropped_keeps_its_numbers_and_says_so(
+    repo: Repository, app_for: AppFactory
+) -> None:
+    from mgtui.domain.entries import Entry
+
+    # 08053 (POST 100% Bran, SR24) is not in SR28: the entry's own 80 mg still counts.
+    repo.log(
+        Entry(
+            id="",
+            date=TODAY - dt.timedelta(days=2),
+            time=dt.time(7, 0),
+            kind="food",
+            name="Cereals ready-to-eat, POST, 100% Bran Cereal",
+            amount="1/3 cup",
+            magnesium_mg=80.0,
+            calcium_mg=7.0,
+            food_id="08053",
+            grams=29.0,
+        )
+    )
+    app = app_for(repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        closers = str(app.screen.query_one("#gap-closers").render())
+        assert (
+            "1/3 cup Cereals ready-to-eat, POST, 100% Bran Cereal: +80 mg"
+            "  (no longer in the USDA table)" in closers
+        )

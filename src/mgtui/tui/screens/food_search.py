@@ -106,12 +106,15 @@ class FoodSearchScreen(Screen[None]):
 
     def show_recent(self) -> None:
         repo = self.mgtui.context.repo
-        favourites = logbook.resolve_foods(repo.favourite_food_ids(), repo.custom_foods())
+        # A food the table no longer has is shown from its last entry (foods.retired).
+        favourites = logbook.resolve_foods(
+            repo.favourite_food_ids(), repo.custom_foods(), repo.last_food_entry
+        )
         favourite_ids = {food.id for food in favourites}
         recent = [
             food
             for food in logbook.resolve_foods(
-                repo.recent_food_ids(RECENT_LIMIT), repo.custom_foods()
+                repo.recent_food_ids(RECENT_LIMIT), repo.custom_foods(), repo.last_food_entry
             )
             if food.id not in favourite_ids
         ]
@@ -140,7 +143,7 @@ class FoodSearchScreen(Screen[None]):
             portion = logbook.default_portion(food)
             per_portion = food.magnesium_mg(portion.grams)
             prefix = "* " if food.id in favourite_ids else ""
-            suffix = " (custom)" if food.custom else ""
+            suffix = " (custom)" if food.custom else " (not in the table)" if food.note else ""
             fitted = fit_middle(food.name, name_width - len(prefix) - len(suffix))
             name = Text.assemble((prefix, "bold"), fitted, (suffix, "dim"))
             table.add_row(
@@ -177,7 +180,8 @@ class FoodSearchScreen(Screen[None]):
             detail.update("")
             return
         portions = ", ".join(logbook.portion_labels(food)[:3])
-        detail.update(Text.assemble((food.name, "bold"), f"  ·  {portions}"))
+        note = f"  ·  {food.note}" if food.note else ""
+        detail.update(Text.assemble((food.name, "bold"), f"  ·  {portions}", (note, "italic")))
 
     # -- choosing -----------------------------------------------------------
 

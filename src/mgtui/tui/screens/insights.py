@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from mgtui.domain.insights import Insights, compute_insights, gap_closers, window_start
+from mgtui.foods.retired import NOT_IN_TABLE, missing_from_table
 from mgtui.tui.guard import reads_store
 from mgtui.tui.widgets.daily_chart import DailyChart
 from mgtui.tui.widgets.nav_bar import NavBar
@@ -180,5 +181,7 @@ class InsightsScreen(Screen[None]):
             lines.append("  (log some foods first: suggestions come from your own history)")
         for closer in closers:
             note = "  closes the gap" if closer.closes_gap else ""
+            if missing_from_table(closer.food_id):  # its numbers are the entry's own
+                note += f"  ({NOT_IN_TABLE})"
             lines.append(f"  {closer.label}{note}")
         widget.update("\n".join(lines))
