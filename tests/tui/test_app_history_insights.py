@@ -30,8 +30,8 @@ async def test_history_lists_logged_days_newest_first(
         lines = [history.row_text(row).plain for row in history.rows]
         assert lines[0].startswith("Sun 22 Nov 2026")
         assert "   391 122%     120   1.05 low" in lines[0]
-        assert lines[1].startswith("Sat 21 Nov 2026") and "   436 136%" in lines[1]
-        assert "0.86 low" in lines[1]  # 376.6 mg calcium / 436.0 mg magnesium
+        assert lines[1].startswith("Sat 21 Nov 2026") and "   437 136%" in lines[1]
+        assert "0.87 low" in lines[1]  # 378 mg calcium / 437 mg magnesium
         assert lines[2].startswith("Fri 20 Nov 2026") and "   192  60%" in lines[2]
         assert lines[3].startswith("Wed 18 Nov 2026") and "2.61 in band" in lines[3]
         assert len(lines) == 4
@@ -46,7 +46,7 @@ async def test_enter_opens_the_day_on_today(seeded: Repository, app_for: AppFact
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen)
         assert app.day == TODAY - dt.timedelta(days=1)
-        assert "436 / 320 mg" in app.screen.query_one("#magnesium-bar").render().plain
+        assert "437 / 320 mg" in app.screen.query_one("#magnesium-bar").render().plain
 
 
 async def test_history_of_ten_years_builds_only_the_visible_lines(
