@@ -186,7 +186,12 @@ def cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureF
 
 
 def test_the_committed_retired_list_is_current() -> None:
-    # The SR24 table is read from git history: the tests run from a clone.
+    # The SR24 table is read from git history, which a shallow clone may lack.
+    has_sr24 = subprocess.run(
+        ["git", "cat-file", "-e", "2974b4c:data/foods.json"], cwd=REPO, capture_output=True
+    )
+    if has_sr24.returncode != 0:
+        pytest.skip("needs the git history that holds the SR24 table (commit 2974b4c)")
     script = REPO / "scripts" / "build_retired_foods.py"
     result = subprocess.run(
         [sys.executable, str(script), "--check"], capture_output=True, text=True, cwd=REPO
