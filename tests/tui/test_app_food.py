@@ -175,6 +175,21 @@ async def test_favourite_toggle_from_the_results(repo: Repository, app_for: AppF
     assert repo.favourite_food_ids()[0] == "12006"  # Seeds, chia seeds, dried
 
 
+async def test_a_query_with_no_food_word_lists_nothing_to_log(
+    repo: Repository, app_for: AppFactory
+) -> None:
+    app = app_for(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a")
+        await search_for(app, pilot, "%s%s%n")
+        assert result_names(app) == []
+        assert "No food matches '%s%s%n'" in str(app.screen.query_one("#search-status").render())
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, FoodSearchScreen)
+    assert repo.entries_on(TODAY) == []
+
+
 async def test_no_match_says_what_to_do(repo: Repository, app_for: AppFactory) -> None:
     app = app_for(repo)
     async with app.run_test(size=(80, 24)) as pilot:

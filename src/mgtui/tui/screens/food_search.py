@@ -98,9 +98,11 @@ class FoodSearchScreen(Screen[None]):
 
     @work(exclusive=True, thread=True, group="food-search")
     def search_foods(self, query: str, custom_foods: list[Food]) -> None:
-        from mgtui.foods import search_foods
+        from mgtui.foods import food_words, search_foods
 
         results = search_foods(query, RESULT_LIMIT, extra_foods=custom_foods)
+        if results and not food_words(query, extra_foods=custom_foods):
+            results = []  # "%s%n" or an escape sequence: Enter must not log a food for it
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self.fill_results, results, query)
 
