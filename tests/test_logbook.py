@@ -92,7 +92,7 @@ def test_food_entry_default_amount_and_bad_amounts() -> None:
     food = get_food("12061")
     assert food is not None
     default = food_entry(food, None, DAY, TIME)
-    assert default.amount == "1 cup, ground"
+    assert default.amount == "1 cup, whole"  # SR28's first almond measure
     assert food_entry(food, "  ", DAY, TIME).amount == default.amount
     with pytest.raises(AmountError, match="more than zero"):
         food_entry(food, "-5g", DAY, TIME)

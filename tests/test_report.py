@@ -81,7 +81,7 @@ def test_report_figures_for_thirty_days() -> None:
     assert "over the 350 mg limit on 1 day: 19 Nov (400 mg)." in report
     assert "- Kidney disease is noted, and supplements were taken." in report
     assert "within 2 hours of each other on 1 day." in report
-    assert "USDA National Nutrient Database for Standard Reference, release 24" in report
+    assert "USDA National Nutrient Database for Standard Reference, release 28" in report
     assert report.rstrip().endswith(f"*{DISCLAIMER}*")
     assert "999" not in report  # the entry 40 days ago is outside the window
 

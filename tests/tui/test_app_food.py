@@ -3,10 +3,13 @@ favourites and recent foods, custom foods."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from rich.text import Text
 from textual.widgets import DataTable, Input
 
 from conftest import TODAY, AppFactory, record_notifications
+from mgtui.domain.entries import Entry
 from mgtui.store import Repository
 from mgtui.tui.dialogs.custom_food_form import CustomFoodForm
 from mgtui.tui.dialogs.portion_picker import PortionPicker
@@ -124,6 +127,43 @@ async def test_empty_query_shows_favourites_and_recent_foods(
         assert "Favourites (*) and recent foods" in status
 
 
+async def test_favourites_and_recent_foods_sr28_dropped_still_show(
+    seeded: Repository, app_for: AppFactory
+) -> None:
+    # 08053 and 18035 are SR24 numbers SR28 dropped; 18035 was renumbered 28397.
+    seeded.log(
+        Entry(
+            id="",
+            date=TODAY - dt.timedelta(days=1),
+            time=dt.time(7, 0),
+            kind="food",
+            name="Cereals ready-to-eat, POST, 100% Bran Cereal",
+            amount="1/3 cup",
+            magnesium_mg=80.0,
+            calcium_mg=7.0,
+            food_id="08053",
+            grams=29.0,
+        )
+    )
+    seeded.toggle_favourite("18035")
+    app = app_for(seeded)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        names = result_names(app)
+        assert names[0] == "* Bread, Multi-Grain…whole-grain) (not in the table)"
+        bran = next(name for name in names if "100% Bran" in name)
+        assert bran.endswith("(not in the table)")
+        table = app.screen.query_one("#results", DataTable)
+        row = table.get_row_at(names.index(bran))
+        # Mg for its portion and per 100 g, from the entry: 80 mg in 29 g.
+        assert [str(cell).strip() for cell in row[1:4]] == ["80", "0.333 cup", "276"]
+        table.move_cursor(row=names.index(bran))
+        await pilot.pause()
+        detail = str(app.screen.query_one("#food-detail").render())
+        assert "no longer in the USDA table; the numbers of your entry of 2026-11-21" in detail
+
+
 async def test_favourite_toggle_from_the_results(repo: Repository, app_for: AppFactory) -> None:
     app = app_for(repo)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -133,6 +173,21 @@ async def test_favourite_toggle_from_the_results(repo: Repository, app_for: AppF
         await pilot.pause()
     assert len(repo.favourite_food_ids()) == 1
     assert repo.favourite_food_ids()[0] == "12006"  # Seeds, chia seeds, dried
+
+
+async def test_a_query_with_no_food_word_lists_nothing_to_log(
+    repo: Repository, app_for: AppFactory
+) -> None:
+    app = app_for(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a")
+        await search_for(app, pilot, "%s%s%n")
+        assert result_names(app) == []
+        assert "No food matches '%s%s%n'" in str(app.screen.query_one("#search-status").render())
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, FoodSearchScreen)
+    assert repo.entries_on(TODAY) == []
 
 
 async def test_no_match_says_what_to_do(repo: Repository, app_for: AppFactory) -> None:

@@ -30,8 +30,8 @@ async def test_history_lists_logged_days_newest_first(
         lines = [history.row_text(row).plain for row in history.rows]
         assert lines[0].startswith("Sun 22 Nov 2026")
         assert "   391 122%     120   1.05 low" in lines[0]
-        assert lines[1].startswith("Sat 21 Nov 2026") and "   436 136%" in lines[1]
-        assert "0.86 low" in lines[1]  # 376.6 mg calcium / 436.0 mg magnesium
+        assert lines[1].startswith("Sat 21 Nov 2026") and "   437 137%" in lines[1]
+        assert "0.86 low" in lines[1]  # 378 mg calcium / 437 mg magnesium
         assert lines[2].startswith("Fri 20 Nov 2026") and "   192  60%" in lines[2]
         assert lines[3].startswith("Wed 18 Nov 2026") and "2.61 in band" in lines[3]
         assert len(lines) == 4
@@ -46,7 +46,7 @@ async def test_enter_opens_the_day_on_today(seeded: Repository, app_for: AppFact
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen)
         assert app.day == TODAY - dt.timedelta(days=1)
-        assert "436 / 320 mg" in app.screen.query_one("#magnesium-bar").render().plain
+        assert "437 / 320 mg" in app.screen.query_one("#magnesium-bar").render().plain
 
 
 async def test_history_of_ten_years_builds_only_the_visible_lines(
@@ -128,3 +128,34 @@ async def test_gap_closers_come_from_the_persons_own_foods(
         # 320 - 24.4 (milk today) = 295.6 mg short
         assert "Today is 296 mg short of the RDA" in closers
         assert "1 oz Seeds, pumpkin and squash seed kernels, dried: +168 mg" in closers
+
+
+async def test_a_gap_closer_sr28_dropped_keeps_its_numbers_and_says_so(
+    repo: Repository, app_for: AppFactory
+) -> None:
+    from mgtui.domain.entries import Entry
+
+    # 08053 (POST 100% Bran, SR24) is not in SR28: the entry's own 80 mg still counts.
+    repo.log(
+        Entry(
+            id="",
+            date=TODAY - dt.timedelta(days=2),
+            time=dt.time(7, 0),
+            kind="food",
+            name="Cereals ready-to-eat, POST, 100% Bran Cereal",
+            amount="1/3 cup",
+            magnesium_mg=80.0,
+            calcium_mg=7.0,
+            food_id="08053",
+            grams=29.0,
+        )
+    )
+    app = app_for(repo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        closers = str(app.screen.query_one("#gap-closers").render())
+        assert (
+            "1/3 cup Cereals ready-to-eat, POST, 100% Bran Cereal: +80 mg"
+            "  (no longer in the USDA table)" in closers
+        )

@@ -125,8 +125,8 @@ async def test_previous_and_next_day(seeded: Repository, app_for: AppFactory) ->
         await pilot.pause()
         assert app.day == TODAY - dt.timedelta(days=1)
         assert "Saturday 21 November 2026 (yesterday)" in app.screen.sub_title
-        # 2 oz seeds 335.7 + milk 24.4 + almonds 76.0
-        assert "436 / 320 mg" in bar_text(app, MagnesiumBar)
+        # 2 oz seeds 335.7 + milk 24.4 + almonds 76.5
+        assert "437 / 320 mg" in bar_text(app, MagnesiumBar)
         await pilot.press("right_square_bracket", "right_square_bracket")
         await pilot.pause()
         assert app.day == TODAY + dt.timedelta(days=1)

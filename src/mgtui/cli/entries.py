@@ -153,6 +153,8 @@ def run_add(args: argparse.Namespace) -> int:
             raise UsageError(f"{error}{_quote_hint(args.food, args.amount)}") from None
         logged = logbook.log(draft)
     entry, summary = logged.entry, logged.after
+    if food.note:  # a number the table no longer has (foods.retired)
+        common.warn(f"{food.id} is {food.note}")
     if args.json:
         shown = entry_json(entry)
         if query is not None:
@@ -168,26 +170,37 @@ def run_add(args: argparse.Namespace) -> int:
 
 def resolve_food(repo: Repository, text: str) -> tuple[Food, str | None]:
     """The food FOOD names, and the query when a search picked it."""
-    from mgtui.foods import get_food, search_foods
+    from mgtui.foods import NoFoodWordError, food_for_query, get_food
+    from mgtui.foods.retired import retired_foods, stand_in_food, without_numbers
 
     wanted = " ".join(text.split())
     if not wanted:
         raise UsageError("add: FOOD is empty; give an NDB number, a custom food or a food's name")
     if _NDB_NUMBER.fullmatch(wanted):
         # Spreadsheets drop the leading zero of "01077"; put it back.
-        food = get_food(wanted.zfill(5))
-        if food is None:
+        ndb_id = wanted.zfill(5)
+        # A number SR28 dropped still logs, from its successor or the last entry of it.
+        food = get_food(ndb_id) or stand_in_food(ndb_id, repo.last_food_entry(ndb_id))
+        if food is None or without_numbers(food):
+            retired = retired_foods().get(ndb_id)
+            if retired is None:
+                raise UsageError(
+                    f"no USDA food has the NDB number {ndb_id}; find one with 'mgtui search'"
+                )
             raise UsageError(
-                f"no USDA food has the NDB number {wanted.zfill(5)}; find one with 'mgtui search'"
+                f"{ndb_id} ({retired.name}) is no longer in the USDA table and you have no "
+                "entry of it to log it from; find it with 'mgtui search'"
             )
         return food, None
     custom = repo.custom_food(wanted)
     if custom is not None:
         return custom, None
-    hits = search_foods(wanted, 1, extra_foods=repo.custom_foods())
-    if not hits:
-        raise UsageError(f"no food matches {wanted!r}; try other words with 'mgtui search'")
-    return hits[0], wanted
+    try:
+        return food_for_query(wanted, extra_foods=repo.custom_foods()), wanted
+    except NoFoodWordError as error:
+        raise UsageError(
+            f"no food matches {wanted!r} ({error}); try other words with 'mgtui search'"
+        ) from None
 
 
 def _quote_hint(food: str, amount_words: list[str]) -> str:

@@ -184,5 +184,5 @@ REFERENCE_SOURCES: Final[tuple[str, ...]] = (
     "Ca:Mg band: 2.2–3.2 (default); 1.7–2.6 Costello et al., Adv Nutr 2021;12:291; "
     "1.7–2.8 Rosanoff et al., Adv Nutr 2016;7:25.",
     "Supplement forms: Molecules 2020;25:3172 table 3; Molecules 2021;26:2419 table 1.",
-    "Foods: USDA National Nutrient Database for Standard Reference, release 24 (public domain).",
+    "Foods: USDA National Nutrient Database for Standard Reference, release 28 (public domain).",
 )

@@ -1,4 +1,4 @@
-"""The food table (USDA SR24), portions, and search.
+"""The food table (USDA SR28), portions, and search.
 
 Pure Python: nothing here imports Textual or TinyDB, and importing the package reads
 no file. The table is read on the first call that needs it (about 10 ms) and kept.
@@ -27,9 +27,12 @@ if TYPE_CHECKING:
         portion_choices,
     )
     from mgtui.foods.search import (
+        NoFoodWordError,
         SearchHit,
         all_foods,
         food_count,
+        food_for_query,
+        food_words,
         get_food,
         search_foods,
         search_hits,
@@ -44,9 +47,12 @@ _HOMES = {
     "default_portion": "mgtui.foods.portions",
     "parse_portion": "mgtui.foods.portions",
     "portion_choices": "mgtui.foods.portions",
+    "NoFoodWordError": "mgtui.foods.search",
     "SearchHit": "mgtui.foods.search",
     "all_foods": "mgtui.foods.search",
     "food_count": "mgtui.foods.search",
+    "food_for_query": "mgtui.foods.search",
+    "food_words": "mgtui.foods.search",
     "get_food": "mgtui.foods.search",
     "search_foods": "mgtui.foods.search",
     "search_hits": "mgtui.foods.search",
@@ -56,6 +62,7 @@ _HOMES = {
 __all__ = [  # the keys of _HOMES (a test checks), spelled out for linters and readers
     "Food",
     "FoodTableError",
+    "NoFoodWordError",
     "Portion",
     "PortionAmount",
     "PortionError",
@@ -63,6 +70,8 @@ __all__ = [  # the keys of _HOMES (a test checks), spelled out for linters and r
     "all_foods",
     "default_portion",
     "food_count",
+    "food_for_query",
+    "food_words",
     "get_food",
     "parse_portion",
     "portion_choices",

@@ -1,6 +1,6 @@
 """The term index over the food names, built once by ``scripts/build_foods.py``.
 
-Tokenizing 8,858 names takes longer in Python than the whole load budget, so the
+Tokenizing 8,789 names takes longer in Python than the whole load budget, so the
 build script writes the index beside the table (``data/foods-index.json``) and a
 load only parses it. Each term's postings are kept as one delta-coded string and
 decoded the first time a query needs that term: most terms are never asked for.

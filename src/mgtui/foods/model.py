@@ -15,7 +15,9 @@ class Portion:
 
     @property
     def label(self) -> str:
-        return f"{self.amount:g} {self.name}"
+        # Three decimals at most, as USDA writes amounts ("0.333 cup"): a portion made
+        # from an entry's "1/3 cup" (foods.retired) holds 1/3 exactly.
+        return f"{round(self.amount, 3):g} {self.name}"
 
     @property
     def grams_per_unit(self) -> float:
@@ -35,6 +37,9 @@ class Food:
     energy_kcal_per_100g: float | None = None
     portions: tuple[Portion, ...] = field(default=())
     custom: bool = False
+    # Why a food the table lacks is shown anyway: "no longer in the USDA table; ..."
+    # (``mgtui.foods.retired``); None for a table or custom food.
+    note: str | None = None
 
     def magnesium_mg(self, grams: float) -> float | None:
         if self.magnesium_mg_per_100g is None:

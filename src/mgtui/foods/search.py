@@ -67,6 +67,9 @@ GROUP_PRIOR: Final = {
     "36": -0.45,  # Restaurant Foods
     "21": -0.35,  # Fast Foods
     "22": -0.2,  # Meals, Entrees, and Side Dishes
+    # Sausages and Luncheon Meats: SR28 names deli slices like the plain meat
+    # ("Chicken breast, deli, rotisserie seasoned, sliced" for "chicken breast").
+    "07": -0.1,
 }
 BRANDED_PRIOR: Final = -0.3  # a brand in capitals, "KELLOGG'S", "CAMPBELL'S"
 # A stand-in for the food is not the food: "Bacon, meatless" for "bacon".
@@ -83,9 +86,10 @@ CUSTOM_PRIOR: Final = 0.3  # the user's own foods are likely what they mean
 # already match every query term are lifted, so this orders, never adds, results.
 EVERYDAY_FOODS: Final = frozenset(
     {
-        # dairy and eggs: whole, 2%, 1% and skim milk, plain yogurt, cheddar, butter, egg
+        # dairy and eggs: whole, 2%, 1% and skim milk, plain yogurt, cheddar, butter, egg,
+        # plain kefir (new in SR28)
         *("01077", "01079", "01082", "01085", "01116", "01117", "01009", "01001"),
-        *("01123", "01129", "01124", "01015", "01017", "01026"),
+        *("01123", "01129", "01124", "01015", "01017", "01026", "01289"),
         # fruit: apple, banana, avocado, orange, strawberries, blueberries, grapes, raisins
         *("09003", "09040", "09037", "09200", "09316", "09050", "09132", "09298"),
         # vegetables: spinach, kale, collards, broccoli, carrots, tomatoes, potatoes,
@@ -109,6 +113,16 @@ EVERYDAY_FOODS: Final = frozenset(
         *("05064", "23557", "15236", "15121", "15088"),
     }
 )
+
+# Everyday forms of a kind of food that has a plainer form, lifted only when the query
+# names the kind (all its words): "greek yogurt" gets a plain Greek yogurt first, while
+# "yogurt" still gets plain yogurt and "almonds" the nuts, not almond milk.
+EVERYDAY_WHEN_NAMED: Final[dict[str, str]] = {
+    "01256": "greek yogurt",  # Yogurt, Greek, plain, nonfat (new in SR28, as below)
+    "01287": "greek yogurt",  # Yogurt, Greek, plain, lowfat
+    "01293": "greek yogurt",  # Yogurt, Greek, plain, whole milk
+    "14091": "almond milk",  # Beverages, almond milk, unsweetened, shelf stable
+}
 
 # Names people use that USDA spells otherwise: (what people type, USDA's words).
 # Both sides go through the same normalizer as names, so plurals need no entry.
@@ -172,6 +186,16 @@ SYNONYMS: Final[tuple[tuple[str, str], ...]] = (
 MAX_QUERY_TERMS: Final = 8  # longer queries are sentences; their first words decide
 MAX_LIMIT: Final = 1000
 
+# What a word needs to name a food when a query is logged (``food_for_query``): two
+# letters at least, so the "s" and "n" of "%s%s%n" or the "31m" of an escape sequence
+# ("ESC[31m") name nothing, though USDA has a "S'MORES" and a "Ham 'N Cheese".
+MIN_FOOD_WORD_LETTERS: Final = 2
+# Measures name no food either: "12 oz" alone would log a yogurt "12 grams protein".
+MEASURE_WORDS: Final = frozenset(
+    {"g", "kg", "mg", "oz", "ounce", "lb", "pound", "gram", "ml", "fl", "cup", "tsp", "tbsp"}
+    | {"teaspoon", "tablespoon", "pint", "quart", "serving", "piece", "slice", "portion"}
+)
+
 
 class SearchHit(NamedTuple):
     """One search result: the food and how well it matched (higher is better)."""
@@ -213,6 +237,56 @@ def search_hits(
     return [SearchHit(food=food, score=round(score, 4)) for score, food in best]
 
 
+class NoFoodWordError(ValueError):
+    """A query to log from that holds no word of any food's name."""
+
+
+def food_words(query: str, *, extra_foods: Iterable[Food] = ()) -> list[str]:
+    """The query's terms that name a food: a word of a USDA or custom food's name (as
+    typed, its start while typing, or within a typo), or a name people use (SYNONYMS).
+    Terms of fewer than two letters and measures ("oz", "cup") never count.
+    """
+    query_terms = terms(query)[:MAX_QUERY_TERMS]
+    index = load_table().index
+    custom_terms = [_custom_terms(food.name)[0] for food in extra_foods]
+    synonym_terms = {term for typed, _ in _synonym_rules() for term in typed}
+    typing = not query[-1:].isspace()
+    last = len(query_terms) - 1
+    found = []
+    for position, term in enumerate(query_terms):
+        letters = sum(char.isalpha() for char in term)
+        if letters < MIN_FOOD_WORD_LETTERS or term in _measure_terms():
+            continue
+        unfinished = typing and position == last
+        if (
+            term in synonym_terms
+            or _expand(index, term, unfinished)
+            or any(
+                _custom_match(term, name_term, unfinished) > 0.0
+                for names in custom_terms
+                for name_term in names
+            )
+        ):
+            found.append(term)
+    return found
+
+
+def food_for_query(query: str, *, extra_foods: Iterable[Food] = ()) -> Food:
+    """The food to log for a query: the best match, and only for a query that names a food.
+
+    Search ranks whatever it can for a half-typed word; logging must not: a query none
+    of whose words is a food word ("%s%s%n", an escape sequence, "12 oz") raises
+    ``NoFoodWordError`` instead of logging whichever food happens to come first.
+    """
+    custom = list(extra_foods)
+    if not food_words(query, extra_foods=custom):
+        raise NoFoodWordError("none of its words is a word of a food's name")
+    hits = search_foods(query, 1, extra_foods=custom)
+    if not hits:
+        raise NoFoodWordError("no food holds its words")
+    return hits[0]
+
+
 def get_food(ndb_id: str) -> Food | None:
     """The USDA food with this 5-digit NDB number ("01077"), or None."""
     return load_table().get(ndb_id)
@@ -228,6 +302,11 @@ def food_count() -> int:
 
 
 # ---- Query variants: the query as typed, and with each synonym applied. ----
+
+
+@lru_cache(maxsize=1)
+def _measure_terms() -> frozenset[str]:
+    return frozenset(stem(word) for word in MEASURE_WORDS)
 
 
 @lru_cache(maxsize=1)
@@ -398,7 +477,7 @@ def _score_table(
     rows = _candidate_rows(per_term)
     shapes = index.shapes
     branded = index.branded
-    everyday = _everyday_rows(table)
+    everyday = _everyday_rows(table) | _named_everyday_rows(table, frozenset(variant))
     stand_ins = _stand_in_rows(table)
     term_count = len(per_term)
     candidates: list[tuple[float, int]] = []
@@ -444,6 +523,20 @@ def _score_table(
 def _everyday_rows(table: FoodTable) -> frozenset[int]:
     rows = (table.row_of(ndb_id) for ndb_id in EVERYDAY_FOODS)
     return frozenset(row for row in rows if row is not None)
+
+
+def _named_everyday_rows(table: FoodTable, query_terms: frozenset[str]) -> frozenset[int]:
+    """The rows of EVERYDAY_WHEN_NAMED whose kind the query names."""
+    return frozenset(
+        row
+        for ndb_id, kind_terms in _named_everyday(table)
+        if kind_terms <= query_terms and (row := table.row_of(ndb_id)) is not None
+    )
+
+
+@lru_cache(maxsize=4)
+def _named_everyday(table: FoodTable) -> tuple[tuple[str, frozenset[str]], ...]:
+    return tuple((ndb_id, frozenset(terms(kind))) for ndb_id, kind in EVERYDAY_WHEN_NAMED.items())
 
 
 @lru_cache(maxsize=4)

@@ -1,8 +1,8 @@
-"""The USDA SR24 food table: found in the package or the source tree, loaded on first use.
+"""The USDA SR28 food table: found in the package or the source tree, loaded on first use.
 
 Nothing is read at import time. The first call of ``load_table()`` reads
 ``data/foods.json`` and its term index and keeps them for the life of the process.
-It does not parse the 8,858 foods: the build script writes one food a line, so the
+It does not parse the 8,789 foods: the build script writes one food a line, so the
 load only splits the lines and notes each line's NDB number (the first field, at a
 fixed place); a row is parsed, and its ``Food`` made, the first time it is asked for.
 That keeps the load to a few milliseconds where parsing everything takes 15 to 30.

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from mgtui.domain.entries import Entry
@@ -117,14 +117,23 @@ def food_entry(food: Food, amount_text: str | None, day: dt.date, time: dt.time)
     )
 
 
-def resolve_foods(food_ids: Iterable[str], custom_foods: Sequence[Food]) -> list[Food]:
-    """Foods for ids from the table or the person's custom foods; unknown ids are skipped."""
+def resolve_foods(
+    food_ids: Iterable[str],
+    custom_foods: Sequence[Food],
+    last_entry: Callable[[str], Entry | None] | None = None,
+) -> list[Food]:
+    """Foods for ids from the table or the person's custom foods; a USDA id the table no
+    longer has gets a stand-in that says so (``foods.retired``, from ``last_entry`` of
+    that id where there is one); other unknown ids are skipped."""
     from mgtui.foods import get_food
+    from mgtui.foods.retired import stand_in_food
 
     custom = {food.id: food for food in custom_foods}
     foods: list[Food] = []
     for food_id in food_ids:
         food = custom.get(food_id) or get_food(food_id)
+        if food is None:
+            food = stand_in_food(food_id, last_entry(food_id) if last_entry else None)
         if food is not None:
             foods.append(food)
     return foods
@@ -133,7 +142,7 @@ def resolve_foods(food_ids: Iterable[str], custom_foods: Sequence[Food]) -> list
 def _food_of(entry: Entry, custom_foods: Sequence[Food]) -> Food | None:
     if entry.food_id is None:
         return None
-    found = resolve_foods([entry.food_id], custom_foods)
+    found = resolve_foods([entry.food_id], custom_foods, lambda _: entry)
     return found[0] if found else None
 
 

@@ -8,6 +8,7 @@ from mgtui.domain.figures import figure, half_up
 from mgtui.domain.insights import FoodSource, GapCloser, Insights
 from mgtui.domain.summary import DaySummary
 from mgtui.domain.verdict import DayVerdict
+from mgtui.foods.retired import NOT_IN_TABLE, missing_from_table
 from mgtui.present.text import band_text, safe
 
 
@@ -93,6 +94,8 @@ def gap_lines(today: DaySummary, closers: Sequence[GapCloser]) -> list[str]:
         lines.append("  (log some foods first: suggestions come from your own history)")
     for closer in closers:
         note = "  closes the gap" if closer.closes_gap else ""
+        if missing_from_table(closer.food_id):  # its numbers are the entry's own
+            note += f"  ({NOT_IN_TABLE})"
         lines.append(f"  {safe(closer.label)}{note}")
     return lines
 

@@ -523,6 +523,23 @@ class Repository:
                             return list(found)
         return list(found)
 
+    def last_food_entry(self, food_id: str) -> Entry | None:
+        """The latest entry of one food, or None: what a food the table no longer has
+        can still be logged from (``mgtui.foods.retired``)."""
+        # Most days never name the food: a day's text without the id is not decoded. (An
+        # id that JSON would escape cannot be looked for that way; ids never need it.)
+        plain = food_id.isascii() and food_id.isprintable() and not {'"', "\\"} & set(food_id)
+        with self._reading():
+            index = self._current_index()
+            for ordinal in reversed(index.ordinals):
+                text = index.texts[ordinal]
+                if plain and food_id not in text:
+                    continue
+                for entry in reversed(self._decoded_day(ordinal, text)):
+                    if entry.food_id == food_id:
+                        return entry
+        return None
+
     # -- favourites -------------------------------------------------------------------
 
     def favourite_food_ids(self) -> list[str]:

@@ -92,20 +92,25 @@ class FoodSearchScreen(SectionScreen):
 
     @work(exclusive=True, thread=True, group="food-search")
     def search_foods(self, query: str, custom_foods: list[Food]) -> None:
-        from mgtui.foods import search_foods
+        from mgtui.foods import food_words, search_foods
 
         results = search_foods(query, RESULT_LIMIT, extra_foods=custom_foods)
+        if results and not food_words(query, extra_foods=custom_foods):
+            results = []  # "%s%n" or an escape sequence: Enter must not log a food for it
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self.fill_results, results, query)
 
     def show_recent(self) -> None:
         repo = self.mgtui.logbook.repo
-        favourites = drafts.resolve_foods(repo.favourite_food_ids(), repo.custom_foods())
+        # A food the table no longer has is shown from its last entry (foods.retired).
+        favourites = drafts.resolve_foods(
+            repo.favourite_food_ids(), repo.custom_foods(), repo.last_food_entry
+        )
         favourite_ids = {food.id for food in favourites}
         recent = [
             food
             for food in drafts.resolve_foods(
-                repo.recent_food_ids(RECENT_LIMIT), repo.custom_foods()
+                repo.recent_food_ids(RECENT_LIMIT), repo.custom_foods(), repo.last_food_entry
             )
             if food.id not in favourite_ids
         ]
@@ -134,7 +139,7 @@ class FoodSearchScreen(SectionScreen):
             portion = drafts.default_portion(food)
             per_portion = food.magnesium_mg(portion.grams)
             prefix = "* " if food.id in favourite_ids else ""
-            suffix = " (custom)" if food.custom else ""
+            suffix = " (custom)" if food.custom else " (not in the table)" if food.note else ""
             fitted = fit_middle(safe(food.name), name_width - len(prefix) - len(suffix))
             name = Text.assemble((prefix, "bold"), fitted, (suffix, "dim"))
             table.add_row(
@@ -171,7 +176,10 @@ class FoodSearchScreen(SectionScreen):
             detail.update("")
             return
         portions = ", ".join(drafts.portion_labels(food)[:3])
-        detail.update(Text.assemble((safe(food.name), "bold"), f"  ·  {portions}"))
+        note = f"  ·  {food.note}" if food.note else ""
+        detail.update(
+            Text.assemble((safe(food.name), "bold"), f"  ·  {portions}", (note, "italic"))
+        )
 
     # -- choosing -----------------------------------------------------------
 

@@ -46,7 +46,7 @@ Is my **calcium : magnesium** ratio in the band?
 Magnesium targets: IOM 1997 and the NIH ODS fact sheet. Calcium and vitamin D:
 IOM 2011. Ratio bands: the seeds' 2.2–3.2; Costello et al. 2021; Rosanoff et al.
 2016. Supplement forms: Molecules 2020;25:3172 and 2021;26:2419. Foods: USDA
-SR24 (public domain).
+SR28 (public domain).
 
 This is guidance, not a diagnosis: talk to your clinician, above all about
 supplements with kidney disease or alongside bisphosphonates and antibiotics.
