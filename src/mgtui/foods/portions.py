@@ -36,6 +36,8 @@ from mgtui.foods.text import STOP_WORDS, name_terms, stem, words
 
 # One entry of one food above this is a typing error, not a meal.
 MAX_GRAMS: Final = 5000.0
+# Less than this is no portion anyone eats: an entry of it would read "0 g" and "0 mg".
+MIN_GRAMS: Final = 0.1
 DEFAULT_GRAMS: Final = 100.0  # the amount for a food without household measures
 
 # Exact by definition (international yard and pound agreement, 1959).
@@ -242,6 +244,10 @@ def _check_quantity(quantity: float, original: str) -> None:
 def _checked(amount: PortionAmount, original: str) -> PortionAmount:
     if not math.isfinite(amount.grams) or amount.grams <= 0:
         raise PortionError(f"{original.strip()!r} is not a usable amount")
+    if amount.grams < MIN_GRAMS:
+        raise PortionError(
+            f"{amount.label} is less than {MIN_GRAMS:g} g: too little to log; check the amount"
+        )
     if amount.grams > MAX_GRAMS:
         raise PortionError(
             f"{amount.label} is more than {MAX_GRAMS / 1000:g} kg of one food in one entry; "

@@ -25,8 +25,10 @@ from mgtui.domain.supplements import (
 from mgtui.domain.targets import CustomTargets, Profile, ProfileError, parse_ratio_band
 from mgtui.foods.model import Food, Portion
 
-# Servings of one supplement product in one entry; more is a typo, not a dose.
+# Servings of one supplement product in one entry; more is a typo, not a dose, and
+# less than a hundredth of a serving is no dose anyone takes (it would read "0 mg").
 MAX_SERVINGS = 20.0
+MIN_SERVINGS = 0.01
 # Grams a custom food's portion may weigh (a 2 l bottle of water is 2,000 g).
 MAX_PORTION_GRAMS = 5000.0
 CUSTOM_PREFIX = "custom-"
@@ -248,6 +250,8 @@ def parse_servings(text: str) -> float:
     servings = parse_number(cleaned, "servings", maximum=MAX_SERVINGS)
     if servings <= 0:
         raise AmountError("servings must be more than 0")
+    if servings < MIN_SERVINGS:
+        raise AmountError(f"{servings:g} servings is too little to log (at least {MIN_SERVINGS:g})")
     return servings
 
 
