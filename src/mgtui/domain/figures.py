@@ -33,8 +33,21 @@ def half_up(value: float, decimals: int = 0) -> float:
     """
     if not math.isfinite(value):
         return value
+    scale = _SCALES[decimals] if 0 <= decimals < len(_SCALES) else 10.0**decimals
+    scaled = abs(value) * scale
+    whole = math.floor(scaled)
+    remainder = scaled - whole
+    # Far from a half, binary arithmetic decides as the decimal number would; only a
+    # near-tie needs the exact decimal rule (a history of ten years makes ~50,000
+    # figures, and the decimal module is twenty times slower).
+    if abs(remainder - 0.5) > 1e-6 and scaled < 1e15:
+        rounded = (whole + (1 if remainder > 0.5 else 0)) / scale
+        return math.copysign(rounded, value) if rounded else 0.0
     quantum = Decimal(1).scaleb(-decimals)
     return float(Decimal(repr(value)).quantize(quantum, rounding=ROUND_HALF_UP))
+
+
+_SCALES = (1.0, 10.0, 100.0, 1000.0)
 
 
 def _toward(value: float, decimals: int, up: bool) -> float:
@@ -74,6 +87,8 @@ class Figure:
 def figure(value: float, thresholds: Sequence[Threshold] = (), *, decimals: int = 0) -> Figure:
     """``value`` rounded half up to ``decimals`` places, or to as many more as it takes
     for the figure to sit on the same side of every threshold as the value does."""
+    if not thresholds:
+        return Figure(half_up(value, decimals), decimals)
     for places in range(decimals, MAX_DECIMALS + 1):
         shown = half_up(value, places)
         if all(t.passed(shown) == t.passed(value) for t in thresholds):

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from mgtui.domain import reference as ref
@@ -124,8 +126,8 @@ def _ratio_cause(verdict: RatioVerdict, supplements_over_limit: bool) -> str:
 def _amount(
     food_mg: float,
     supplement_mg: float,
-    total_lines: list[Threshold],
-    supplement_lines: list[Threshold],
+    total_lines: Sequence[Threshold],
+    supplement_lines: Sequence[Threshold],
 ) -> tuple[Figure, Figure, Figure]:
     """The total and its two parts at one precision: the supplement part as it is shown
     on its own (against its limit), the food part the difference, so they add up."""
@@ -143,9 +145,8 @@ def _amount(
 
 
 def _amount_figures(
-    total: Figure, food: Figure, supplements: Figure, target_mg: float
+    total: Figure, food: Figure, supplements: Figure, target_mg: float, target: Figure
 ) -> AmountFigures:
-    target = figure(target_mg)
     reached = total.value >= target_mg
     return AmountFigures(
         total=total,
@@ -158,28 +159,54 @@ def _amount_figures(
     )
 
 
-def day_verdict(totals: DayTotals, targets: Targets) -> DayVerdict:
-    """The day's figures as every front end shows them, with the judgements beside them."""
-    rda = targets.magnesium_rda_mg
-    ear = targets.magnesium_ear_mg
-    limit = targets.supplement_limit_mg
-    mg_lines = [Threshold(rda)] + ([] if ear is None else [Threshold(ear)])
-    limit_lines = (
-        []
+@dataclass(frozen=True, slots=True)
+class _Lines:
+    """What one set of targets judges every day against, worked out once."""
+
+    magnesium: tuple[Threshold, ...]
+    limit: tuple[Threshold, ...]
+    calcium: tuple[Threshold, ...]
+    rda: Figure
+    ear: Figure | None
+    limit_figure: Figure | None
+    calcium_rda: Figure
+    calcium_ul: Figure
+
+
+@lru_cache(maxsize=16)
+def _lines(targets: Targets) -> _Lines:
+    rda, ear = targets.magnesium_rda_mg, targets.magnesium_ear_mg
+    limit, ul = targets.supplement_limit_mg, targets.calcium_ul_mg
+    return _Lines(
+        magnesium=(Threshold(rda),) + (() if ear is None else (Threshold(ear),)),
+        limit=()
         if limit is None
-        else [
+        else (
             Threshold(ref.NEAR_LIMIT_FRACTION * limit),
             Threshold(limit),
             Threshold(limit, strict=True),
-        ]
+        ),
+        calcium=(Threshold(targets.calcium_rda_mg), Threshold(ul), Threshold(ul, strict=True)),
+        rda=figure(rda),
+        ear=None if ear is None else figure(ear),
+        limit_figure=None if limit is None else figure(limit),
+        calcium_rda=figure(targets.calcium_rda_mg),
+        calcium_ul=figure(ul),
     )
+
+
+def day_verdict(totals: DayTotals, targets: Targets) -> DayVerdict:
+    """The day's figures as every front end shows them, with the judgements beside them."""
+    lines = _lines(targets)
+    rda, ear = targets.magnesium_rda_mg, targets.magnesium_ear_mg
+    limit = targets.supplement_limit_mg
     mg_total, mg_food, mg_supplements = _amount(
-        totals.food_magnesium_mg, totals.supplement_magnesium_mg, mg_lines, limit_lines
+        totals.food_magnesium_mg, totals.supplement_magnesium_mg, lines.magnesium, lines.limit
     )
-    magnesium = _amount_figures(mg_total, mg_food, mg_supplements, rda)
+    magnesium = _amount_figures(mg_total, mg_food, mg_supplements, rda, lines.rda)
 
     state = limit_state(totals.supplement_magnesium_mg, limit)
-    limit_figure = None if limit is None else figure(limit)
+    limit_figure = lines.limit_figure
     over_by = left = None
     if limit_figure is not None:
         if state == "over":
@@ -197,13 +224,12 @@ def day_verdict(totals: DayTotals, targets: Targets) -> DayVerdict:
 
     ul = targets.calcium_ul_mg
     ca_total, ca_food, ca_supplements = _amount(
-        totals.food_calcium_mg,
-        totals.supplement_calcium_mg,
-        [Threshold(targets.calcium_rda_mg), Threshold(ul), Threshold(ul, strict=True)],
-        [],
+        totals.food_calcium_mg, totals.supplement_calcium_mg, lines.calcium, ()
     )
-    calcium = _amount_figures(ca_total, ca_food, ca_supplements, targets.calcium_rda_mg)
-    ul_figure = figure(ul)
+    calcium = _amount_figures(
+        ca_total, ca_food, ca_supplements, targets.calcium_rda_mg, lines.calcium_rda
+    )
+    ul_figure = lines.calcium_ul
     over_ul = totals.calcium_mg > ul
 
     ratio_value = shown_ratio(ca_total, mg_total)
@@ -211,7 +237,7 @@ def day_verdict(totals: DayTotals, targets: Targets) -> DayVerdict:
     return DayVerdict(
         date=totals.date,
         magnesium=magnesium,
-        magnesium_ear=None if ear is None else figure(ear),
+        magnesium_ear=lines.ear,
         reached_ear=None if ear is None else mg_total.value >= ear,
         magnesium_is_adequate_intake=targets.magnesium_is_adequate_intake,
         supplement=supplement,
