@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from cli_support import run_mgtui
+from mgtui.domain.entries import Entry
 from mgtui.domain.supplements import SupplementProduct
 from mgtui.logbook import make_custom_food
 from mgtui.store import SCHEMA_VERSION, Repository
@@ -33,16 +34,19 @@ def seeded(tmp_path_factory: pytest.TempPathFactory) -> Path:
         repo.save_supplement_product(SupplementProduct("Mag Glycinate", "glycinate", 120.0))
         repo.save_custom_food(make_custom_food("Spring water", "l", "1000", "120", "300"))
         for day in (dt.date(2026, 11, 21), dt.date(2026, 11, 22)):
-            repo.add_entry(
-                date=day,
-                time=dt.time(8, 0),
-                kind="food",
-                name="Nuts, almonds",
-                amount="1 oz",
-                magnesium_mg=76.0,
-                calcium_mg=74.8,
-                food_id="12061",
-                grams=28.35,
+            repo.log(
+                Entry(
+                    id="",
+                    date=day,
+                    time=dt.time(8, 0),
+                    kind="food",
+                    name="Nuts, almonds",
+                    amount="1 oz",
+                    magnesium_mg=76.0,
+                    calcium_mg=74.8,
+                    food_id="12061",
+                    grams=28.35,
+                )
             )
     return folder
 

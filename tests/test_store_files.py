@@ -20,6 +20,7 @@ import pytest
 
 import mgtui
 from mgtui import locations
+from mgtui.domain.entries import Entry
 from mgtui.store import (
     NewerSchemaError,
     Repository,
@@ -34,16 +35,19 @@ DAY = dt.date(2025, 5, 1)
 
 
 def add(repo: Repository, name: str = "Nuts, almonds", day: dt.date = DAY) -> str:
-    return repo.add_entry(
-        date=day,
-        time=dt.time(8, 30),
-        kind="food",
-        name=name,
-        amount="1 oz",
-        magnesium_mg=76.0,
-        calcium_mg=75.0,
-        food_id="12061",
-        grams=28.35,
+    return repo.log(
+        Entry(
+            id="",
+            date=day,
+            time=dt.time(8, 30),
+            kind="food",
+            name=name,
+            amount="1 oz",
+            magnesium_mg=76.0,
+            calcium_mg=75.0,
+            food_id="12061",
+            grams=28.35,
+        )
     ).id
 
 

@@ -23,16 +23,19 @@ NEXT_DAY = DAY + dt.timedelta(days=1)
 
 
 def add(repo: Repository, day: dt.date = DAY, name: str = "Nuts, almonds") -> Entry:
-    return repo.add_entry(
-        date=day,
-        time=dt.time(8, 30),
-        kind="food",
-        name=name,
-        amount="1 oz",
-        magnesium_mg=76.0,
-        calcium_mg=75.0,
-        food_id="12061",
-        grams=28.35,
+    return repo.log(
+        Entry(
+            id="",
+            date=day,
+            time=dt.time(8, 30),
+            kind="food",
+            name=name,
+            amount="1 oz",
+            magnesium_mg=76.0,
+            calcium_mg=75.0,
+            food_id="12061",
+            grams=28.35,
+        )
     )
 
 

@@ -1,0 +1,309 @@
+"""The log file: its locks, transactions, and bringing it back into shape.
+
+Several processes may open the same folder at once (the app, ``mgtui add`` from a
+script, one app per browser tab under ``mgtui serve``): every change is a transaction
+under an inter-process lock that starts from the file's current content and ends with
+one atomic save (storage.py). Reads take no lock: saves replace the file atomically,
+so a reader always sees a whole version.
+
+Repair happens under the lock: a missing file is created, an older format is backed
+up and upgraded, a file that does not parse is moved aside.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Final
+
+from tinydb import TinyDB
+from tinydb.table import Table
+
+from mgtui.locations import PRIVATE_FILE_MODE, ensure_private_file
+from mgtui.store import layout, migrations
+from mgtui.store.errors import (
+    DamagedFileError,
+    StoreError,
+    StoreLockedError,
+    StoreWriteError,
+)
+from mgtui.store.layout import OutdatedSchemaError
+from mgtui.store.storage import (
+    AtomicJSONStorage,
+    FileMissingError,
+    Tables,
+    leftover_temp_files,
+    parse_json,
+)
+
+if TYPE_CHECKING:
+    from filelock import FileLock
+
+DEFAULT_LOCK_TIMEOUT: Final = 10.0
+LOCK_POLL_INTERVAL: Final = 0.002
+# Problems that mean "bring the file back into shape" rather than "report and stop".
+REPAIRABLE = (DamagedFileError, FileMissingError, OutdatedSchemaError)
+
+
+class StoreTable(Table):
+    """A TinyDB table that keeps no state a sibling process could make stale.
+
+    Tables are opened with ``cache_size=0`` (no query cache). What remains is the
+    next-id counter, reset by ``forget_process_state`` at the start of every
+    transaction.
+    """
+
+    def forget_process_state(self) -> None:
+        self.clear_cache()
+        # The one use of a TinyDB private attribute, on purpose. ``Table.insert``
+        # takes a new document's id from ``_next_id``, counted in this process and set
+        # before the write; if another process inserted in between, that id is taken
+        # and TinyDB raises "Document with ID ... already exists". Resetting it under
+        # the lock makes TinyDB derive the id from the table as it is on disk now.
+        # (Tested in tests/test_store_repository.py::test_auto_ids_after_another_process.)
+        self._next_id = None
+
+
+class _Database(TinyDB):
+    table_class = StoreTable
+
+
+def utc_stamp() -> str:
+    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _file_stamp() -> str:
+    return dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
+
+
+class LogFile:
+    """``mgtui.json`` as TinyDB tables, with the locks that make sharing it safe."""
+
+    def __init__(self, path: Path, *, lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> None:
+        self.path = path
+        #: Where a damaged log was moved (``mgtui.json.corrupt-<timestamp>``), if it was.
+        self.recovered_from: Path | None = None
+        #: Called after a repair replaced the tables (the day index must be rebuilt).
+        self.on_repair: Callable[[], None] = lambda: None
+        self.notices: list[str] = []
+        self.unread_notices = 0
+        self.thread_lock = threading.RLock()
+        self._lock_timeout = lock_timeout
+        self._file_lock: FileLock | None = None  # made by the first locked()
+        # The days digest's records, shared by loads and saves (layout.days_digest).
+        self._day_digests: layout.DigestMemo = {}
+        self.storage = AtomicJSONStorage(self.path, self._load, self._dump)
+        self._db = _Database(storage=lambda: self.storage)
+        self.tables: dict[str, StoreTable] = {name: self._table(name) for name in layout.TABLES}
+        self._in_transaction = False
+
+    def notice(self, text: str) -> None:
+        self.notices.append(text)
+        self.unread_notices += 1
+
+    def open(self) -> None:
+        """Read the file, repairing it (under the lock) when it needs it."""
+        try:
+            with self.thread_lock:
+                self.storage.read()
+            if not leftover_temp_files(self.path):
+                self._tighten_file_mode()
+                return
+        except REPAIRABLE:
+            pass
+        with self.thread_lock, self.locked():
+            self._repair_locked(after_open=False)
+        self._tighten_file_mode()
+
+    def close(self) -> None:
+        with self.thread_lock:
+            self._db.close()
+
+    # -- transactions and reading -----------------------------------------------------
+
+    @contextmanager
+    def locked(self) -> Iterator[None]:
+        """The inter-process lock (callers hold the thread lock)."""
+        # filelock, and the logging and inspect modules it loads, are imported by the
+        # first write: reads take no lock, and `mgtui status` starts ~20 ms sooner.
+        from filelock import FileLock, Timeout
+
+        if self._file_lock is None:
+            self._file_lock = FileLock(
+                str(self.path) + ".lock", timeout=self._lock_timeout, mode=PRIVATE_FILE_MODE
+            )
+        file_lock = self._file_lock
+        try:
+            # filelock retries a held lock every 50 ms by default: with a few writers
+            # that idle time, not the saves, would dominate (a save takes ~20 ms).
+            file_lock.acquire(poll_interval=LOCK_POLL_INTERVAL)
+        except Timeout:
+            raise StoreLockedError(
+                f"another copy of mgtui kept {self.path} locked for "
+                f"{self._lock_timeout:g} seconds; nothing was changed, try again"
+            ) from None
+        except OSError as error:
+            raise StoreWriteError(self.path, error) from error
+        try:
+            yield
+        finally:
+            file_lock.release()
+
+    @contextmanager
+    def transaction(self, on_saved: Callable[[], None]) -> Iterator[Tables]:
+        """Lock, load the file's current content, run the block, save once; then
+        call ``on_saved`` (not when the block or the save failed)."""
+        with self.thread_lock:
+            if self._in_transaction:
+                raise RuntimeError("repository transactions do not nest")
+            with self.locked():
+                self.ensure_loaded_locked()
+                for table in self.tables.values():
+                    table.forget_process_state()
+                self._in_transaction = True
+                try:
+                    with self.storage.batch() as tables:
+                        yield tables
+                finally:
+                    self._in_transaction = False
+                on_saved()
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """Hold the thread lock, with the file loaded (repairing it if needed)."""
+        with self.thread_lock:
+            try:
+                self.storage.read()
+            except REPAIRABLE:
+                with self.locked():
+                    self.ensure_loaded_locked()
+            yield
+
+    def ensure_loaded_locked(self) -> None:
+        """Load the file, repairing it first if needed (caller holds both locks)."""
+        try:
+            self.storage.read()
+        except REPAIRABLE:
+            self._repair_locked(after_open=True)
+
+    # -- repair -----------------------------------------------------------------------
+
+    def _repair_locked(self, *, after_open: bool) -> None:
+        """Bring the file into a readable, current state (caller holds both locks).
+
+        Missing: create it. Older format: back it up, migrate, save. Damaged: move it
+        aside and start again, from this session's last good copy when there is one.
+        Newer format: raise and touch nothing.
+        """
+        for leftover in leftover_temp_files(self.path):
+            # Under the lock no save is running, so any temp file is a killed writer's.
+            try:
+                leftover.unlink()
+            except FileNotFoundError:
+                pass
+            except OSError as error:
+                self.notice(f"could not remove the leftover file {leftover}: {error.strerror}")
+        fallback = self.storage.last_good()
+        payload = self.storage.read_bytes()
+        if payload is None:
+            self.storage.commit(layout.new_tables(utc_stamp()))
+            if after_open:
+                self.notice(f"{self.path} had disappeared; a new, empty log was started")
+            self.on_repair()
+            return
+        try:
+            parsed = parse_json(payload, self.path)
+            version = layout.schema_version_of(parsed, self.path)
+            if version < layout.SCHEMA_VERSION:
+                self._migrate_locked(parsed, version, payload)
+            else:
+                self.storage.read()
+        except DamagedFileError as damage:
+            self._move_aside_locked(damage, fallback)
+        self.on_repair()
+
+    def _migrate_locked(self, parsed: object, version: int, payload: bytes) -> None:
+        assert isinstance(parsed, dict)
+        try:
+            upgraded = migrations.migrate(parsed, version)
+        except layout.LayoutError as error:
+            raise DamagedFileError(self.path, f"it cannot be upgraded: {error}") from None
+        layout.load_tables(upgraded, None, self.path)
+        backup = self._unique_sibling(f"format-{version}-{_file_stamp()}")
+        try:
+            _write_private_file(backup, payload)
+        except OSError as error:
+            raise StoreWriteError(self.path, error) from error
+        self.storage.commit(upgraded)
+        self.notice(
+            f"{self.path.name} was upgraded from data format {version} to "
+            f"{layout.SCHEMA_VERSION}; the original is kept as {backup}"
+        )
+
+    def _move_aside_locked(self, damage: DamagedFileError, fallback: Tables | None) -> None:
+        target = self._unique_sibling(f"corrupt-{_file_stamp()}")
+        try:
+            os.rename(self.path, target)
+            os.chmod(target, PRIVATE_FILE_MODE)
+        except OSError as error:
+            raise StoreError(
+                f"{damage} and it could not be moved aside ({error.strerror or error}); "
+                "nothing was changed"
+            ) from error
+        self.recovered_from = target
+        restored = fallback is not None
+        self.storage.commit(fallback if fallback is not None else layout.new_tables(utc_stamp()))
+        what = (
+            "the log was restored from this session's copy"
+            if restored
+            else "a new, empty log was started"
+        )
+        self.notice(
+            f"{self.path.name} could not be read ({damage.reason}); it was moved to "
+            f"{target} and {what}"
+        )
+
+    def _unique_sibling(self, suffix: str) -> Path:
+        candidate = self.path.with_name(f"{self.path.name}.{suffix}")
+        counter = 1
+        while candidate.exists():
+            candidate = self.path.with_name(f"{self.path.name}.{suffix}-{counter}")
+            counter += 1
+        return candidate
+
+    # -- helpers ----------------------------------------------------------------------
+
+    def _tighten_file_mode(self) -> None:
+        notice = ensure_private_file(self.path)
+        if notice:
+            self.notice(notice)
+
+    def _load(self, parsed: object, previous: Tables | None) -> Tables:
+        # The memo (~0.7 MB for ten years) is started by the first save: a process
+        # that only reads (status, an app that is only looked at) never needs it.
+        memo = self._day_digests if self._day_digests else None
+        return layout.load_tables(parsed, previous, self.path, digests=memo)
+
+    def _dump(self, tables: Tables) -> list[bytes]:
+        return layout.dump_tables(tables, digests=self._day_digests)
+
+    def _table(self, name: str) -> StoreTable:
+        table = self._db.table(name, cache_size=0)
+        assert isinstance(table, StoreTable)
+        return table
+
+
+def _write_private_file(path: Path, payload: bytes) -> None:
+    """A new 0600 file with ``payload``, flushed to disk (for the pre-upgrade backup)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
+    try:
+        view = memoryview(payload)
+        while view:
+            view = view[os.write(fd, view) :]
+        os.fsync(fd)
+    finally:
+        os.close(fd)

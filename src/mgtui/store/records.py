@@ -1,0 +1,70 @@
+"""Checks on the records handed to the store, before anything is written.
+
+Every value a caller gives (an entry to log, an edit, an import) passes through here
+and comes out as it will be stored, or is refused with ``InvalidRecordError`` and a
+message naming the field. Records read back from the file are checked by layout.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from typing import Final
+
+from mgtui.domain.entries import Entry
+from mgtui.store import layout
+from mgtui.store.errors import InvalidRecordError
+
+# Amounts are kept to 3 decimals (a microgram of magnesium): finer digits are noise
+# from unit conversions and would only make the file longer.
+DECIMALS: Final = 3
+
+
+def checked_quantity(what: str, value: float | None) -> float | None:
+    """A number of mg, g or servings as stored (3 decimals), or ``InvalidRecordError``."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise InvalidRecordError(f"{what} must be a number, not {value!r}")
+    if not layout.is_quantity(value):
+        raise InvalidRecordError(
+            f"{what} must be a number from 0 to {layout.MAX_QUANTITY:,}, not {value!r}"
+        )
+    return round(float(value), DECIMALS)
+
+
+def _checked_text(what: str, value: object, *, required: bool) -> str | None:
+    if value is None and not required:
+        return None
+    if not isinstance(value, str) or (required and what == "name" and not value.strip()):
+        raise InvalidRecordError(f"an entry's {what} must be text")
+    return value
+
+
+def checked_entry(entry: Entry) -> Entry:
+    """The entry as it will be stored, or ``InvalidRecordError``."""
+    if not isinstance(entry.date, dt.date) or isinstance(entry.date, dt.datetime):
+        raise InvalidRecordError(f"an entry's date must be a date, not {entry.date!r}")
+    if not isinstance(entry.time, dt.time) or entry.time.tzinfo is not None:
+        raise InvalidRecordError(f"an entry's time must be a local time, not {entry.time!r}")
+    if entry.kind not in ("food", "supplement"):
+        raise InvalidRecordError(f"an entry's kind must be food or supplement, not {entry.kind!r}")
+    name = _checked_text("name", entry.name, required=True)
+    amount = _checked_text("amount", entry.amount, required=True)
+    food_id = _checked_text("food id", entry.food_id, required=False)
+    form = _checked_text("form", entry.form, required=False)
+    product = _checked_text("product", entry.product, required=False)
+    assert name is not None and amount is not None
+    return replace(
+        entry,
+        time=entry.time.replace(microsecond=0),
+        name=name.strip(),
+        amount=amount.strip(),
+        magnesium_mg=checked_quantity("magnesium", entry.magnesium_mg),
+        calcium_mg=checked_quantity("calcium", entry.calcium_mg),
+        grams=checked_quantity("grams", entry.grams),
+        servings=checked_quantity("servings", entry.servings),
+        food_id=food_id,
+        form=form,
+        product=product,
+    )
