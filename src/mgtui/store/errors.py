@@ -1,15 +1,19 @@
 """What can go wrong in the store, each with a message a person can act on.
 
 Every error here is a ``StoreError``, so the CLI and the app can catch one class and
-show ``str(error)`` as is. Messages name the file and say whether data changed.
+show ``str(error)`` as is. Messages name the file and say whether data changed. The
+ones caused by what the person gave are also ``BadInputError`` (exit status 2), and a
+refusal to use a folder or file as it is is also ``RefusedError`` (see mgtui.errors).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from mgtui.errors import BadInputError, MgtuiError, RefusedError
 
-class StoreError(Exception):
+
+class StoreError(MgtuiError):
     """The log could not be read or saved; the message is written for the user."""
 
 
@@ -57,19 +61,19 @@ class DamagedFileError(StoreError):
         super().__init__(f"{path} is damaged: {reason}")
 
 
-class NotFoundError(StoreError):
+class NotFoundError(StoreError, BadInputError):
     """No entry, product or custom food with that id or name."""
 
 
-class DuplicateNameError(StoreError):
+class DuplicateNameError(StoreError, BadInputError):
     """Another product or custom food already has that name."""
 
 
-class InvalidRecordError(StoreError, ValueError):
+class InvalidRecordError(StoreError, BadInputError):
     """A value handed to the store cannot be saved (negative, not finite, wrong type)."""
 
 
-class ImportFileError(StoreError):
+class ImportFileError(StoreError, BadInputError):
     """An import file was rejected as a whole; nothing was imported."""
 
     def __init__(self, problems: list[str]) -> None:
@@ -81,3 +85,7 @@ class ImportFileError(StoreError):
 
 class UndoConflictError(StoreError):
     """The change to undo was changed again elsewhere (another window or the CLI)."""
+
+
+class UntrustedPathError(StoreError, RefusedError):
+    """The data folder or file is not the person's own, or is shared by design (/tmp)."""
