@@ -202,7 +202,8 @@ def test_a_damaged_file_is_moved_aside_with_one_notice(data_dir: Path) -> None:
     assert json.loads(result.stdout)["magnesium"]["total_mg"] == 0.0
     (notice,) = result.stderr.splitlines()
     assert notice.startswith("mgtui: mgtui.json could not be read (")
-    assert notice.endswith("and a new, empty log was started")
+    assert "and a new, empty log was started; 'mgtui doctor --recover " in notice
+    assert notice.endswith("brings back its valid records")
     (moved,) = data_dir.glob("mgtui.json.corrupt-*")
     assert str(moved) in notice
     assert moved.read_bytes() == damaged  # kept byte for byte

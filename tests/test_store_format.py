@@ -427,12 +427,23 @@ def _no_rows(day: dict) -> None:
     del day["e"]
 
 
+def test_a_bad_row_of_a_format_1_file_is_set_aside_and_the_rest_upgraded(tmp_path: Path) -> None:
+    data = format_1_file()
+    _bad_time(data["days"][str(DAY.toordinal())])
+    (tmp_path / "mgtui.json").write_bytes(orjson.dumps(data))
+    with Repository.open(tmp_path) as repo:
+        assert repo.recovered_from is None
+        assert len(repo.all_entries()) == 4  # every other row of that day and the next
+        [record] = repo.set_aside_records()
+        assert record.what == "entry" and record.record[1] == "8.30"
+    assert len(list(tmp_path.glob("mgtui.json.format-1-*"))) == 1
+
+
 @pytest.mark.parametrize(
     ("damage", "upgradable"),
-    # A bad row is upgraded as it is, then caught by the check of every row; rows that
-    # are not format 1's arrays stop the upgrade itself.
-    [(_bad_time, True), (_rows_as_a_string, False), (_no_rows, False)],
-    ids=["bad row", "rows already a string", "no rows"],
+    # Rows that are not format 1's arrays stop the upgrade itself.
+    [(_rows_as_a_string, False), (_no_rows, False)],
+    ids=["rows already a string", "no rows"],
 )
 def test_a_damaged_format_1_file_is_moved_aside_not_upgraded(
     tmp_path: Path, damage: Callable[[dict], None], upgradable: bool

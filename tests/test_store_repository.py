@@ -23,7 +23,6 @@ from mgtui.store import (
     InvalidRecordError,
     NotFoundError,
     Repository,
-    StoreError,
     UndoConflictError,
 )
 from mgtui.store.logfile import StoreTable
@@ -407,13 +406,17 @@ def test_a_changed_default_profile_is_saved_as_not_default(repo: Repository) -> 
     assert not repo.profile().is_default and repo.profile().age == 70
 
 
-def test_a_saved_profile_that_breaks_the_rules_is_reported(repo: Repository) -> None:
+def test_a_saved_profile_that_breaks_the_rules_is_set_aside(repo: Repository) -> None:
     repo.save_profile(Profile(sex="female", age=60))
     data = stored(repo)
     data["profile"]["1"]["age"] = 500  # the right type, but no such age
     _replace_file(repo.path, data)
-    with pytest.raises(StoreError, match=r"profile saved in .* cannot be used"):
-        repo.profile()
+    # Never a failure of every command: the default profile is used, and doctor says why.
+    assert repo.profile() == DEFAULT_PROFILE
+    [record] = repo.set_aside_records()
+    assert record.what == "profile" and record.record == data["profile"]["1"]
+    assert "age must be between 0 and 120 years, not 500" in record.reason
+    assert any("mgtui doctor" in notice for notice in repo.notices)
 
 
 # -- supplement products ---------------------------------------------------------------

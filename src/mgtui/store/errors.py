@@ -23,7 +23,7 @@ class StoreWriteError(StoreError):
     def __init__(self, path: Path, error: OSError, *, changed: bool = False) -> None:
         self.path = path
         self.errno = error.errno
-        reason = error.strerror or str(error)
+        self.reason = reason = error.strerror or str(error)
         if changed:
             message = (
                 f"saved to {path}, but could not make the save durable: {reason} "

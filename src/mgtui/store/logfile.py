@@ -7,16 +7,18 @@ one atomic save (storage.py). Reads take no lock: saves replace the file atomica
 so a reader always sees a whole version.
 
 Repair happens under the lock: a missing file is created, an older format is backed
-up and upgraded, a file that does not parse is moved aside.
+up and upgraded, a file that does not parse is copied aside and replaced by a new log
+that remembers the copy (damage.py), so no run ever starts an empty log silently.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import tempfile
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
@@ -24,7 +26,7 @@ from tinydb import TinyDB
 from tinydb.table import Table
 
 from mgtui.locations import PRIVATE_FILE_MODE, ensure_private_file
-from mgtui.store import layout, migrations
+from mgtui.store import damage, layout, migrations, records
 from mgtui.store.errors import (
     DamagedFileError,
     StoreError,
@@ -33,11 +35,14 @@ from mgtui.store.errors import (
 )
 from mgtui.store.layout import OutdatedSchemaError
 from mgtui.store.storage import (
+    TEMP_SUFFIX,
     AtomicJSONStorage,
     FileMissingError,
     Tables,
+    fsync_folder,
     leftover_temp_files,
     parse_json,
+    temp_file_prefix,
 )
 
 if TYPE_CHECKING:
@@ -100,6 +105,8 @@ class LogFile:
         self._db = _Database(storage=lambda: self.storage)
         self.tables: dict[str, StoreTable] = {name: self._table(name) for name in layout.TABLES}
         self._in_transaction = False
+        # The set-aside records last told about, so a reload tells only what is new.
+        self._reported_aside: frozenset[str] = frozenset()
 
     def notice(self, text: str) -> None:
         self.notices.append(text)
@@ -210,9 +217,16 @@ class LogFile:
         fallback = self.storage.last_good()
         payload = self.storage.read_bytes()
         if payload is None:
-            self.storage.commit(layout.new_tables(utc_stamp()))
+            tables = layout.new_tables(utc_stamp())
+            # A repair killed between copying a damaged file aside and saving the new
+            # log (by an older mgtui, which moved the file), or a log deleted by hand
+            # next to such copies: the new log reminds of every copy until doctor.
+            for kept in sorted(self.path.parent.glob(f"{self.path.name}.corrupt-*")):
+                damage.file_reminder(tables, kept, "moved aside by an earlier run")
+            self.storage.commit(tables)
             if after_open:
                 self.notice(f"{self.path} had disappeared; a new, empty log was started")
+            self._report_set_aside(tables)
             self.on_repair()
             return
         try:
@@ -222,8 +236,8 @@ class LogFile:
                 self._migrate_locked(parsed, version, payload)
             else:
                 self.storage.read()
-        except DamagedFileError as damage:
-            self._move_aside_locked(damage, fallback)
+        except DamagedFileError as damaged:
+            self._move_aside_locked(damaged, fallback)
         self.on_repair()
 
     def _migrate_locked(self, parsed: object, version: int, payload: bytes) -> None:
@@ -233,39 +247,70 @@ class LogFile:
         except layout.LayoutError as error:
             raise DamagedFileError(self.path, f"it cannot be upgraded: {error}") from None
         layout.load_tables(upgraded, None, self.path)
-        backup = self._unique_sibling(f"format-{version}-{_file_stamp()}")
-        try:
-            _write_private_file(backup, payload)
-        except OSError as error:
-            raise StoreWriteError(self.path, error) from error
+        backup = self._copy_aside(f"format-{version}", payload)
         self.storage.commit(upgraded)
         self.notice(
             f"{self.path.name} was upgraded from data format {version} to "
             f"{layout.SCHEMA_VERSION}; the original is kept as {backup}"
         )
 
-    def _move_aside_locked(self, damage: DamagedFileError, fallback: Tables | None) -> None:
-        target = self._unique_sibling(f"corrupt-{_file_stamp()}")
+    def _move_aside_locked(self, damaged: DamagedFileError, fallback: Tables | None) -> None:
+        """Copy the damaged file aside, then replace it with a new log (or this
+        session's last good copy) that remembers the copy.
+
+        Copying rather than renaming leaves no moment without a log: a run killed in
+        between finds the damaged file again and repairs it again, reusing the copy.
+        """
+        payload = self.storage.read_bytes() or b""
         try:
-            os.rename(self.path, target)
-            os.chmod(target, PRIVATE_FILE_MODE)
-        except OSError as error:
+            target = self._copy_aside("corrupt", payload)
+        except StoreWriteError as error:
             raise StoreError(
-                f"{damage} and it could not be moved aside ({error.strerror or error}); "
-                "nothing was changed"
+                f"{damaged}, and it could not be copied aside ({error.reason}); "
+                f"nothing was changed: free some space or fix the folder, then run mgtui again"
             ) from error
         self.recovered_from = target
-        restored = fallback is not None
-        self.storage.commit(fallback if fallback is not None else layout.new_tables(utc_stamp()))
+        tables = fallback if fallback is not None else layout.new_tables(utc_stamp())
+        damage.file_reminder(tables, target, damaged.reason)
+        try:
+            self.storage.commit(tables)
+        except StoreWriteError as error:
+            raise StoreError(
+                f"{damaged}; it was copied to {target}, but a new log could not be saved "
+                f"({error.reason}), so mgtui stopped: free some space or fix the folder, "
+                "then run mgtui again"
+            ) from error
         what = (
             "the log was restored from this session's copy"
-            if restored
+            if fallback is not None
             else "a new, empty log was started"
         )
         self.notice(
-            f"{self.path.name} could not be read ({damage.reason}); it was moved to "
-            f"{target} and {what}"
+            f"{self.path.name} could not be read ({damaged.reason}); it was moved to "
+            f"{target} and {what}; 'mgtui doctor --recover {target}' brings back its "
+            "valid records"
         )
+        self._report_set_aside(tables, told=True)
+
+    def _copy_aside(self, kind: str, payload: bytes) -> Path:
+        """``mgtui.json.<kind>-<time>`` holding ``payload``, written whole or not at all;
+        an earlier copy with the same bytes (a repair or upgrade that was interrupted
+        and is now done again) is reused, so copies do not pile up.
+
+        Raises ``StoreWriteError``.
+        """
+        for earlier in sorted(self.path.parent.glob(f"{self.path.name}.{kind}-*")):
+            try:
+                if earlier.stat().st_size == len(payload) and earlier.read_bytes() == payload:
+                    return earlier
+            except OSError:
+                continue
+        target = self._unique_sibling(f"{kind}-{_file_stamp()}")
+        try:
+            write_file_atomically(target, payload)
+        except OSError as error:
+            raise StoreWriteError(target, error) from error
+        return target
 
     def _unique_sibling(self, suffix: str) -> Path:
         candidate = self.path.with_name(f"{self.path.name}.{suffix}")
@@ -286,7 +331,22 @@ class LogFile:
         # The memo (~0.7 MB for ten years) is started by the first save: a process
         # that only reads (status, an app that is only looked at) never needs it.
         memo = self._day_digests if self._day_digests else None
-        return layout.load_tables(parsed, previous, self.path, digests=memo)
+        tables = layout.load_tables(parsed, previous, self.path, digests=memo)
+        records.set_aside_unusable(tables)
+        self._report_set_aside(tables)
+        return tables
+
+    def _report_set_aside(self, tables: Tables, *, told: bool = False) -> None:
+        """Tell what is set aside on the first load of each run, and again whenever
+        that changes (another process set something aside, or doctor dealt with it);
+        ``told``: the caller's own notice just said it."""
+        found = damage.records_in(tables)
+        ids = frozenset(record.id for record in found)
+        if ids and ids != self._reported_aside and not told:
+            text = damage.notice_for(self.path, found)
+            if text:
+                self.notice(text)
+        self._reported_aside = ids
 
     def _dump(self, tables: Tables) -> list[bytes]:
         return layout.dump_tables(tables, digests=self._day_digests)
@@ -297,13 +357,24 @@ class LogFile:
         return table
 
 
-def _write_private_file(path: Path, payload: bytes) -> None:
-    """A new 0600 file with ``payload``, flushed to disk (for the pre-upgrade backup)."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
+def write_file_atomically(path: Path, payload: bytes) -> None:
+    """A new 0600 file ``path`` holding ``payload``, complete or absent: it is written
+    under a temporary name (cleaned up on the next repair if this process is killed),
+    flushed to disk, then renamed. Raises ``OSError``."""
+    fd, temp_name = tempfile.mkstemp(
+        prefix=temp_file_prefix(path), suffix=TEMP_SUFFIX, dir=path.parent
+    )
     try:
         view = memoryview(payload)
         while view:
             view = view[os.write(fd, view) :]
         os.fsync(fd)
-    finally:
         os.close(fd)
+        fd = -1
+        os.link(temp_name, path)  # never replaces an existing file
+    finally:
+        if fd >= 0:
+            os.close(fd)
+        with suppress(FileNotFoundError):
+            os.unlink(temp_name)
+    fsync_folder(path.parent)

@@ -12,8 +12,11 @@ from dataclasses import replace
 from typing import Final
 
 from mgtui.domain.entries import Entry
-from mgtui.store import layout
+from mgtui.domain.supplements import SupplementError
+from mgtui.domain.targets import ProfileError
+from mgtui.store import exchange, layout
 from mgtui.store.errors import InvalidRecordError
+from mgtui.store.storage import Tables
 
 # Amounts are kept to 3 decimals (a microgram of magnesium): finer digits are noise
 # from unit conversions and would only make the file longer.
@@ -68,3 +71,23 @@ def checked_entry(entry: Entry) -> Entry:
         form=form,
         product=product,
     )
+
+
+def set_aside_unusable(tables: Tables) -> None:
+    """Set aside the saved records that fit the layout but break the domain's rules (a
+    profile aged 500, a product the domain refuses): the rest of the log stays usable,
+    and the person is told (doctor.py), instead of every command failing."""
+    profiles = tables[layout.PROFILE]
+    for doc_id, document in list(profiles.items()):
+        try:
+            exchange.profile_from_dict(document)
+        except ProfileError as error:
+            reason = f"the profile cannot be used: {error}"
+            layout.set_aside(tables, "profile", doc_id, reason, profiles.pop(doc_id))
+    products = tables[layout.SUPPLEMENTS]
+    for doc_id, document in list(products.items()):
+        try:
+            exchange.product_from_dict(document)
+        except SupplementError as error:
+            reason = f"saved supplement {document['name']!r} cannot be used: {error}"
+            layout.set_aside(tables, "supplement", doc_id, reason, products.pop(doc_id))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -24,7 +24,8 @@ from mgtui.domain.supplements import SupplementError, SupplementProduct
 from mgtui.domain.targets import DEFAULT_PROFILE, Profile, ProfileError
 from mgtui.foods.model import Food
 from mgtui.locations import data_file, ensure_private_dir
-from mgtui.store import exchange, layout, migrations
+from mgtui.store import damage, exchange, layout, migrations, recovery
+from mgtui.store.damage import SetAsideRecord
 from mgtui.store.dayindex import Days
 from mgtui.store.errors import (
     DuplicateNameError,
@@ -297,6 +298,48 @@ class Repository:
                         if len(found) >= limit:
                             return list(found)
         return list(found)
+
+    # -- damage -----------------------------------------------------------------------
+
+    def set_aside_records(self) -> list[SetAsideRecord]:
+        """What is set aside as damaged, with why (see ``mgtui doctor``)."""
+        with self._file.reading():
+            return damage.records_in(self._file.storage.read())
+
+    def drop_set_aside(self, record_id: str) -> SetAsideRecord:
+        """Drop a set-aside record for good (for a damaged file kept beside the log, stop
+        reminding of it; the file stays). Raises ``NotFoundError``."""
+        with self._transaction():
+            dropped = self._drop_set_aside_locked(lambda record: record.id == record_id)
+        if not dropped:
+            raise NotFoundError(f"nothing set aside has the id {record_id!r}")
+        return dropped[0]
+
+    def recover(self, source: Path) -> tuple[ImportResult, list[SetAsideRecord]]:
+        """Merge every valid record of a damaged file or older log into this one, as
+        ``import_data`` does; returns what was merged and what could not be used."""
+        bundle, unusable = recovery.read_bundle(source)
+        with self._transaction():
+            result = merge_bundle(bundle, self._days, self._tables)
+            if source.parent.resolve() == self.path.parent:
+                self._drop_set_aside_locked(
+                    lambda record: record.what == damage.FILE and record.where == source.name
+                )
+        return result, unusable
+
+    def _drop_set_aside_locked(
+        self, chosen: Callable[[SetAsideRecord], bool]
+    ) -> list[SetAsideRecord]:
+        table = self._tables[layout.SET_ASIDE]
+        found = [
+            (doc.doc_id, record)
+            for doc in table
+            for record in damage.records_in({layout.SET_ASIDE: {"1": doc}})
+            if chosen(record)
+        ]
+        if found:
+            table.remove(doc_ids=[doc_id for doc_id, _ in found])
+        return [record for _, record in found]
 
     # -- favourites -------------------------------------------------------------------
 

@@ -46,6 +46,7 @@ Loader = Callable[[object, "Tables | None"], Tables]
 Dumper = Callable[[Tables], Sequence[bytes]]
 
 TEMP_SUFFIX = ".tmp"
+_BOM = b"\xef\xbb\xbf"
 
 
 class FileMissingError(StoreError):
@@ -110,6 +111,9 @@ def _gc_paused() -> Iterator[None]:
 
 def parse_json(payload: bytes, path: Path) -> object:
     """Parse the file's bytes; an empty, truncated or garbage file is ``DamagedFileError``."""
+    if payload.startswith(_BOM):
+        # An editor that saved the log with a byte-order mark changed nothing else.
+        payload = payload[len(_BOM) :]
     if not payload.strip():
         raise DamagedFileError(path, "the file is empty")
     try:
