@@ -29,6 +29,7 @@ from mgtui.store import (
     layout,
     migrations,
 )
+from mgtui.store.errors import UntrustedPathError
 from mgtui.store.layout import LayoutError
 
 DAY = dt.date(2025, 5, 1)
@@ -482,14 +483,14 @@ def test_a_symlinked_log_is_saved_through_the_link(tmp_path: Path) -> None:
         assert len(repo.all_entries()) == 2
 
 
-def test_a_shared_folder_is_not_tightened(tmp_path: Path) -> None:
+def test_a_shared_folder_like_tmp_is_refused(tmp_path: Path) -> None:
     shared = tmp_path / "shared"
     shared.mkdir()
     os.chmod(shared, 0o1777)  # like /tmp
-    with Repository.open(shared) as repo:
-        assert mode(shared) == 0o1777
-        assert mode(repo.path) == 0o600
-        assert "can be read by other users" in repo.notices[0]
+    with pytest.raises(UntrustedPathError, match=r"shared by all users \(like /tmp\)"):
+        Repository.open(shared)
+    assert mode(shared) == 0o1777
+    assert list(shared.iterdir()) == []
 
 
 # -- failing disks ---------------------------------------------------------------------

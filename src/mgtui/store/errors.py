@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mgtui.errors import BadInputError, MgtuiError, RefusedError
+from mgtui import locations
+from mgtui.errors import BadInputError, MgtuiError
 
 
 class StoreError(MgtuiError):
@@ -87,5 +88,6 @@ class UndoConflictError(StoreError):
     """The change to undo was changed again elsewhere (another window or the CLI)."""
 
 
-class UntrustedPathError(StoreError, RefusedError):
-    """The data folder or file is not the person's own, or is shared by design (/tmp)."""
+class UntrustedPathError(StoreError, locations.UntrustedPathError):
+    """The data folder or file is not the person's own, or is shared by design (/tmp);
+    nothing was read or written. A ``RefusedError``: exit status 1."""

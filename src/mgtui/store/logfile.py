@@ -99,6 +99,7 @@ class LogFile:
         self.thread_lock = threading.RLock()
         self._lock_timeout = lock_timeout
         self._file_lock: FileLock | None = None  # made by the first locked()
+        self._lock_checked = False
         # The days digest's records, shared by loads and saves (layout.days_digest).
         self._day_digests: layout.DigestMemo = {}
         self.storage = AtomicJSONStorage(self.path, self._load, self._dump)
@@ -156,6 +157,13 @@ class LogFile:
         except OSError as error:
             raise StoreWriteError(self.path, error) from error
         try:
+            if not self._lock_checked:
+                # filelock's mode applies only when it creates the file: a lock file
+                # left 0666 by something else is tightened like the log.
+                self._lock_checked = True
+                notice = ensure_private_file(Path(file_lock.lock_file))
+                if notice:
+                    self.notice(notice)
             yield
         finally:
             file_lock.release()

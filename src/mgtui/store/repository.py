@@ -23,7 +23,7 @@ from mgtui.domain.history import DayTotals
 from mgtui.domain.supplements import SupplementError, SupplementProduct
 from mgtui.domain.targets import DEFAULT_PROFILE, Profile, ProfileError
 from mgtui.foods.model import Food
-from mgtui.locations import data_file, ensure_private_dir
+from mgtui.locations import UntrustedPathError, data_file, ensure_private_dir, trusted_file
 from mgtui.store import damage, exchange, layout, migrations, recovery
 from mgtui.store.damage import SetAsideRecord
 from mgtui.store.dayindex import Days
@@ -35,6 +35,7 @@ from mgtui.store.errors import (
     StoreError,
     UndoConflictError,
 )
+from mgtui.store.errors import UntrustedPathError as StoreUntrustedPathError
 from mgtui.store.exchange import ImportResult
 from mgtui.store.layout import Row
 from mgtui.store.logfile import DEFAULT_LOCK_TIMEOUT, LogFile, utc_stamp
@@ -56,10 +57,11 @@ class Repository:
 
     def __init__(self, data_dir: Path, *, lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> None:
         self.data_dir = data_dir
-        # A symlinked mgtui.json (kept in a synced folder, say) is saved where it
-        # points: renaming over the link itself would silently fork the log. Every
-        # process resolves the same way, so they share the lock next to the real file.
-        self.path = data_file(data_dir).resolve()
+        # A symlinked mgtui.json of one's own (kept in a synced folder, say) is saved
+        # where it points: renaming over the link itself would silently fork the log.
+        # Every process resolves the same way, so they share the lock next to the real
+        # file. A link or file of another user is refused (locations.trusted_file).
+        self.path = trusted_file(data_file(data_dir))
         self._file = LogFile(self.path, lock_timeout=lock_timeout)
         self._days = Days(self._file.storage)
         self._file.on_repair = self._days.forget
@@ -83,11 +85,13 @@ class Repository:
         folder = Path(data_dir).expanduser().absolute()
         try:
             notice = ensure_private_dir(folder)
+            repository = cls(folder, lock_timeout=lock_timeout)
+        except UntrustedPathError as refused:
+            raise StoreUntrustedPathError(str(refused)) from None
         except OSError as error:
             raise StoreError(
                 f"cannot create the data folder {folder}: {error.strerror or error}"
             ) from error
-        repository = cls(folder, lock_timeout=lock_timeout)
         if notice:
             repository._file.notice(notice)
         try:
