@@ -41,7 +41,7 @@ def seed(cli: Cli) -> None:
         repo.save_custom_food(
             Food(
                 "custom-oat-drink",
-                "Oat drink\nbarista",
+                'Oat drink, "barista"',
                 "Custom foods",
                 1.0 / 3.0,
                 120.0,
@@ -57,7 +57,7 @@ def seed(cli: Cli) -> None:
                 date=dt.date(2026, 11, 21),
                 time=dt.time(23, 59, 59),
                 kind="food",
-                name="Oat drink\nbarista",
+                name='Oat drink, "barista"',
                 amount="",
                 magnesium_mg=0.001,
                 calcium_mg=None,

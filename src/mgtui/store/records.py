@@ -8,12 +8,14 @@ message naming the field. Records read back from the file are checked by layout.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from dataclasses import replace
 from typing import Final
 
 from mgtui.domain.entries import Entry
-from mgtui.domain.supplements import SupplementError
+from mgtui.domain.supplements import SupplementError, SupplementProduct
 from mgtui.domain.targets import ProfileError
+from mgtui.foods.model import Food
 from mgtui.store import exchange, layout
 from mgtui.store.errors import InvalidRecordError
 from mgtui.store.storage import Tables
@@ -44,8 +46,26 @@ def _checked_text(what: str, value: object, *, required: bool) -> str | None:
     return value
 
 
-def checked_entry(entry: Entry) -> Entry:
-    """The entry as it will be stored, or ``InvalidRecordError``."""
+def check_printable(what: str, value: str | None) -> None:
+    """Refuse text holding a control character (C0 such as ESC, DEL, C1): printed raw,
+    it would drive the terminal (clear the screen, set the clipboard). Any printable
+    Unicode is welcome. The message shows the text escaped, never raw."""
+    if value is None:
+        return
+    for char in value:
+        if unicodedata.category(char) == "Cc":
+            raise InvalidRecordError(
+                f"{what} {value!r} holds a control character (U+{ord(char):04X}); "
+                "use printable text only"
+            )
+
+
+def checked_entry(entry: Entry, *, before: Entry | None = None) -> Entry:
+    """The entry as it will be stored, or ``InvalidRecordError``.
+
+    Text fields are checked for control characters when new or changed (``before``
+    is the stored entry an edit starts from): an entry that an older version or a
+    hand edit stored with one can still be edited and shown (escaped)."""
     if not isinstance(entry.date, dt.date) or isinstance(entry.date, dt.datetime):
         raise InvalidRecordError(f"an entry's date must be a date, not {entry.date!r}")
     if not isinstance(entry.time, dt.time) or entry.time.tzinfo is not None:
@@ -58,6 +78,16 @@ def checked_entry(entry: Entry) -> Entry:
     form = _checked_text("form", entry.form, required=False)
     product = _checked_text("product", entry.product, required=False)
     assert name is not None and amount is not None
+    for what, field in (
+        ("the name", "name"),
+        ("the amount", "amount"),
+        ("the food id", "food_id"),
+        ("the form", "form"),
+        ("the product", "product"),
+    ):
+        value = getattr(entry, field)
+        if before is None or value != getattr(before, field):
+            check_printable(what, value)
     return replace(
         entry,
         time=entry.time.replace(microsecond=0),
@@ -91,3 +121,22 @@ def set_aside_unusable(tables: Tables) -> None:
         except SupplementError as error:
             reason = f"saved supplement {document['name']!r} cannot be used: {error}"
             layout.set_aside(tables, "supplement", doc_id, reason, products.pop(doc_id))
+
+
+def checked_product(product: SupplementProduct) -> None:
+    """A supplement product that may be saved, or ``InvalidRecordError``."""
+    checked_quantity("compound weight", product.compound_mg)
+    check_printable("the supplement's name", product.name)
+    check_printable("the supplement's form", product.form)
+    check_printable("the serving", product.serving)
+
+
+def checked_custom_food(food: Food) -> None:
+    """A custom food that may be saved, or ``InvalidRecordError``."""
+    problem = layout.custom_food_problem(exchange.custom_food_to_document(food))
+    if problem or not food.name.strip():
+        raise InvalidRecordError(problem or "a custom food needs a name")
+    check_printable("the food's name", food.name)
+    check_printable("the food's group", food.group)
+    for portion in food.portions:
+        check_printable("a portion's name", portion.name)

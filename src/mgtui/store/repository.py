@@ -40,7 +40,7 @@ from mgtui.store.exchange import ImportResult
 from mgtui.store.layout import Row
 from mgtui.store.logfile import DEFAULT_LOCK_TIMEOUT, LogFile, utc_stamp
 from mgtui.store.merge import merge_bundle
-from mgtui.store.records import checked_entry, checked_quantity
+from mgtui.store.records import checked_custom_food, checked_entry, checked_product
 from mgtui.store.storage import FileSignature
 from mgtui.store.undo import UndoStack, UndoStep, apply_undo
 
@@ -200,16 +200,15 @@ class Repository:
         """
         with self._transaction():
             before = self._days.find(entry_id)
-            after = checked_entry(
-                replace(
-                    before,
-                    amount=amount,
-                    magnesium_mg=magnesium_mg,
-                    calcium_mg=calcium_mg,
-                    grams=grams,
-                    servings=servings,
-                )
+            changed = replace(
+                before,
+                amount=amount,
+                magnesium_mg=magnesium_mg,
+                calcium_mg=calcium_mg,
+                grams=grams,
+                servings=servings,
             )
+            after = checked_entry(changed, before=before)
             self._days.replace(after)
         self._remember(UndoStep("edit", before, after))
         return after
@@ -431,7 +430,7 @@ class Repository:
     def save_supplement_product(self, product: SupplementProduct) -> SupplementProduct:
         """Save a product; one with the same name (ignoring case) is replaced."""
         product = replace(product, name=product.name.strip())
-        checked_quantity("compound weight", product.compound_mg)
+        checked_product(product)
         document = exchange.product_to_dict(product)
         with self._transaction():
             table = self._tables[layout.SUPPLEMENTS]
@@ -485,9 +484,7 @@ class Repository:
         ``InvalidRecordError`` for a food that is not custom or has bad values.
         """
         food = replace(food, name=food.name.strip(), custom=True)
-        problem = layout.custom_food_problem(exchange.custom_food_to_document(food))
-        if problem or not food.name:
-            raise InvalidRecordError(problem or "a custom food needs a name")
+        checked_custom_food(food)
         with self._transaction():
             table = self._tables[layout.CUSTOM_FOODS]
             same_id: list[int] = []
@@ -567,6 +564,10 @@ class Repository:
         bundle = exchange.parse_import(data)
         try:
             entries = [checked_entry(entry) for entry in bundle.entries]
+            for product in bundle.supplement_products:
+                checked_product(product)
+            for food in bundle.custom_foods:
+                checked_custom_food(food)
         except InvalidRecordError as error:
             raise ImportFileError([str(error)]) from None
         with self._transaction():
