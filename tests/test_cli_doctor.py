@@ -283,3 +283,34 @@ def test_backups_of_an_upgrade_done_twice_do_not_pile_up(
     Repository.open(tmp_path).close()
     assert len(list(tmp_path.glob("mgtui.json.format-*"))) == 1
     shutil.rmtree(tmp_path)
+
+
+def test_a_deeply_nested_import_file_is_bad_input(cli: Cli, tmp_path: Path) -> None:
+    cli.ok("log")
+    before = cli.data_file.read_bytes()
+    for nested in ("[" * 100_000 + "]" * 100_000, '{"format": ' + "[" * 100_000):
+        path = tmp_path / "nested.json"
+        path.write_text(nested)
+        result = cli("import", str(path))
+        assert result.code == 2 and len(result.err_lines) == 1, result
+        assert "nothing was imported" in result.err
+    assert cli.data_file.read_bytes() == before
+
+
+def test_rm_of_an_unknown_id_on_a_read_only_mount_is_bad_input(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import filelock
+
+    cli.ok("take", "Magnesium", "--mg", "100")
+
+    def read_only(self: object, *args: object, **kwargs: object) -> None:
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(filelock.FileLock, "acquire", read_only)
+    result = cli("rm", "nosuchid0000")
+    assert result.code == 2
+    assert result.err_lines == ["mgtui: no entry with id 'nosuchid0000'"]
+    [entry] = cli.json("log")
+    failed = cli("rm", entry["id"])  # a real id: the machine's failure, exit 1
+    assert failed.code == 1 and "Read-only file system" in failed.err

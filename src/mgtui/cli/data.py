@@ -205,6 +205,12 @@ def read_export(file: str) -> object:
                 f"cannot import {file}: not valid JSON (line {error.lineno}, column "
                 f"{error.colno}: {error.msg}) — nothing was imported"
             ) from None
+        except RecursionError:
+            # No export nests deeper than four levels: this is not one.
+            raise UsageError(
+                f"cannot import {file}: its JSON is nested too deeply to be an mgtui "
+                "export — nothing was imported"
+            ) from None
     from mgtui.exchange_csv import CsvImportError, from_csv, looks_like_csv
 
     if not looks_like_csv(text):

@@ -198,6 +198,7 @@ class Repository:
         The caller computes the nutrients for the new amount. ``grams`` is for foods
         and ``servings`` for supplements (None clears it). Raises ``NotFoundError``.
         """
+        self.get_entry(entry_id)  # an unknown id is bad input even where nothing is written
         with self._transaction():
             before = self._days.find(entry_id)
             changed = replace(
@@ -215,6 +216,9 @@ class Repository:
 
     def delete_entry(self, entry_id: str) -> Entry:
         """Delete an entry; returns what was deleted. Raises ``NotFoundError``."""
+        # An unknown id is bad input, told as such before the lock is taken: on a
+        # read-only mount taking it would fail first, as if the machine were at fault.
+        self.get_entry(entry_id)
         with self._transaction():
             entry = self._days.find(entry_id)
             self._days.remove(entry)
