@@ -485,3 +485,18 @@ def test_a_legacy_file_goes_through_format_1(tmp_path: Path) -> None:
     with Repository.open(tmp_path) as repo:
         assert [e.name for e in repo.entries_on(dt.date(2024, 5, 1))] == ["Oats", "Spinach"]
         assert "upgraded from data format 0 to 2" in repo.notices[0]
+
+
+def test_a_mangled_set_aside_table_is_kept_and_never_a_crash(tmp_path: Path) -> None:
+    with Repository.open(tmp_path) as repo:
+        add(repo)
+    for mangled in ([1, 2], {"x": 1, "1": "text", "2": {"id": 5}}):
+        data = stored(tmp_path)
+        data["set_aside"] = mangled
+        (tmp_path / "mgtui.json").write_bytes(orjson.dumps(data))
+        with Repository.open(tmp_path) as repo:
+            assert len(repo.all_entries()) == 1
+            records = repo.set_aside_records()
+            assert records and all(record.reason for record in records)
+            kept = [record.record for record in records]
+            assert mangled in kept or all(value in kept for value in mangled.values())

@@ -9,10 +9,12 @@ doctor`` has dealt with it (recovered its valid records, or dropped the reminder
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from tinydb.table import Table
 
 from mgtui.store import layout
 
@@ -70,6 +72,15 @@ def notice_for(path: Path, records: Iterable[SetAsideRecord]) -> str | None:
             "Run 'mgtui doctor' to see and deal with them"
         )
     return "; ".join(parts) or None
+
+
+def drop(table: Table, chosen: Callable[[SetAsideRecord], bool]) -> list[SetAsideRecord]:
+    """Remove the chosen records from the ``set_aside`` table (inside a transaction)."""
+    found = [(doc.doc_id, record_of(doc)) for doc in table]
+    found = [(doc_id, record) for doc_id, record in found if chosen(record)]
+    if found:
+        table.remove(doc_ids=[doc_id for doc_id, _ in found])
+    return [record for _, record in found]
 
 
 def file_reminder(tables: dict[str, Any], moved_to: Path, reason: str) -> None:

@@ -352,9 +352,9 @@ def set_aside(tables: dict[str, Any], what: str, where: str, reason: str, record
     except TypeError:  # an integer too large for orjson, say
         key = repr([what, where, record]).encode()
     record_id = hashlib.sha256(key).hexdigest()[:10]
-    if any(document.get("id") == record_id for document in table.values()):
+    if any(type(doc) is dict and doc.get("id") == record_id for doc in table.values()):
         return record_id
-    number = max((int(doc_id) for doc_id in table), default=0) + 1
+    number = max((int(doc_id) for doc_id in table if doc_id.isdigit()), default=0) + 1
     table[str(number)] = {
         "id": record_id,
         "what": what,
@@ -445,7 +445,8 @@ def dump_tables(tables: Tables, *, digests: DigestMemo | None = None) -> list[by
 def _check_tables(
     tables: dict[str, Any], previous: Tables | None, digests: DigestMemo | None = None
 ) -> None:
-    for name in TABLES:
+    # The set-aside table first: setting anything aside needs it in shape.
+    for name in (SET_ASIDE, *TABLES[:-1]):
         table = tables.get(name)
         if table is None or (name == SET_ASIDE and not isinstance(table, dict)):
             tables[name] = {}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -317,7 +317,9 @@ class Repository:
         """Drop a set-aside record for good (for a damaged file kept beside the log, stop
         reminding of it; the file stays). Raises ``NotFoundError``."""
         with self._transaction():
-            dropped = self._drop_set_aside_locked(lambda record: record.id == record_id)
+            dropped = damage.drop(
+                self._tables[layout.SET_ASIDE], lambda record: record.id == record_id
+            )
         if not dropped:
             raise NotFoundError(f"nothing set aside has the id {record_id!r}")
         return dropped[0]
@@ -329,24 +331,11 @@ class Repository:
         with self._transaction():
             result = merge_bundle(bundle, self._days, self._tables)
             if source.parent.resolve() == self.path.parent:
-                self._drop_set_aside_locked(
-                    lambda record: record.what == damage.FILE and record.where == source.name
+                damage.drop(
+                    self._tables[layout.SET_ASIDE],
+                    lambda record: record.what == damage.FILE and record.where == source.name,
                 )
         return result, unusable
-
-    def _drop_set_aside_locked(
-        self, chosen: Callable[[SetAsideRecord], bool]
-    ) -> list[SetAsideRecord]:
-        table = self._tables[layout.SET_ASIDE]
-        found = [
-            (doc.doc_id, record)
-            for doc in table
-            for record in damage.records_in({layout.SET_ASIDE: {"1": doc}})
-            if chosen(record)
-        ]
-        if found:
-            table.remove(doc_ids=[doc_id for doc_id, _ in found])
-        return [record for _, record in found]
 
     # -- favourites -------------------------------------------------------------------
 
