@@ -314,3 +314,23 @@ def test_rm_of_an_unknown_id_on_a_read_only_mount_is_bad_input(
     [entry] = cli.json("log")
     failed = cli("rm", entry["id"])  # a real id: the machine's failure, exit 1
     assert failed.code == 1 and "Read-only file system" in failed.err
+
+
+def test_doctor_restores_a_corrected_record(cli: Cli, seeded: bytes) -> None:
+    data = orjson.loads(seeded)
+    HAND_EDITS["time 830"][0](data)
+    HAND_EDITS["profile age 500"][0](data)
+    _write(cli, orjson.dumps(data))
+    entry_record, profile_record = cli("doctor", "--json").json()
+    row = entry_record["record"]
+    assert row[1] == "830"
+    still_bad = cli("doctor", "--restore", entry_record["id"], json.dumps(row))
+    assert still_bad.code == 2 and "'830' is not HH:MM" in still_bad.err
+    row[1] = "08:30"
+    restored = cli("doctor", "--restore", entry_record["id"], json.dumps(row))
+    assert restored.code == 0 and restored.out.startswith(f"restored {entry_record['id']}")
+    assert len(json.loads(cli("export").out)["entries"]) == ENTRIES
+    fixed_profile = dict(profile_record["record"], age=63)
+    cli("doctor", "--restore", profile_record["id"], json.dumps(fixed_profile))
+    assert cli.ok("profile", "--json").json()["age"] == 63  # nothing set aside any more
+    assert cli.json("doctor") == []

@@ -666,3 +666,32 @@ def test_two_names_with_one_slug_never_replace_each_other(repo: Repository) -> N
     )
     assert again.id == "custom-water-still"  # the same name replaces its own food
     assert [f.magnesium_mg_per_100g for f in repo.custom_foods()] == [3.0, 1.0]
+
+
+def test_set_aside_products_foods_and_favourites_can_be_restored_corrected(
+    repo: Repository,
+) -> None:
+    repo.save_supplement_product(SupplementProduct("Mag", "glycinate", 120.0))
+    repo.save_custom_food(
+        Food("custom-water", "Water", "Custom foods", 10.0, 30.0, None, None,
+             (Portion("glass", 250.0, 1.0),), custom=True)
+    )  # fmt: skip
+    repo.toggle_favourite("12014")
+    data = stored(repo)
+    data["supplements"]["1"]["magnesium_mg"] = -120
+    data["custom_foods"]["1"]["portions"] = [["glass", 0, 1]]
+    data["favourites"]["1"]["food_id"] = None
+    _replace_file(repo.path, data)
+    assert repo.supplement_products() == [] and repo.custom_foods() == []
+    product, food, favourite = repo.set_aside_records()
+    with pytest.raises(InvalidRecordError, match="amounts must be numbers"):
+        repo.restore_set_aside(product.id, product.record)
+    assert isinstance(product.record, dict) and isinstance(food.record, dict)
+    repo.restore_set_aside(product.id, dict(product.record, magnesium_mg=120))
+    repo.restore_set_aside(food.id, dict(food.record, portions=[["glass", 250, 1]]))
+    repo.restore_set_aside(favourite.id, {"food_id": "12014"})
+    assert [p.magnesium_mg for p in repo.supplement_products()] == [120.0]
+    assert [f.name for f in repo.custom_foods()] == ["Water"]
+    assert repo.favourite_food_ids() == ["12014"] and repo.set_aside_records() == []
+    with pytest.raises(NotFoundError):
+        repo.restore_set_aside(product.id, product.record)

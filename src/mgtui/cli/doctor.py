@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mgtui.cli import common
+from mgtui.cli.errors import UsageError
 
 if TYPE_CHECKING:
     from mgtui.store.damage import SetAsideRecord
@@ -17,11 +18,13 @@ examples:
   mgtui doctor                                   what is set aside, and why
   mgtui doctor --recover ~/.local/share/mgtui/mgtui.json.corrupt-20261201T081500000000Z
   mgtui doctor --drop 3f2a9c01d4                 drop a set-aside record for good
+  mgtui doctor --restore 3f2a9c01d4 '["de7277c2f98c","08:30","f","Oats","1 cup",61,21]'
 
 A record mgtui cannot use (a hand edit left "abc" for magnesium, a time "830", an age
 of 500) is set aside as it was, with why; every other record stays in use, and every
-command says so until it is dealt with. Each is shown as it was stored: log it again
-with the right values, then drop it here. A file that does not parse at all is kept
+command says so until it is dealt with. Each is shown as it was stored: put it back
+corrected with --restore ID JSON (the record as 'mgtui doctor --json' shows it, with
+the value fixed), or log it again and drop it here. A file that does not parse at all is kept
 whole beside the log: --recover brings back every valid record in it (merged as
 'mgtui import' merges), and stops the reminder.
 """
@@ -38,6 +41,12 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     action = doctor.add_mutually_exclusive_group()
     action.add_argument("--recover", metavar="FILE", help="bring back every valid record from FILE")
     action.add_argument("--drop", metavar="ID", help="drop the set-aside record ID")
+    action.add_argument(
+        "--restore",
+        nargs=2,
+        metavar=("ID", "JSON"),
+        help="put record ID back in use, corrected: JSON in the shape doctor --json shows",
+    )
     common.add_json_option(doctor)
     doctor.set_defaults(handler=run_doctor)
 
@@ -74,6 +83,18 @@ def run_doctor(args: argparse.Namespace) -> int:
                     "and stay only in that file:"
                 )
                 _print_records(unusable)
+            return 0
+        if args.restore is not None:
+            record_id, text = args.restore
+            try:
+                fixed = json.loads(text)
+            except (json.JSONDecodeError, RecursionError):
+                raise UsageError(f"--restore: {text!r} is not JSON") from None
+            restored = repo.restore_set_aside(record_id.strip(), fixed)
+            if args.json:
+                common.print_json(_record_json(restored))
+            else:
+                print(f"restored {restored.id} ({_safe(restored.what)} {_safe(restored.where)})")
             return 0
         if args.drop is not None:
             dropped = repo.drop_set_aside(args.drop.strip())

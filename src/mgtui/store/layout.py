@@ -486,7 +486,7 @@ def _check_tables(
             except LayoutError as error:
                 set_aside(tables, "day", doc_id, str(error), days.pop(doc_id))
     _check_documents(tables, PROFILE, "profile", profile_problem)
-    _check_documents(tables, SUPPLEMENTS, "supplement", _supplement_problem)
+    _check_documents(tables, SUPPLEMENTS, "supplement", supplement_problem)
     _check_documents(tables, CUSTOM_FOODS, "custom food", custom_food_problem)
     _check_documents(tables, FAVOURITES, "favourite", _favourite_problem)
 
@@ -602,7 +602,7 @@ _CUSTOM_TARGET_KEYS: Final = frozenset(
 )
 
 
-def _supplement_problem(document: dict[str, Any]) -> str | None:
+def supplement_problem(document: dict[str, Any]) -> str | None:
     if type(document.get("name")) is not str:
         return "a saved supplement has no name"
     if not _is_optional_text(document.get("form")) or type(document.get("serving", "")) is not str:

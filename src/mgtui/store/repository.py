@@ -21,7 +21,7 @@ from tinydb.table import Document
 from mgtui.domain.entries import Entry
 from mgtui.domain.history import DayTotals
 from mgtui.domain.supplements import SupplementError, SupplementProduct
-from mgtui.domain.targets import DEFAULT_PROFILE, Profile, ProfileError
+from mgtui.domain.targets import DEFAULT_PROFILE, Profile
 from mgtui.foods.model import Food
 from mgtui.locations import UntrustedPathError, data_file, ensure_private_dir, trusted_file
 from mgtui.store import damage, exchange, layout, migrations, recovery
@@ -41,6 +41,7 @@ from mgtui.store.layout import Row
 from mgtui.store.logfile import DEFAULT_LOCK_TIMEOUT, LogFile, utc_stamp
 from mgtui.store.merge import merge_bundle
 from mgtui.store.records import checked_custom_food, checked_entry, checked_product
+from mgtui.store.restore import restore
 from mgtui.store.storage import FileSignature
 from mgtui.store.undo import UndoStack, UndoStep, apply_undo
 
@@ -324,6 +325,18 @@ class Repository:
             raise NotFoundError(f"nothing set aside has the id {record_id!r}")
         return dropped[0]
 
+    def restore_set_aside(self, record_id: str, fixed: object) -> SetAsideRecord:
+        """Put a corrected set-aside record back in use and drop it from the set-aside
+        ones. Raises ``NotFoundError``, or ``InvalidRecordError`` (restore.py)."""
+        with self._transaction():
+            table = self._tables[layout.SET_ASIDE]
+            found = [damage.record_of(doc) for doc in table if doc["id"] == record_id]
+            if not found:
+                raise NotFoundError(f"nothing set aside has the id {record_id!r}")
+            restore(found[0], fixed, self._days, self._tables)
+            damage.drop(table, lambda record: record.id == record_id)
+        return found[0]
+
     def recover(self, source: Path) -> tuple[ImportResult, list[SetAsideRecord]]:
         """Merge every valid record of a damaged file or older log into this one, as
         ``import_data`` does; returns what was merged and what could not be used."""
@@ -361,21 +374,11 @@ class Repository:
     # -- profile ----------------------------------------------------------------------
 
     def profile(self) -> Profile:
-        """The saved profile, or ``DEFAULT_PROFILE`` (``is_default`` True) if none is.
-
-        Raises ``StoreError`` when a saved profile breaks the domain's rules.
-        """
+        """The saved profile, or ``DEFAULT_PROFILE`` (``is_default`` True) if none is."""
         with self._file.reading():
             document = self._tables[layout.PROFILE].get(doc_id=layout.PROFILE_DOC_ID)
-        if document is None:
-            return DEFAULT_PROFILE
-        try:
-            return exchange.profile_from_dict(dict(document))
-        except ProfileError as error:
-            raise StoreError(
-                f"the profile saved in {self.path} cannot be used ({error}); "
-                "set it again with 'mgtui profile'"
-            ) from error
+        # An unusable saved profile was set aside when the file loaded (records.py).
+        return DEFAULT_PROFILE if document is None else exchange.profile_from_dict(document)
 
     def save_profile(self, profile: Profile) -> Profile:
         """Save the profile; returns it as saved (``is_default`` False)."""
