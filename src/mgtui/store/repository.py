@@ -77,11 +77,13 @@ class Repository:
     ) -> Repository:
         """Open (creating if needed) the log in ``data_dir``.
 
-        A damaged file is moved aside and an empty log started (see
-        ``recovered_from`` and ``notices``); an older format is upgraded. Raises
-        ``NewerSchemaError`` for a file from a newer mgtui (left untouched),
-        ``StoreWriteError`` when the folder or file cannot be created, and
-        ``StoreError`` when the file cannot be read.
+        Records that cannot be used are set aside and the rest used (see
+        ``set_aside_records`` and ``notices``); a file that does not parse is moved
+        aside and an empty log started (``recovered_from``); an older format is
+        upgraded. Raises ``UntrustedPathError`` for a folder or file that is not the
+        person's own, ``NewerSchemaError`` for a file from a newer mgtui (left
+        untouched), ``StoreWriteError`` when the folder or file cannot be created,
+        and ``StoreError`` when the file cannot be read.
         """
         folder = Path(data_dir).expanduser().absolute()
         try:
