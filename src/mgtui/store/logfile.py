@@ -245,7 +245,7 @@ class LogFile:
             else:
                 self.storage.read()
         except DamagedFileError as damaged:
-            self._move_aside_locked(damaged, fallback)
+            self._move_aside_locked(damaged, payload, fallback)
         self.on_repair()
 
     def _migrate_locked(self, parsed: object, version: int, payload: bytes) -> None:
@@ -262,14 +262,15 @@ class LogFile:
             f"{layout.SCHEMA_VERSION}; the original is kept as {backup}"
         )
 
-    def _move_aside_locked(self, damaged: DamagedFileError, fallback: Tables | None) -> None:
+    def _move_aside_locked(
+        self, damaged: DamagedFileError, payload: bytes, fallback: Tables | None
+    ) -> None:
         """Copy the damaged file aside, then replace it with a new log (or this
         session's last good copy) that remembers the copy.
 
         Copying rather than renaming leaves no moment without a log: a run killed in
         between finds the damaged file again and repairs it again, reusing the copy.
         """
-        payload = self.storage.read_bytes() or b""
         try:
             target = self._copy_aside("corrupt", payload)
         except StoreWriteError as error:
