@@ -237,6 +237,15 @@ def new_tables(created_at: str) -> Tables:
 MAX_QUANTITY: Final = 1_000_000
 
 
+_QUANTITY_OR_NULL: Final = f"a number from 0 to {MAX_QUANTITY:,} or null"
+
+
+def _shown(value: object) -> str:
+    """A value for a message: escaped (repr), and short even if the value is not."""
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
 def is_quantity(value: object) -> bool:
     """A number of mg, g or servings: plausible and not negative (bool is not a number)."""
     return type(value) in (int, float) and 0 <= value <= MAX_QUANTITY  # type: ignore[operator]
@@ -273,19 +282,20 @@ def row_problem(row: object) -> str | None:
         return f"entry {entry_id}: kind {row[2]!r} is not 'f' or 's'"
     if type(row[3]) is not str or type(row[4]) is not str:
         return f"entry {entry_id}: name and amount must be text"
-    if not _is_optional_quantity(row[5]) or not _is_optional_quantity(row[6]):
-        return f"entry {entry_id}: magnesium and calcium must be numbers >= 0 or null"
+    for index, what in ((5, "magnesium"), (6, "calcium")):
+        if not _is_optional_quantity(row[index]):
+            return f"entry {entry_id}: {what} {_shown(row[index])} is not {_QUANTITY_OR_NULL}"
     length = len(row)
     if length > 7 and not _is_optional_text(row[7]):
         return f"entry {entry_id}: food id must be text or null"
     if length > 8 and not _is_optional_quantity(row[8]):
-        return f"entry {entry_id}: grams must be a number >= 0 or null"
+        return f"entry {entry_id}: grams {_shown(row[8])} is not {_QUANTITY_OR_NULL}"
     if length > 9 and not (
         _is_optional_text(row[9]) and (length < 11 or _is_optional_text(row[10]))
     ):
         return f"entry {entry_id}: form and product must be text or null"
     if length > 11 and not _is_optional_quantity(row[11]):
-        return f"entry {entry_id}: servings must be a number >= 0 or null"
+        return f"entry {entry_id}: servings {_shown(row[11])} is not {_QUANTITY_OR_NULL}"
     return None
 
 
