@@ -334,3 +334,14 @@ def test_doctor_restores_a_corrected_record(cli: Cli, seeded: bytes) -> None:
     cli("doctor", "--restore", profile_record["id"], json.dumps(fixed_profile))
     assert cli.ok("profile", "--json").json()["age"] == 63  # nothing set aside any more
     assert cli.json("doctor") == []
+
+
+def test_the_reminder_never_prints_what_the_file_holds_raw(cli: Cli, seeded: bytes) -> None:
+    data = orjson.loads(seeded)
+    _edit_row(0, 0, lambda row: ["id\x1b]2;owned\x07", *row[1:5], "abc", *row[6:]])(data)
+    _write(cli, orjson.dumps(data))
+    result = cli("log")
+    assert "mgtui doctor" in result.err
+    assert "\x1b" not in result.err and "\x07" not in result.err
+    listed = cli("doctor")
+    assert "\x1b" not in listed.out and "\\x1b]2;owned" in listed.out

@@ -71,7 +71,9 @@ def notice_for(path: Path, records: Iterable[SetAsideRecord]) -> str | None:
             f"({first.what} {first.where}: {first.reason}); every other record is in use. "
             "Run 'mgtui doctor' to see and deal with them"
         )
-    return "; ".join(parts) or None
+    # A reason quotes what the file held, which may be anything: never print it raw.
+    text = "; ".join(parts)
+    return "".join(c if c.isprintable() else ascii(c)[1:-1] for c in text) or None
 
 
 def drop(table: Table, chosen: Callable[[SetAsideRecord], bool]) -> list[SetAsideRecord]:
