@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from benchkit import Summary, milliseconds, time_call
+from mgtui.domain.entries import Entry
 from mgtui.store import Repository, storage
 
 if TYPE_CHECKING:
@@ -168,16 +169,19 @@ def bench_store(folder: Path, years: int, per_day: int, adds: int, reads: int) -
             add_times.append(
                 _time(
                     partial(
-                        repo.add_entry,
-                        date=day,
-                        time=dt.time(rng.randrange(24), rng.randrange(60)),
-                        kind="food",
-                        name="Nuts, almonds",
-                        amount="1 oz",
-                        magnesium_mg=75.978,
-                        calcium_mg=74.844,
-                        food_id="12061",
-                        grams=28.35,
+                        repo.log,
+                        Entry(
+                            id="",
+                            date=day,
+                            time=dt.time(rng.randrange(24), rng.randrange(60)),
+                            kind="food",
+                            name="Nuts, almonds",
+                            amount="1 oz",
+                            magnesium_mg=75.978,
+                            calcium_mg=74.844,
+                            food_id="12061",
+                            grams=28.35,
+                        ),
                     )
                 )
             )
@@ -193,14 +197,17 @@ def bench_store(folder: Path, years: int, per_day: int, adds: int, reads: int) -
     totals_after: list[float] = []
     today = days[-1]
     for index in range(20):
-        other.add_entry(
-            date=rng.choice(days),
-            time=dt.time(12, index),
-            kind="food",
-            name="Bananas, raw",
-            amount="1 medium",
-            magnesium_mg=31.86,
-            calcium_mg=5.9,
+        other.log(
+            Entry(
+                id="",
+                date=rng.choice(days),
+                time=dt.time(12, index),
+                kind="food",
+                name="Bananas, raw",
+                amount="1 medium",
+                magnesium_mg=31.86,
+                calcium_mg=5.9,
+            )
         )
         after_other.append(_time(lambda: repo.entries_on(today)))
         totals_after.append(_time(repo.day_totals))

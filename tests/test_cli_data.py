@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from cli_support import Cli, run_mgtui
+from mgtui.domain.entries import Entry
 from mgtui.foods.model import Food, Portion
 from mgtui.store import Repository
 from mgtui.store.exchange_csv import COLUMNS, CsvExportError, CsvImportError, from_csv, to_csv
@@ -40,7 +41,7 @@ def seed(cli: Cli) -> None:
         repo.save_custom_food(
             Food(
                 "custom-oat-drink",
-                "Oat drink\nbarista",
+                'Oat drink, "barista"',
                 "Custom foods",
                 1.0 / 3.0,
                 120.0,
@@ -50,16 +51,19 @@ def seed(cli: Cli) -> None:
         )
         repo.toggle_favourite("12014")
         repo.toggle_favourite("custom-oat-drink")
-        repo.add_entry(
-            date=dt.date(2026, 11, 21),
-            time=dt.time(23, 59, 59),
-            kind="food",
-            name="Oat drink\nbarista",
-            amount="",
-            magnesium_mg=0.001,
-            calcium_mg=None,
-            food_id="custom-oat-drink",
-            grams=1e-3,
+        repo.log(
+            Entry(
+                id="",
+                date=dt.date(2026, 11, 21),
+                time=dt.time(23, 59, 59),
+                kind="food",
+                name='Oat drink, "barista"',
+                amount="",
+                magnesium_mg=0.001,
+                calcium_mg=None,
+                food_id="custom-oat-drink",
+                grams=1e-3,
+            )
         )
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from cli_support import run_mgtui
+from mgtui.domain.entries import Entry
 from mgtui.domain.supplements import SupplementProduct
 from mgtui.logbook.drafts import make_custom_food
 from mgtui.store import SCHEMA_VERSION, Repository
@@ -33,16 +34,19 @@ def seeded(tmp_path_factory: pytest.TempPathFactory) -> Path:
         repo.save_supplement_product(SupplementProduct("Mag Glycinate", "glycinate", 120.0))
         repo.save_custom_food(make_custom_food("Spring water", "l", "1000", "120", "300"))
         for day in (dt.date(2026, 11, 21), dt.date(2026, 11, 22)):
-            repo.add_entry(
-                date=day,
-                time=dt.time(8, 0),
-                kind="food",
-                name="Nuts, almonds",
-                amount="1 oz",
-                magnesium_mg=76.0,
-                calcium_mg=74.8,
-                food_id="12061",
-                grams=28.35,
+            repo.log(
+                Entry(
+                    id="",
+                    date=day,
+                    time=dt.time(8, 0),
+                    kind="food",
+                    name="Nuts, almonds",
+                    amount="1 oz",
+                    magnesium_mg=76.0,
+                    calcium_mg=74.8,
+                    food_id="12061",
+                    grams=28.35,
+                )
             )
     return folder
 
@@ -204,7 +208,8 @@ def test_a_damaged_file_is_moved_aside_with_one_notice(data_dir: Path) -> None:
     assert json.loads(result.stdout)["magnesium"]["total_mg"] == 0.0
     (notice,) = result.stderr.splitlines()
     assert notice.startswith("mgtui: mgtui.json could not be read (")
-    assert notice.endswith("and a new, empty log was started")
+    assert "and a new, empty log was started; 'mgtui doctor --recover " in notice
+    assert notice.endswith("brings back its valid records")
     (moved,) = data_dir.glob("mgtui.json.corrupt-*")
     assert str(moved) in notice
     assert moved.read_bytes() == damaged  # kept byte for byte

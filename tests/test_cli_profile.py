@@ -124,12 +124,11 @@ def test_setting_the_profile_again_replaces_an_unusable_saved_one(cli: Cli) -> N
     data["profile"]["1"]["sex"] = "male"  # a hand edit the rules refuse: a pregnant man
     data["profile"]["1"]["pregnant"] = True
     cli.data_file.write_bytes(orjson.dumps(data))
-    # As in the app: the default stands in, and every run says why until it is set again.
-    stuck = cli("status")
-    assert stuck.code == 0 and "set it again with 'mgtui profile'" in stuck.err
-    assert "the default profile (female, 51+) is used until you set yours" in stuck.err
+    # Never stuck: the unusable profile is set aside (doctor shows it), the default used.
+    status = cli("status", "--json")
+    assert status.code == 0 and status.json()["profile_is_default"] is True
+    assert "the profile cannot be used" in status.err and "mgtui doctor" in status.err
     fixed = cli("profile", "--sex", "female", "--age", "60")
     assert fixed.code == 0
-    assert "starting again from the default profile" in fixed.err
-    assert cli.json("profile")["age"] == 60
+    assert cli("profile", "--json").json()["age"] == 60
     assert cli("status").code == 0

@@ -16,9 +16,10 @@ from mgtui.domain.entries import Entry
 from mgtui.domain.insights import compute_insights
 from mgtui.domain.summary import summarize_day
 from mgtui.domain.targets import DEFAULT_PROFILE, resolve_targets
+from mgtui.domain.text import has_control, safe
 from mgtui.present.insights import source_cells
 from mgtui.present.report import build_report
-from mgtui.present.text import describe_entry, describe_product, has_control, safe
+from mgtui.present.text import describe_entry, describe_product
 
 DAY = dt.date(2026, 11, 22)
 HOSTILE = [

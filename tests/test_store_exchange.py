@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from mgtui.domain.entries import Entry
 from mgtui.domain.supplements import SupplementProduct
 from mgtui.domain.targets import Profile
 from mgtui.foods.model import Food, Portion
@@ -40,28 +41,34 @@ def other(tmp_path: Path) -> Repository:
 
 def fill(repo: Repository) -> None:
     for offset in range(3):
-        repo.add_entry(
-            date=DAY + dt.timedelta(days=offset),
-            time=dt.time(8, offset),
-            kind="food",
-            name="Seeds, pumpkin and squash seed kernels, dried",
-            amount="1 oz",
-            magnesium_mg=167.832,
-            calcium_mg=13.041,
-            food_id="12014",
-            grams=28.35,
+        repo.log(
+            Entry(
+                id="",
+                date=DAY + dt.timedelta(days=offset),
+                time=dt.time(8, offset),
+                kind="food",
+                name="Seeds, pumpkin and squash seed kernels, dried",
+                amount="1 oz",
+                magnesium_mg=167.832,
+                calcium_mg=13.041,
+                food_id="12014",
+                grams=28.35,
+            )
         )
-    repo.add_entry(
-        date=DAY,
-        time=dt.time(21, 0),
-        kind="supplement",
-        name="Mag Glycinate",
-        amount="2 capsules",
-        magnesium_mg=120,
-        calcium_mg=None,
-        form="glycinate",
-        product="Mag Glycinate",
-        servings=2,
+    repo.log(
+        Entry(
+            id="",
+            date=DAY,
+            time=dt.time(21, 0),
+            kind="supplement",
+            name="Mag Glycinate",
+            amount="2 capsules",
+            magnesium_mg=120,
+            calcium_mg=None,
+            form="glycinate",
+            product="Mag Glycinate",
+            servings=2,
+        )
     )
     repo.save_profile(Profile(sex="female", age=63, ratio_band=(1.7, 2.8)))
     repo.save_supplement_product(SupplementProduct("Mag Glycinate", "glycinate", 60.0))
@@ -127,14 +134,17 @@ def test_import_merges_by_id_and_keeps_the_logs_version(
 ) -> None:
     fill(repo)
     exported = repo.export_data()
-    mine = other.add_entry(
-        date=DAY,
-        time=dt.time(12, 0),
-        kind="food",
-        name="Spinach",
-        amount="1 cup",
-        magnesium_mg=24,
-        calcium_mg=30,
+    mine = other.log(
+        Entry(
+            id="",
+            date=DAY,
+            time=dt.time(12, 0),
+            kind="food",
+            name="Spinach",
+            amount="1 cup",
+            magnesium_mg=24,
+            calcium_mg=30,
+        )
     )
     other.import_data(exported)
     changed = copy.deepcopy(exported)
@@ -215,14 +225,17 @@ def _broken(document: dict, change: str) -> object:
 )
 def test_a_bad_import_changes_nothing(repo: Repository, other: Repository, change: str) -> None:
     fill(repo)
-    other.add_entry(
-        date=DAY,
-        time=dt.time(12, 0),
-        kind="food",
-        name="Spinach",
-        amount="1 cup",
-        magnesium_mg=24,
-        calcium_mg=30,
+    other.log(
+        Entry(
+            id="",
+            date=DAY,
+            time=dt.time(12, 0),
+            kind="food",
+            name="Spinach",
+            amount="1 cup",
+            magnesium_mg=24,
+            calcium_mg=30,
+        )
     )
     before = other.path.read_bytes()
     entries_before = other.all_entries()

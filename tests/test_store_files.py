@@ -20,6 +20,7 @@ import pytest
 
 import mgtui
 from mgtui import locations
+from mgtui.domain.entries import Entry
 from mgtui.store import (
     NewerSchemaError,
     Repository,
@@ -28,22 +29,26 @@ from mgtui.store import (
     layout,
     migrations,
 )
+from mgtui.store.errors import UntrustedPathError
 from mgtui.store.layout import LayoutError
 
 DAY = dt.date(2025, 5, 1)
 
 
 def add(repo: Repository, name: str = "Nuts, almonds", day: dt.date = DAY) -> str:
-    return repo.add_entry(
-        date=day,
-        time=dt.time(8, 30),
-        kind="food",
-        name=name,
-        amount="1 oz",
-        magnesium_mg=76.0,
-        calcium_mg=75.0,
-        food_id="12061",
-        grams=28.35,
+    return repo.log(
+        Entry(
+            id="",
+            date=day,
+            time=dt.time(8, 30),
+            kind="food",
+            name=name,
+            amount="1 oz",
+            magnesium_mg=76.0,
+            calcium_mg=75.0,
+            food_id="12061",
+            grams=28.35,
+        )
     ).id
 
 
@@ -82,7 +87,7 @@ def _first_day_as(valid: bytes, stored: object) -> bytes:
     return orjson.dumps(data)
 
 
-# Rows are stored inside a JSON string, where their quotes are escaped (\").
+# Damage that leaves no mgtui log to read: the file is moved aside as a whole.
 DAMAGE = {
     "empty": lambda valid: b"",
     "blank": lambda valid: b"  \n",
@@ -93,6 +98,10 @@ DAMAGE = {
     "a number": lambda valid: b"42",
     "another app's json": lambda valid: b'{"settings": {"theme": "dark"}}',
     "meta malformed": lambda valid: b'{"meta": {"1": {"schema": "one"}}}',
+}
+# Damage to some records of a readable log: those are set aside, the rest stay in use.
+# Rows are stored inside a JSON string, where their quotes are escaped (\").
+RECORD_DAMAGE = {
     "days not an object": lambda valid: _current('"days": []'),
     "day under the wrong date": lambda valid: _current(
         '"days": ' + orjson.dumps({"1": _day_doc()}).decode()
@@ -129,6 +138,36 @@ def test_a_damaged_file_is_moved_aside_and_a_new_log_started(tmp_path: Path, kin
         add(repo)  # the new log works
     reopened = Repository.open(folder)
     assert reopened.recovered_from is None and len(reopened.all_entries()) == 1
+    # Every later run still says where the damaged file is, until doctor deals with it.
+    assert any("mgtui doctor --recover" in notice for notice in reopened.notices)
+
+
+@pytest.mark.parametrize("kind", sorted(RECORD_DAMAGE))
+def test_damaged_records_are_set_aside_and_the_rest_kept(tmp_path: Path, kind: str) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir(mode=0o700)
+    valid = _valid_file_bytes(tmp_path)
+    damaged = RECORD_DAMAGE[kind](valid)
+    assert damaged != valid  # the damage applies to the current format
+    (folder / "mgtui.json").write_bytes(damaged)
+    whole_file = kind in ("days not an object", "day under the wrong date")
+
+    with Repository.open(folder) as repo:
+        assert repo.recovered_from is None
+        aside = repo.set_aside_records()
+        assert aside and all(record.reason for record in aside)
+        # The first day's entry is the damaged one; the other four days are in use.
+        assert len(repo.all_entries()) == (0 if whole_file else 4)
+        assert any("mgtui doctor" in notice for notice in repo.notices)
+    assert (folder / "mgtui.json").read_bytes() == damaged  # reading changes nothing
+    with Repository.open(folder) as repo:
+        assert any("mgtui doctor" in notice for notice in repo.notices)  # every run
+        add(repo, day=DAY + dt.timedelta(days=9))  # a save keeps the damaged record aside
+    stored = orjson.loads((folder / "mgtui.json").read_bytes())
+    assert [doc["id"] for doc in stored["set_aside"].values()] == [r.id for r in aside]
+    with Repository.open(folder) as repo:
+        assert len(repo.all_entries()) == (1 if whole_file else 5)
+        assert [record.id for record in repo.set_aside_records()] == [r.id for r in aside]
 
 
 def test_rows_mgtui_saved_are_not_checked_again_on_open(
@@ -171,8 +210,10 @@ def test_a_stamp_left_by_an_older_save_does_not_hide_damage(tmp_path: Path) -> N
     day["e"] = orjson.dumps(rows).decode()  # edited, the stamp kept
     (folder / "mgtui.json").write_bytes(orjson.dumps(data))
     with Repository.open(folder) as repo:
-        assert repo.recovered_from is not None
+        assert repo.recovered_from is None
         assert repo.all_entries() == []
+        assert [r.what for r in repo.set_aside_records()] == ["entry"]
+        assert "'8.30' is not HH:MM" in repo.set_aside_records()[0].reason
 
 
 def test_two_recoveries_keep_both_damaged_files(tmp_path: Path) -> None:
@@ -442,14 +483,14 @@ def test_a_symlinked_log_is_saved_through_the_link(tmp_path: Path) -> None:
         assert len(repo.all_entries()) == 2
 
 
-def test_a_shared_folder_is_not_tightened(tmp_path: Path) -> None:
+def test_a_shared_folder_like_tmp_is_refused(tmp_path: Path) -> None:
     shared = tmp_path / "shared"
     shared.mkdir()
     os.chmod(shared, 0o1777)  # like /tmp
-    with Repository.open(shared) as repo:
-        assert mode(shared) == 0o1777
-        assert mode(repo.path) == 0o600
-        assert "can be read by other users" in repo.notices[0]
+    with pytest.raises(UntrustedPathError, match=r"shared by all users \(like /tmp\)"):
+        Repository.open(shared)
+    assert mode(shared) == 0o1777
+    assert list(shared.iterdir()) == []
 
 
 # -- failing disks ---------------------------------------------------------------------

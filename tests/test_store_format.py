@@ -23,16 +23,19 @@ NEXT_DAY = DAY + dt.timedelta(days=1)
 
 
 def add(repo: Repository, day: dt.date = DAY, name: str = "Nuts, almonds") -> Entry:
-    return repo.add_entry(
-        date=day,
-        time=dt.time(8, 30),
-        kind="food",
-        name=name,
-        amount="1 oz",
-        magnesium_mg=76.0,
-        calcium_mg=75.0,
-        food_id="12061",
-        grams=28.35,
+    return repo.log(
+        Entry(
+            id="",
+            date=day,
+            time=dt.time(8, 30),
+            kind="food",
+            name=name,
+            amount="1 oz",
+            magnesium_mg=76.0,
+            calcium_mg=75.0,
+            food_id="12061",
+            grams=28.35,
+        )
     )
 
 
@@ -424,12 +427,23 @@ def _no_rows(day: dict) -> None:
     del day["e"]
 
 
+def test_a_bad_row_of_a_format_1_file_is_set_aside_and_the_rest_upgraded(tmp_path: Path) -> None:
+    data = format_1_file()
+    _bad_time(data["days"][str(DAY.toordinal())])
+    (tmp_path / "mgtui.json").write_bytes(orjson.dumps(data))
+    with Repository.open(tmp_path) as repo:
+        assert repo.recovered_from is None
+        assert len(repo.all_entries()) == 4  # every other row of that day and the next
+        [record] = repo.set_aside_records()
+        assert record.what == "entry" and record.record[1] == "8.30"
+    assert len(list(tmp_path.glob("mgtui.json.format-1-*"))) == 1
+
+
 @pytest.mark.parametrize(
     ("damage", "upgradable"),
-    # A bad row is upgraded as it is, then caught by the check of every row; rows that
-    # are not format 1's arrays stop the upgrade itself.
-    [(_bad_time, True), (_rows_as_a_string, False), (_no_rows, False)],
-    ids=["bad row", "rows already a string", "no rows"],
+    # Rows that are not format 1's arrays stop the upgrade itself.
+    [(_rows_as_a_string, False), (_no_rows, False)],
+    ids=["rows already a string", "no rows"],
 )
 def test_a_damaged_format_1_file_is_moved_aside_not_upgraded(
     tmp_path: Path, damage: Callable[[dict], None], upgradable: bool
@@ -471,3 +485,18 @@ def test_a_legacy_file_goes_through_format_1(tmp_path: Path) -> None:
     with Repository.open(tmp_path) as repo:
         assert [e.name for e in repo.entries_on(dt.date(2024, 5, 1))] == ["Oats", "Spinach"]
         assert "upgraded from data format 0 to 2" in repo.notices[0]
+
+
+def test_a_mangled_set_aside_table_is_kept_and_never_a_crash(tmp_path: Path) -> None:
+    with Repository.open(tmp_path) as repo:
+        add(repo)
+    for mangled in ([1, 2], {"x": 1, "1": "text", "2": {"id": 5}}):
+        data = stored(tmp_path)
+        data["set_aside"] = mangled
+        (tmp_path / "mgtui.json").write_bytes(orjson.dumps(data))
+        with Repository.open(tmp_path) as repo:
+            assert len(repo.all_entries()) == 1
+            records = repo.set_aside_records()
+            assert records and all(record.reason for record in records)
+            kept = [record.record for record in records]
+            assert mangled in kept or all(value in kept for value in mangled.values())

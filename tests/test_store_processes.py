@@ -25,6 +25,7 @@ from mgtui.store import Repository
 WRITER = textwrap.dedent(
     """
     import datetime as dt, sys
+    from mgtui.domain.entries import Entry
     from mgtui.domain.supplements import SupplementProduct
     from mgtui.store import Repository
 
@@ -33,7 +34,8 @@ WRITER = textwrap.dedent(
     print("ready", flush=True)
     sys.stdin.readline()  # start together
     for index in range(count):
-        entry = repo.add_entry(
+        entry = repo.log(Entry(
+            id="",
             date=dt.date(2025, 1, 1) + dt.timedelta(days=index % 30),
             time=dt.time(index % 24, worker),
             kind="food",
@@ -42,7 +44,7 @@ WRITER = textwrap.dedent(
             magnesium_mg=float(index),
             calcium_mg=None,
             food_id=f"{worker}{index:04d}",
-        )
+        ))
         print(entry.id, flush=True)
         if index % 50 == 0:
             # TinyDB's auto ids for the products table, chosen under the lock.
@@ -61,7 +63,7 @@ READER = textwrap.dedent(
     print("ready", flush=True)
     token, reads, changes = repo.signature(), 0, 0
     while not select.select([sys.stdin], [], [], 0)[0]:
-        if repo.changed_since(token):
+        if repo.signature() != token:
             token = repo.signature()
             changes += 1
         repo.day_totals()
@@ -74,6 +76,7 @@ READER = textwrap.dedent(
 KILLABLE = textwrap.dedent(
     """
     import datetime as dt, sys
+    from mgtui.domain.entries import Entry
     from mgtui.store import Repository
 
     repo = Repository.open(sys.argv[1])
@@ -81,7 +84,8 @@ KILLABLE = textwrap.dedent(
     sys.stdin.readline()  # start together
     index = 0
     while True:
-        entry = repo.add_entry(
+        entry = repo.log(Entry(
+            id="",
             date=dt.date(2025, 6, 1) + dt.timedelta(days=index % 90),
             time=dt.time(12, index % 60),
             kind="supplement",
@@ -91,8 +95,8 @@ KILLABLE = textwrap.dedent(
             calcium_mg=None,
             form="glycinate",
             servings=1,
-        )
-        print(entry.id, flush=True)  # acknowledged: add_entry has returned
+        ))
+        print(entry.id, flush=True)  # acknowledged: log has returned
         index += 1
     """
 )
@@ -256,6 +260,7 @@ def test_kill_test_helpers_agree_with_the_store(tmp_path: Path) -> None:
 PAUSED_IN_SAVE = textwrap.dedent(
     """
     import datetime as dt, os, sys, time
+    from mgtui.domain.entries import Entry
     from mgtui.store import Repository, storage
 
     phase = sys.argv[2]
@@ -272,10 +277,11 @@ PAUSED_IN_SAVE = textwrap.dedent(
         os.replace = pause(os.replace)
     else:
         storage.fsync_folder = pause(storage.fsync_folder)
-    repo.add_entry(
+    repo.log(Entry(
+        id="",
         date=dt.date(2025, 6, 1), time=dt.time(9, 0), kind="food", name="Oats",
         amount="1 cup", magnesium_mg=61.0, calcium_mg=21.0,
-    )
+    ))
     print("returned", flush=True)
     """
 )

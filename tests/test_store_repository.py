@@ -23,10 +23,9 @@ from mgtui.store import (
     InvalidRecordError,
     NotFoundError,
     Repository,
-    StoreError,
     UndoConflictError,
 )
-from mgtui.store.repository import _StoreTable
+from mgtui.store.logfile import StoreTable
 
 DAY = dt.date(2025, 1, 31)
 
@@ -50,33 +49,39 @@ def add_food(
     amount: str = "1 oz",
     grams: float | None = 28.35,
 ) -> Entry:
-    return repo.add_entry(
-        date=day,
-        time=time,
-        kind="food",
-        name=name,
-        amount=amount,
-        magnesium_mg=magnesium_mg,
-        calcium_mg=calcium_mg,
-        food_id=food_id,
-        grams=grams,
+    return repo.log(
+        Entry(
+            id="",
+            date=day,
+            time=time,
+            kind="food",
+            name=name,
+            amount=amount,
+            magnesium_mg=magnesium_mg,
+            calcium_mg=calcium_mg,
+            food_id=food_id,
+            grams=grams,
+        )
     )
 
 
 def add_supplement(
     repo: Repository, *, day: dt.date = DAY, time: dt.time = dt.time(21, 0), mg: float = 120.0
 ) -> Entry:
-    return repo.add_entry(
-        date=day,
-        time=time,
-        kind="supplement",
-        name="Magnesium glycinate",
-        amount="1 serving",
-        magnesium_mg=mg,
-        calcium_mg=None,
-        form="glycinate",
-        product="Mag Glycinate",
-        servings=1,
+    return repo.log(
+        Entry(
+            id="",
+            date=day,
+            time=time,
+            kind="supplement",
+            name="Magnesium glycinate",
+            amount="1 serving",
+            magnesium_mg=mg,
+            calcium_mg=None,
+            form="glycinate",
+            product="Mag Glycinate",
+            servings=1,
+        )
     )
 
 
@@ -185,7 +190,7 @@ def test_add_refuses_values_that_cannot_be_stored(
     arguments[field] = value
     before = repo.path.read_bytes()
     with pytest.raises(InvalidRecordError):
-        repo.add_entry(**arguments)  # type: ignore[arg-type]
+        repo.log(Entry(id="", **arguments))  # type: ignore[arg-type]
     assert repo.path.read_bytes() == before
 
 
@@ -371,7 +376,7 @@ def test_favourites_toggle_and_keep_their_order(repo: Repository) -> None:
     assert repo.toggle_favourite("12061") is True
     assert repo.toggle_favourite("11458") is False
     assert repo.favourite_food_ids() == ["12014", "12061"]
-    assert repo.is_favourite("12014") and not repo.is_favourite("11458")
+    assert "12014" in repo.favourite_food_ids() and "11458" not in repo.favourite_food_ids()
     assert Repository.open(repo.data_dir).favourite_food_ids() == ["12014", "12061"]
 
 
@@ -401,13 +406,17 @@ def test_a_changed_default_profile_is_saved_as_not_default(repo: Repository) -> 
     assert not repo.profile().is_default and repo.profile().age == 70
 
 
-def test_a_saved_profile_that_breaks_the_rules_is_reported(repo: Repository) -> None:
+def test_a_saved_profile_that_breaks_the_rules_is_set_aside(repo: Repository) -> None:
     repo.save_profile(Profile(sex="female", age=60))
     data = stored(repo)
     data["profile"]["1"]["age"] = 500  # the right type, but no such age
     _replace_file(repo.path, data)
-    with pytest.raises(StoreError, match=r"profile saved in .* cannot be used"):
-        repo.profile()
+    # Never a failure of every command: the default profile is used, and doctor says why.
+    assert repo.profile() == DEFAULT_PROFILE
+    [record] = repo.set_aside_records()
+    assert record.what == "profile" and record.record == data["profile"]["1"]
+    assert "age must be between 0 and 120 years, not 500" in record.reason
+    assert any("mgtui doctor" in notice for notice in repo.notices)
 
 
 # -- supplement products ---------------------------------------------------------------
@@ -501,12 +510,12 @@ def test_signature_changes_only_when_someone_saves(repo: Repository) -> None:
     token = repo.signature()
     repo.entries_on(DAY)
     repo.day_totals()
-    assert not repo.changed_since(token)
+    assert repo.signature() == token
     add_food(other)
-    assert repo.changed_since(token)
+    assert repo.signature() != token
     token = repo.signature()
     add_food(repo)
-    assert repo.changed_since(token)
+    assert repo.signature() != token
 
 
 def test_auto_ids_after_another_process(repo: Repository) -> None:
@@ -522,7 +531,7 @@ def test_auto_ids_collide_without_the_reset(
     repo: Repository, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The reset is what prevents the collision (so the test above means something)."""
-    monkeypatch.setattr(_StoreTable, "forget_process_state", lambda self: None)
+    monkeypatch.setattr(StoreTable, "forget_process_state", lambda self: None)
     other = Repository.open(repo.data_dir)
     repo.save_supplement_product(SupplementProduct("A", None, 10.0))
     other.save_supplement_product(SupplementProduct("B", None, 10.0))
@@ -657,3 +666,32 @@ def test_two_names_with_one_slug_never_replace_each_other(repo: Repository) -> N
     )
     assert again.id == "custom-water-still"  # the same name replaces its own food
     assert [f.magnesium_mg_per_100g for f in repo.custom_foods()] == [3.0, 1.0]
+
+
+def test_set_aside_products_foods_and_favourites_can_be_restored_corrected(
+    repo: Repository,
+) -> None:
+    repo.save_supplement_product(SupplementProduct("Mag", "glycinate", 120.0))
+    repo.save_custom_food(
+        Food("custom-water", "Water", "Custom foods", 10.0, 30.0, None, None,
+             (Portion("glass", 250.0, 1.0),), custom=True)
+    )  # fmt: skip
+    repo.toggle_favourite("12014")
+    data = stored(repo)
+    data["supplements"]["1"]["magnesium_mg"] = -120
+    data["custom_foods"]["1"]["portions"] = [["glass", 0, 1]]
+    data["favourites"]["1"]["food_id"] = None
+    _replace_file(repo.path, data)
+    assert repo.supplement_products() == [] and repo.custom_foods() == []
+    product, food, favourite = repo.set_aside_records()
+    with pytest.raises(InvalidRecordError, match="amounts must be numbers"):
+        repo.restore_set_aside(product.id, product.record)
+    assert isinstance(product.record, dict) and isinstance(food.record, dict)
+    repo.restore_set_aside(product.id, dict(product.record, magnesium_mg=120))
+    repo.restore_set_aside(food.id, dict(food.record, portions=[["glass", 250, 1]]))
+    repo.restore_set_aside(favourite.id, {"food_id": "12014"})
+    assert [p.magnesium_mg for p in repo.supplement_products()] == [120.0]
+    assert [f.name for f in repo.custom_foods()] == ["Water"]
+    assert repo.favourite_food_ids() == ["12014"] and repo.set_aside_records() == []
+    with pytest.raises(NotFoundError):
+        repo.restore_set_aside(product.id, product.record)

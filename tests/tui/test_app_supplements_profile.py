@@ -274,4 +274,9 @@ async def test_an_unusable_saved_product_is_a_notification_not_a_crash(
         await pilot.press("s")
         await pilot.pause()
         assert app.is_running and isinstance(app.screen, SupplementsScreen)
-        assert any(title == "Could not read the log" for _, title, _ in notes)
+        # The product is set aside when the file loads (the rest stays in use), and the
+        # app says so, naming the command that deals with it.
+        assert any(
+            title == "About your data file" and "mgtui doctor" in message
+            for _, title, message in notes
+        )

@@ -205,8 +205,9 @@ async def test_an_unusable_saved_profile_falls_back_to_the_default_and_says_so(
     notes = record_notifications(app)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        [message] = [m for sev, title, m in notes if title == "Profile"]
-        assert "set it again" in message and "is used until you set yours" in message
+        # Set aside when the file loads (the default profile is used), and said so.
+        [message] = [m for sev, title, m in notes if title == "About your data file"]
+        assert "the profile cannot be used" in message and "mgtui doctor" in message
         assert "391 / 320 mg" in bar_text(app, MagnesiumBar)
         await pilot.press("p")  # the profile screen opens, to set it again
         await pilot.pause()

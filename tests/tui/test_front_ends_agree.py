@@ -55,18 +55,19 @@ async def test_an_unusable_profile_falls_back_the_same_way(cli: Cli, app_for: Ap
     cli.ok("profile", "--sex", "female", "--age", "63")
     _break_profile(cli.data_file)
     status = cli("status")
-    assert status.code == 0  # the log stays usable
+    assert status.code == 0  # the log stays usable, on the default profile
     assert "profile: female, 51+ years" in status.out
-    [warning] = status.err_lines
-    cli_words = warning.removeprefix("mgtui: warning: ")
-    assert "the default profile (female, 51+) is used until you set yours" in cli_words
+    [notice] = status.err_lines
+    cli_words = notice.removeprefix("mgtui: ")
+    assert "the profile cannot be used" in cli_words and "mgtui doctor" in cli_words
 
     with Repository.open(cli.data_dir) as repo:
         app = app_for(repo)
         notes = record_notifications(app)
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
-        assert [message.removesuffix(".") for message in notes.messages("error")] == [cli_words]
+        shown = [" ".join(m.split()) for _, title, m in notes if title == "About your data file"]
+        assert shown == [cli_words]
 
 
 async def test_a_rename_that_cannot_be_saved_keeps_the_product(

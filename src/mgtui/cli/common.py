@@ -10,6 +10,7 @@ import argparse
 import datetime as dt
 import gc
 import json
+import math
 import os
 import re
 import sys
@@ -172,8 +173,19 @@ def warn(text: str) -> None:
 
 
 def print_json(value: Any) -> None:
-    # Standard JSON only: a NaN or an infinity that slipped through is a bug, not output.
-    print(json.dumps(value, ensure_ascii=False, indent=2, allow_nan=False))
+    """Standard JSON only: a number that is not finite (a stored 1e308 summed twice)
+    is printed as null, never as NaN or Infinity, which JSON parsers refuse."""
+    print(json.dumps(_finite(value), ensure_ascii=False, indent=2, allow_nan=False))
+
+
+def _finite(value: Any) -> Any:
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {key: _finite(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_finite(item) for item in value]
+    return value
 
 
 def long_date(day: dt.date) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import stat
 import sys
 from pathlib import Path
 from typing import Any
@@ -106,11 +107,26 @@ def write_private_file(path: Path, payload: bytes) -> None:
     """Write ``payload`` to ``path`` in one step, readable and writable by the owner only.
 
     A temporary file (created 0600) in the same folder is filled, flushed to disk and
-    renamed over ``path``: an interrupted export never leaves half a backup, and the
-    health data is never readable by others, not even for a moment.
+    renamed over ``path`` (over the target of a symbolic link of one's own): an
+    interrupted export never leaves half a backup, and the health data is never
+    readable by others, not even for a moment.
     """
     import tempfile
 
+    from mgtui.locations import UntrustedPathError, check_owner
+
+    try:
+        link = os.lstat(path)
+    except OSError:
+        link = None
+    if link is not None and stat.S_ISLNK(link.st_mode):
+        # Written through a link of one's own (the link stays a link); a link someone
+        # else planted is never followed.
+        try:
+            check_owner(path, link, "the link")
+        except UntrustedPathError as refused:
+            raise CliError(f"--output: {refused}") from None
+        path = path.resolve()
     folder = path.parent
     try:
         descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
@@ -189,6 +205,12 @@ def read_export(file: str) -> object:
             raise UsageError(
                 f"cannot import {file}: not valid JSON (line {error.lineno}, column "
                 f"{error.colno}: {error.msg}) — nothing was imported"
+            ) from None
+        except RecursionError:
+            # No export nests deeper than four levels: this is not one.
+            raise UsageError(
+                f"cannot import {file}: its JSON is nested too deeply to be an mgtui "
+                "export — nothing was imported"
             ) from None
     from mgtui.store.exchange_csv import CsvImportError, from_csv, looks_like_csv
 

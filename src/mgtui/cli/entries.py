@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 from mgtui.cli import common, tables
 from mgtui.cli.errors import UsageError
-from mgtui.present.text import count, safe
+from mgtui.domain.text import safe
+from mgtui.present.text import count
 
 if TYPE_CHECKING:
     from mgtui.domain.entries import Entry

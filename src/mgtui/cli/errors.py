@@ -2,61 +2,29 @@
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Mapping
+from mgtui.errors import BadInputError, MgtuiError
 
 
-class CliError(Exception):
+class CliError(MgtuiError):
     """A failure the user can act on; ``exit_code`` 2 means bad input, 1 anything else."""
 
     exit_code = 1
 
 
-class UsageError(CliError):
+class UsageError(CliError, BadInputError):
     """Bad input: an unknown food, a broken date, a negative amount. Nothing was written."""
 
     exit_code = 2
 
 
-# Errors of the layers below whose message is written for the person who typed the
-# value: bad input, exit status 2. Any other StoreError (a read-only folder, a file
-# from a newer mgtui, a lock held too long) is a failure of the machine: status 1.
-_BAD_INPUT = {
-    "mgtui.logbook.drafts": ("AmountError",),
-    "mgtui.domain.targets": ("ProfileError",),
-    "mgtui.domain.supplements": ("SupplementError",),
-    "mgtui.foods.portions": ("PortionError",),
-    "mgtui.store.errors": (
-        "NotFoundError",
-        "DuplicateNameError",
-        "InvalidRecordError",
-        "ImportFileError",
-    ),
-}
-_OTHER_FAILURES = {
-    "mgtui.store.errors": ("StoreError",),
-    "mgtui.foods.table": ("FoodTableError",),
-}
-
-
-def _classes(table: Mapping[str, tuple[str, ...]]) -> tuple[type[BaseException], ...]:
-    # Only modules already loaded can have raised: looking them up in sys.modules
-    # instead of importing them keeps the error path from loading (or failing to
-    # load) TinyDB just to compare classes.
-    found: list[type[BaseException]] = []
-    for module_name, names in table.items():
-        module = sys.modules.get(module_name)
-        if module is not None:
-            found.extend(getattr(module, name) for name in names)
-    return tuple(found)
-
-
 def translate(error: BaseException) -> CliError | None:
-    """The ``CliError`` for an error of the domain, foods or store; None for a bug."""
+    """The ``CliError`` for a failure of any layer (an ``MgtuiError``); None for a bug.
+
+    The exit status comes from the error's class (mgtui.errors): bad input is 2, any
+    other failure (a read-only folder, a file from a newer mgtui, a refused folder) 1.
+    """
     if isinstance(error, CliError):
         return error
-    if isinstance(error, _classes(_BAD_INPUT)):
-        return UsageError(str(error))
-    if isinstance(error, _classes(_OTHER_FAILURES)):
-        return CliError(str(error))
+    if isinstance(error, MgtuiError):
+        return UsageError(str(error)) if error.exit_code == 2 else CliError(str(error))
     return None

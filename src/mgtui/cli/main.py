@@ -13,6 +13,7 @@ from mgtui.cli import (
     app,
     data,
     demo,
+    doctor,
     entries,
     profile,
     report,
@@ -26,7 +27,7 @@ from mgtui.cli.errors import CliError, UsageError, translate
 Handler = Callable[[argparse.Namespace], int]
 
 # Each module adds its commands to the parser, in the order --help lists them.
-COMMANDS = (search, entries, status, report, profile, saved, data, demo, serve)
+COMMANDS = (search, entries, status, report, profile, saved, data, doctor, demo, serve)
 
 EPILOG = """\
 examples:

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Any
 from mgtui.cli import common, tables
 from mgtui.cli.entries import add_dose_options, compound_remedy
 from mgtui.cli.errors import UsageError
-from mgtui.present.text import mg_text, safe
+from mgtui.domain.text import safe
+from mgtui.present.text import mg_text
 
 if TYPE_CHECKING:
     from mgtui.domain.supplements import SupplementProduct

@@ -11,6 +11,7 @@ import math
 from dataclasses import dataclass
 
 from mgtui.domain import reference as ref
+from mgtui.errors import BadInputError
 
 # When a number typed as elemental magnesium is probably the compound weight. These
 # are mgtui's own thresholds (no published source), set from the arithmetic:
@@ -24,7 +25,7 @@ _LOOKS_LIKE_COMPOUND_MAX_FRACTION = 0.45
 _LOOKS_LIKE_COMPOUND_ANY_FORM_MG = 500.0
 
 
-class SupplementError(ValueError):
+class SupplementError(BadInputError):
     """A supplement amount or form that cannot be used (the message says why)."""
 
 

@@ -14,6 +14,7 @@ from typing import TypeVar
 from mgtui.domain import reference as ref
 from mgtui.domain.figures import half_up
 from mgtui.domain.reference import Sex
+from mgtui.errors import BadInputError
 
 T = TypeVar("T")
 
@@ -21,7 +22,7 @@ MIN_AGE = 0.0
 MAX_AGE = 120.0
 
 
-class ProfileError(ValueError):
+class ProfileError(BadInputError):
     """A profile value a person typed that cannot be used (the message says why)."""
 
 

@@ -31,6 +31,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Final
 
+from mgtui.errors import BadInputError
 from mgtui.foods.model import Food, Portion
 from mgtui.foods.text import STOP_WORDS, name_terms, stem, words
 
@@ -109,7 +110,7 @@ _COMMON_FRACTIONS: Final = (2, 3, 4, 8)  # shown as 1/2, 2/3, 3/4, 3/8; others a
 _FRACTION_TOLERANCE: Final = 0.005
 
 
-class PortionError(ValueError):
+class PortionError(BadInputError):
     """An amount that cannot be turned into grams; the message is meant for the user."""
 
 

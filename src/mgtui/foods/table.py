@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
+from mgtui.errors import MgtuiError
 from mgtui.foods.index import TermIndex, build_index, parse_index
 from mgtui.foods.model import Food, Portion
 
@@ -38,7 +39,7 @@ _ID_SLICE: Final = slice(2, 7)  # the NDB number inside ["01001",...
 _NDB_LENGTH: Final = 5
 
 
-class FoodTableError(RuntimeError):
+class FoodTableError(MgtuiError, RuntimeError):
     """The food table is missing or unreadable: the installation is broken."""
 
 

@@ -23,6 +23,7 @@ from mgtui.domain.supplements import (
     magnesium_form,
 )
 from mgtui.domain.targets import CustomTargets, Profile, ProfileError, parse_ratio_band
+from mgtui.errors import BadInputError
 from mgtui.foods.model import Food, Portion
 
 # Servings of one supplement product in one entry; more is a typo, not a dose, and
@@ -34,7 +35,7 @@ MAX_PORTION_GRAMS = 5000.0
 CUSTOM_PREFIX = "custom-"
 
 
-class AmountError(ValueError):
+class AmountError(BadInputError):
     """A value a person typed that cannot be used; the message says why."""
 
 

@@ -7,9 +7,10 @@ from collections.abc import Sequence
 from mgtui.domain.figures import figure, half_up
 from mgtui.domain.insights import FoodSource, GapCloser, Insights
 from mgtui.domain.summary import DaySummary
+from mgtui.domain.text import safe
 from mgtui.domain.verdict import DayVerdict
 from mgtui.foods.retired import NOT_IN_TABLE, missing_from_table
-from mgtui.present.text import band_text, safe
+from mgtui.present.text import band_text
 
 
 def window_label(days: int | None) -> str:

@@ -21,8 +21,8 @@ from mgtui.domain.reference import REFERENCE_SOURCES
 from mgtui.domain.summary import summarize_day
 from mgtui.domain.supplements import SupplementProduct
 from mgtui.domain.targets import Profile, Targets, resolve_targets
+from mgtui.domain.text import safe
 from mgtui.present.insights import source_cells
-from mgtui.present.text import safe
 
 DEFAULT_REPORT_DAYS = 30
 DISCLAIMER = (

@@ -1,33 +1,11 @@
-"""Small wordings every front end shares, and the escaping of text that came from data.
-
-Names come from the person, from an import or from a hand-edited file: printed as
-they are, an ESC or OSC sequence in one could move the cursor, blank the screen,
-set the terminal's title or write its clipboard. ``safe`` makes every control
-character visible instead (``\\x1b``), and leaves ordinary Unicode alone.
-"""
+"""Small wordings every front end shares. Text from data is printed through
+``safe`` (``mgtui.domain.text``): control characters show as escapes."""
 
 from __future__ import annotations
 
-import re
-
 from mgtui.domain.entries import Entry
 from mgtui.domain.figures import half_up
-
-# C0 controls (tab and newline included: a name is one line), DEL and C1 controls.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-
-
-def _escaped(match: re.Match[str]) -> str:
-    return f"\\x{ord(match.group()):02x}"
-
-
-def safe(text: str) -> str:
-    """``text`` with every control character shown as an escape, e.g. ``\\x1b``."""
-    return _CONTROL.sub(_escaped, text)
-
-
-def has_control(text: str) -> bool:
-    return _CONTROL.search(text) is not None
+from mgtui.domain.text import safe
 
 
 def band_text(band: tuple[float, float]) -> str:

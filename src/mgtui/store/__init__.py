@@ -4,6 +4,7 @@ Open the log with ``Repository.open(data_dir)``; every error is a ``StoreError``
 whose message is written for the user.
 """
 
+from mgtui.store.damage import SetAsideRecord
 from mgtui.store.errors import (
     DamagedFileError,
     DuplicateNameError,
@@ -15,6 +16,7 @@ from mgtui.store.errors import (
     StoreLockedError,
     StoreWriteError,
     UndoConflictError,
+    UntrustedPathError,
 )
 from mgtui.store.exchange import EXPORT_FORMAT, EXPORT_VERSION, ImportResult, entry_to_dict
 from mgtui.store.layout import SCHEMA_VERSION
@@ -32,10 +34,12 @@ __all__ = [
     "NewerSchemaError",
     "NotFoundError",
     "Repository",
+    "SetAsideRecord",
     "StoreError",
     "StoreLockedError",
     "StoreSignature",
     "StoreWriteError",
     "UndoConflictError",
+    "UntrustedPathError",
     "entry_to_dict",
 ]

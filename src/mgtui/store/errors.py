@@ -1,15 +1,20 @@
 """What can go wrong in the store, each with a message a person can act on.
 
 Every error here is a ``StoreError``, so the CLI and the app can catch one class and
-show ``str(error)`` as is. Messages name the file and say whether data changed.
+show ``str(error)`` as is. Messages name the file and say whether data changed. The
+ones caused by what the person gave are also ``BadInputError`` (exit status 2), and a
+refusal to use a folder or file as it is is also ``RefusedError`` (see mgtui.errors).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from mgtui import locations
+from mgtui.errors import BadInputError, MgtuiError
 
-class StoreError(Exception):
+
+class StoreError(MgtuiError):
     """The log could not be read or saved; the message is written for the user."""
 
 
@@ -19,7 +24,7 @@ class StoreWriteError(StoreError):
     def __init__(self, path: Path, error: OSError, *, changed: bool = False) -> None:
         self.path = path
         self.errno = error.errno
-        reason = error.strerror or str(error)
+        self.reason = reason = error.strerror or str(error)
         if changed:
             message = (
                 f"saved to {path}, but could not make the save durable: {reason} "
@@ -57,19 +62,19 @@ class DamagedFileError(StoreError):
         super().__init__(f"{path} is damaged: {reason}")
 
 
-class NotFoundError(StoreError):
+class NotFoundError(StoreError, BadInputError):
     """No entry, product or custom food with that id or name."""
 
 
-class DuplicateNameError(StoreError):
+class DuplicateNameError(StoreError, BadInputError):
     """Another product or custom food already has that name."""
 
 
-class InvalidRecordError(StoreError, ValueError):
+class InvalidRecordError(StoreError, BadInputError):
     """A value handed to the store cannot be saved (negative, not finite, wrong type)."""
 
 
-class ImportFileError(StoreError):
+class ImportFileError(StoreError, BadInputError):
     """An import file was rejected as a whole; nothing was imported."""
 
     def __init__(self, problems: list[str]) -> None:
@@ -81,3 +86,8 @@ class ImportFileError(StoreError):
 
 class UndoConflictError(StoreError):
     """The change to undo was changed again elsewhere (another window or the CLI)."""
+
+
+class UntrustedPathError(StoreError, locations.UntrustedPathError):
+    """The data folder or file is not the person's own, or is shared by design (/tmp);
+    nothing was read or written. A ``RefusedError``: exit status 1."""

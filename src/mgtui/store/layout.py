@@ -8,6 +8,8 @@ One TinyDB file with these tables (TinyDB stores document ids as JSON strings)::
     supplements   {"1": {"name": "Mag Glycinate", "form": "glycinate", "magnesium_mg": 120, ...}}
     custom_foods  {"1": {"id": "custom-spring-water", "name": ..., "portions": [[name, g, n]]}}
     favourites    {"1": {"food_id": "12014"}}
+    set_aside     {"1": {"id": "3f2a9c01d4", "what": "entry", "where": "2025-01-31",
+                         "reason": "...", "record": <the record as it was>}}
 
 One document per logged day, whose TinyDB id is the date's proleptic ordinal, holds
 that day's entries as compact arrays sorted by time. Ten years of a dozen entries a
@@ -27,6 +29,13 @@ one string per day instead of ~16 lists and ~170 values: ten years parse in ~13 
 instead of ~75 ms and take ~7 MB of memory instead of ~55 MB. A day's rows are decoded
 only when that day is read. The escaped quotes make the file ~11% larger.
 
+Damage is handled record by record: a record that does not fit this layout (a row
+with "abc" for magnesium, a profile aged 500, a day string that is not JSON) is moved,
+as it was, to ``set_aside`` with why, and every other record stays in use. Until a
+save, the file itself still holds it in place; loading it again finds the same
+record with the same id. ``mgtui doctor`` lists and drops them. Only a file that is
+not an mgtui log at all (does not parse, malformed ``meta``) is damaged as a whole.
+
 Compatibility rules: ``meta`` / "1" / "schema" keeps its place in every future
 format, so any version can tell a newer file and refuse it; any change to this
 layout raises ``SCHEMA_VERSION`` and adds a migration (``migrations.py``).
@@ -42,7 +51,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import math
+from collections.abc import Callable
 from operator import itemgetter
 from pathlib import Path
 from typing import Any, Final
@@ -61,7 +70,8 @@ PROFILE = "profile"
 SUPPLEMENTS = "supplements"
 CUSTOM_FOODS = "custom_foods"
 FAVOURITES = "favourites"
-TABLES: Final = (META, DAYS, PROFILE, SUPPLEMENTS, CUSTOM_FOODS, FAVOURITES)
+SET_ASIDE = "set_aside"
+TABLES: Final = (META, DAYS, PROFILE, SUPPLEMENTS, CUSTOM_FOODS, FAVOURITES, SET_ASIDE)
 META_DOC_ID: Final = 1
 PROFILE_DOC_ID: Final = 1
 DAYS_DIGEST: Final = "days_sha256"
@@ -90,7 +100,17 @@ class OutdatedSchemaError(StoreError):
 
 
 class LayoutError(ValueError):
-    """Why some data does not fit the layout (becomes ``DamagedFileError`` for a file)."""
+    """Why some data does not fit the layout (the record is set aside)."""
+
+
+class BadRowsError(LayoutError):
+    """Some rows of a day do not fit the layout; the others are fine."""
+
+    def __init__(self, day: dt.date, kept: list[Row], bad: list[tuple[object, str]]) -> None:
+        super().__init__(f"{day.isoformat()}: {bad[0][1]}")
+        self.day = day
+        self.kept = kept
+        self.bad = bad
 
 
 # -- entries <-> rows ----------------------------------------------------------------
@@ -217,6 +237,15 @@ def new_tables(created_at: str) -> Tables:
 MAX_QUANTITY: Final = 1_000_000
 
 
+_QUANTITY_OR_NULL: Final = f"a number from 0 to {MAX_QUANTITY:,} or null"
+
+
+def _shown(value: object) -> str:
+    """A value for a message: escaped (repr), and short even if the value is not."""
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
 def is_quantity(value: object) -> bool:
     """A number of mg, g or servings: plausible and not negative (bool is not a number)."""
     return type(value) in (int, float) and 0 <= value <= MAX_QUANTITY  # type: ignore[operator]
@@ -253,19 +282,20 @@ def row_problem(row: object) -> str | None:
         return f"entry {entry_id}: kind {row[2]!r} is not 'f' or 's'"
     if type(row[3]) is not str or type(row[4]) is not str:
         return f"entry {entry_id}: name and amount must be text"
-    if not _is_optional_quantity(row[5]) or not _is_optional_quantity(row[6]):
-        return f"entry {entry_id}: magnesium and calcium must be numbers >= 0 or null"
+    for index, what in ((5, "magnesium"), (6, "calcium")):
+        if not _is_optional_quantity(row[index]):
+            return f"entry {entry_id}: {what} {_shown(row[index])} is not {_QUANTITY_OR_NULL}"
     length = len(row)
     if length > 7 and not _is_optional_text(row[7]):
         return f"entry {entry_id}: food id must be text or null"
     if length > 8 and not _is_optional_quantity(row[8]):
-        return f"entry {entry_id}: grams must be a number >= 0 or null"
+        return f"entry {entry_id}: grams {_shown(row[8])} is not {_QUANTITY_OR_NULL}"
     if length > 9 and not (
         _is_optional_text(row[9]) and (length < 11 or _is_optional_text(row[10]))
     ):
         return f"entry {entry_id}: form and product must be text or null"
     if length > 11 and not _is_optional_quantity(row[11]):
-        return f"entry {entry_id}: servings must be a number >= 0 or null"
+        return f"entry {entry_id}: servings {_shown(row[11])} is not {_QUANTITY_OR_NULL}"
     return None
 
 
@@ -304,8 +334,8 @@ def load_tables(
     so caches keyed on them stay valid after another process saved an unrelated day.
     Day strings are not even decoded when the days table is exactly as mgtui last saved
     it (``days_digest_matches``, with ``digests`` kept from the last digest); otherwise
-    every day is decoded and checked, and any bad row makes the whole file damaged, as
-    in format 1.
+    every day is decoded and checked. A record that does not fit is set aside
+    (``set_aside``), never the whole file.
     """
     version = schema_version_of(parsed, path)
     if version > SCHEMA_VERSION:
@@ -313,11 +343,46 @@ def load_tables(
     if version < SCHEMA_VERSION:
         raise OutdatedSchemaError(path, version)
     assert isinstance(parsed, dict)
-    try:
-        _check_tables(parsed, previous, digests)
-    except LayoutError as error:
-        raise DamagedFileError(path, str(error)) from None
+    _check_tables(parsed, previous, digests)
     return parsed
+
+
+# -- records set aside ---------------------------------------------------------------
+
+
+def set_aside(tables: dict[str, Any], what: str, where: str, reason: str, record: object) -> str:
+    """Keep ``record`` as it was in the ``set_aside`` table, with why; returns its id.
+
+    The id is a digest of what, where and the record, so loading the same damaged
+    file again finds the same id and never adds the record twice.
+    """
+    table = tables.setdefault(SET_ASIDE, {})
+    try:
+        key = orjson.dumps([what, where, record], option=orjson.OPT_SORT_KEYS)
+    except TypeError:  # an integer too large for orjson, say
+        key = repr([what, where, record]).encode()
+    record_id = hashlib.sha256(key).hexdigest()[:10]
+    if any(type(doc) is dict and doc.get("id") == record_id for doc in table.values()):
+        return record_id
+    number = max((int(doc_id) for doc_id in table if doc_id.isdigit()), default=0) + 1
+    table[str(number)] = {
+        "id": record_id,
+        "what": what,
+        "where": where,
+        "reason": reason,
+        "record": record,
+    }
+    return record_id
+
+
+def _set_aside_problem(document: object) -> bool:
+    return not (
+        isinstance(document, dict)
+        and type(document.get("id")) is str
+        and type(document.get("what")) is str
+        and type(document.get("where")) is str
+        and type(document.get("reason")) is str
+    )
 
 
 def days_digest(days: dict[str, Any], memo: DigestMemo | None = None) -> str | None:
@@ -390,13 +455,26 @@ def dump_tables(tables: Tables, *, digests: DigestMemo | None = None) -> list[by
 def _check_tables(
     tables: dict[str, Any], previous: Tables | None, digests: DigestMemo | None = None
 ) -> None:
-    for name in TABLES:
-        table = tables.setdefault(name, {})
+    # The set-aside table first: setting anything aside needs it in shape.
+    for name in (SET_ASIDE, *TABLES[:-1]):
+        table = tables.get(name)
+        if table is None or (name == SET_ASIDE and not isinstance(table, dict)):
+            tables[name] = {}
+            if table is not None:  # never lose what was set aside, even if mangled
+                set_aside(tables, "table", name, f"table {name!r} is not an object", table)
+            continue
         if not isinstance(table, dict):
-            raise LayoutError(f"table {name!r} is not an object")
-        for doc_id, document in table.items():
+            tables[name] = {}
+            set_aside(tables, "table", name, f"table {name!r} is not an object", table)
+            continue
+        for doc_id, document in list(table.items()):
             if not (doc_id.isascii() and doc_id.isdigit()) or not isinstance(document, dict):
-                raise LayoutError(f"table {name!r} has a malformed document {doc_id!r}")
+                del table[doc_id]
+                reason = f"table {name!r} has a malformed document {doc_id!r}"
+                set_aside(tables, name, doc_id, reason, document)
+            elif name == SET_ASIDE and _set_aside_problem(document):
+                del table[doc_id]
+                set_aside(tables, "set-aside record", doc_id, "malformed", document)
     previous_days = previous.get(DAYS, {}) if previous is not None else {}
     days = tables[DAYS]
     unchecked: list[str] = []
@@ -409,22 +487,37 @@ def _check_tables(
     # The earlier objects are in place before the digest, so its memo knows them.
     if unchecked and not days_digest_matches(tables, digests):
         for doc_id in unchecked:
-            _check_day(doc_id, days[doc_id])
-    _check_profile(tables[PROFILE])
-    for document in tables[SUPPLEMENTS].values():
-        supplement_problem = _supplement_problem(document)
-        if supplement_problem:
-            raise LayoutError(supplement_problem)
-    for document in tables[CUSTOM_FOODS].values():
-        food_problem = custom_food_problem(document)
-        if food_problem:
-            raise LayoutError(food_problem)
-    for document in tables[FAVOURITES].values():
-        if type(document.get("food_id")) is not str:
-            raise LayoutError("a favourite has no food id")
+            try:
+                _check_day(doc_id, days[doc_id])
+            except BadRowsError as error:
+                for row, problem in error.bad:
+                    set_aside(tables, "entry", error.day.isoformat(), problem, row)
+                days[doc_id] = day_document(error.day, error.kept)
+            except LayoutError as error:
+                set_aside(tables, "day", doc_id, str(error), days.pop(doc_id))
+    _check_documents(tables, PROFILE, "profile", profile_problem)
+    _check_documents(tables, SUPPLEMENTS, "supplement", supplement_problem)
+    _check_documents(tables, CUSTOM_FOODS, "custom food", custom_food_problem)
+    _check_documents(tables, FAVOURITES, "favourite", _favourite_problem)
+
+
+def _check_documents(
+    tables: dict[str, Any], name: str, what: str, problem_of: Callable[[Any], str | None]
+) -> None:
+    table = tables[name]
+    for doc_id, document in list(table.items()):
+        problem = problem_of(document)
+        if problem:
+            set_aside(tables, what, doc_id, problem, table.pop(doc_id))
+
+
+def _favourite_problem(document: dict[str, Any]) -> str | None:
+    return None if type(document.get("food_id")) is str else "a favourite has no food id"
 
 
 def _check_day(doc_id: str, document: dict[str, Any]) -> None:
+    """Raises ``LayoutError`` when the day as a whole is unusable, ``BadRowsError`` when
+    some of its rows are."""
     ordinal = int(doc_id)
     if not 1 <= ordinal <= dt.date.max.toordinal():
         raise LayoutError(f"day {doc_id} is out of range")
@@ -440,11 +533,14 @@ def _check_day(doc_id: str, document: dict[str, Any]) -> None:
         raise LayoutError(f"{day.isoformat()}: its entries are not valid JSON ({error})") from None
     if type(rows) is not list:
         raise LayoutError(f"day {day.isoformat()} has no list of entries")
+    bad: list[tuple[object, str]] = []
     for row in rows:
         if not _row_looks_valid(row):
             problem = row_problem(row)
             if problem is not None:
-                raise LayoutError(f"{day.isoformat()}: {problem}")
+                bad.append((row, problem))
+    if bad:
+        raise BadRowsError(day, [row for row in rows if not any(row is b for b, _ in bad)], bad)
     # An edited string (spaces, another order of escapes) is stored in mgtui's own
     # form, which the id search (``row_start``) and the empty-day test rely on.
     canonical = encode_rows(rows)
@@ -460,7 +556,7 @@ def _row_looks_valid(row: object) -> bool:
     """The common case of ``row_problem`` in one expression: a full load runs it ~55,000
     times, and this halves the time (the detailed check runs only when it says no,
     which also covers a time not parsed yet)."""
-    inf = math.inf
+    most = MAX_QUANTITY
     numbers = _NUMBER_TYPES
     texts = _OPTIONAL_TEXT_TYPES
     if type(row) is not list:
@@ -478,21 +574,14 @@ def _row_looks_valid(row: object) -> bool:
         and row[2] in _KIND_CODES
         and type(row[3]) is str
         and type(row[4]) is str
-        and (magnesium is None or (type(magnesium) in numbers and 0 <= magnesium < inf))
-        and (calcium is None or (type(calcium) in numbers and 0 <= calcium < inf))
+        and (magnesium is None or (type(magnesium) in numbers and 0 <= magnesium <= most))
+        and (calcium is None or (type(calcium) in numbers and 0 <= calcium <= most))
         and (length < 8 or type(row[7]) in texts)
         and (length < 9 or _is_optional_quantity(row[8]))
         and (length < 10 or type(row[9]) in texts)
         and (length < 11 or type(row[10]) in texts)
         and (length < 12 or _is_optional_quantity(row[11]))
     )
-
-
-def _check_profile(table: dict[str, Any]) -> None:
-    for document in table.values():
-        problem = profile_problem(document)
-        if problem:
-            raise LayoutError(problem)
 
 
 def profile_problem(document: object) -> str | None:
@@ -523,7 +612,7 @@ _CUSTOM_TARGET_KEYS: Final = frozenset(
 )
 
 
-def _supplement_problem(document: dict[str, Any]) -> str | None:
+def supplement_problem(document: dict[str, Any]) -> str | None:
     if type(document.get("name")) is not str:
         return "a saved supplement has no name"
     if not _is_optional_text(document.get("form")) or type(document.get("serving", "")) is not str:

@@ -34,7 +34,8 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
-from mgtui.store.errors import DamagedFileError, StoreError, StoreWriteError
+from mgtui import locations
+from mgtui.store.errors import DamagedFileError, StoreError, StoreWriteError, UntrustedPathError
 
 # TinyDB's raw shape: table name -> document id (a string in JSON) -> document.
 Tables = dict[str, dict[str, Any]]
@@ -46,6 +47,7 @@ Loader = Callable[[object, "Tables | None"], Tables]
 Dumper = Callable[[Tables], Sequence[bytes]]
 
 TEMP_SUFFIX = ".tmp"
+_BOM = b"\xef\xbb\xbf"
 
 
 class FileMissingError(StoreError):
@@ -110,6 +112,9 @@ def _gc_paused() -> Iterator[None]:
 
 def parse_json(payload: bytes, path: Path) -> object:
     """Parse the file's bytes; an empty, truncated or garbage file is ``DamagedFileError``."""
+    if payload.startswith(_BOM):
+        # An editor that saved the log with a byte-order mark changed nothing else.
+        payload = payload[len(_BOM) :]
     if not payload.strip():
         raise DamagedFileError(path, "the file is empty")
     try:
@@ -250,11 +255,17 @@ class AtomicJSONStorage(Storage):
     def read_bytes(self) -> bytes | None:
         """The file's raw bytes, or None when there is no file."""
         try:
-            return self.path.read_bytes()
+            fd = os.open(self.path, os.O_RDONLY | _NOFOLLOW)
         except FileNotFoundError:
             return None
         except OSError as error:
-            raise StoreError(f"cannot read {self.path}: {error.strerror or error}") from error
+            raise _read_error(self.path, error) from error
+        try:
+            info = os.fstat(fd)
+            _check_owner(self.path, info)
+            return _read_all(fd, info.st_size)
+        finally:
+            os.close(fd)
 
     def last_good(self) -> Tables | None:
         """The last content that loaded or saved without error (None after a failed save)."""
@@ -270,15 +281,18 @@ class AtomicJSONStorage(Storage):
 
     def _reload(self) -> Tables:
         try:
-            fd = os.open(self.path, os.O_RDONLY)
+            # The path is resolved already: a symbolic link found here now was planted
+            # since, and is never followed (ELOOP).
+            fd = os.open(self.path, os.O_RDONLY | _NOFOLLOW)
         except FileNotFoundError:
             raise FileMissingError(f"{self.path} does not exist") from None
         except OSError as error:
-            raise StoreError(f"cannot read {self.path}: {error.strerror or error}") from error
+            raise _read_error(self.path, error) from error
         try:
             # fstat and read through the same descriptor, so the signature we keep
             # belongs to exactly the bytes we parsed, whatever is renamed meanwhile.
             info = os.fstat(fd)
+            _check_owner(self.path, info)
             payload = _read_all(fd, info.st_size)
             parsed = parse_json(payload, self.path)
             with _gc_paused():
@@ -344,9 +358,14 @@ class AtomicJSONStorage(Storage):
 
     def _current_file_info(self) -> os.stat_result | None:
         try:
-            return os.stat(self.path)
+            info = os.lstat(self.path)
         except FileNotFoundError:
             return None
+        if stat.S_ISLNK(info.st_mode):
+            # Planted since the path was resolved: never replaced, never followed.
+            raise OSError(errno.ELOOP, "the file was replaced by a symbolic link", str(self.path))
+        _check_owner(self.path, info)
+        return info
 
     @staticmethod
     def _keep_owner(fd: int, current: os.stat_result | None) -> None:
@@ -359,6 +378,25 @@ class AtomicJSONStorage(Storage):
             return
         if (current.st_uid, current.st_gid) != (0, 0):
             os.fchown(fd, current.st_uid, current.st_gid)
+
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+
+
+def _read_error(path: Path, error: OSError) -> StoreError:
+    if error.errno == errno.ELOOP:
+        return UntrustedPathError(
+            f"{path} was replaced by a symbolic link while mgtui ran; it is not followed: "
+            "remove the link, or run mgtui again to use a link of your own"
+        )
+    return StoreError(f"cannot read {path}: {error.strerror or error}")
+
+
+def _check_owner(path: Path, info: os.stat_result) -> None:
+    try:
+        locations.check_owner(path, info, "the log")
+    except locations.UntrustedPathError as refused:
+        raise UntrustedPathError(str(refused)) from None
 
 
 class _ReplacedButNotDurable(Exception):

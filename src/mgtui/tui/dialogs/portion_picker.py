@@ -18,10 +18,11 @@ from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from mgtui.domain.entries import Entry
+from mgtui.domain.text import safe
 from mgtui.foods.model import Food
 from mgtui.logbook import drafts
 from mgtui.logbook.session import Logbook
-from mgtui.present.text import amount_with_grams, describe_nutrients, safe
+from mgtui.present.text import amount_with_grams, describe_nutrients
 from mgtui.tui.widgets.bars import DayBar, MagnesiumBar, RatioGauge, SupplementBar
 
 

@@ -17,9 +17,10 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 from textual.worker import get_current_worker
 
 from mgtui.domain.entries import Entry
+from mgtui.domain.text import safe
 from mgtui.foods.model import Food
 from mgtui.logbook import drafts
-from mgtui.present.text import describe_entry, safe, whole_mg
+from mgtui.present.text import describe_entry, whole_mg
 from mgtui.tui.dialogs.custom_food_form import CustomFoodForm
 from mgtui.tui.dialogs.portion_picker import PortionPicker
 from mgtui.tui.guard import reads_store

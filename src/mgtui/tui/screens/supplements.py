@@ -15,8 +15,9 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from mgtui.domain.entries import Entry
 from mgtui.domain.supplements import SupplementProduct
+from mgtui.domain.text import safe
 from mgtui.logbook import drafts
-from mgtui.present.text import describe_entry, mg_text, safe, whole_mg
+from mgtui.present.text import describe_entry, mg_text, whole_mg
 from mgtui.tui.dialogs.confirm_dialog import ConfirmDialog
 from mgtui.tui.dialogs.product_form import ProductForm, ProductFormResult
 from mgtui.tui.guard import reads_store

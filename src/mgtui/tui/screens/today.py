@@ -17,9 +17,10 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from mgtui.domain.entries import Entry
 from mgtui.domain.summary import DaySummary
+from mgtui.domain.text import safe
 from mgtui.logbook import drafts
 from mgtui.present.day import entry_columns
-from mgtui.present.text import describe_nutrients, safe
+from mgtui.present.text import describe_nutrients
 from mgtui.tui.dialogs.amount_dialog import AmountDialog
 from mgtui.tui.guard import reads_store
 from mgtui.tui.screens.base import SectionScreen
