@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 EntryKind = Literal["food", "supplement"]
 
@@ -45,3 +45,24 @@ class Entry:
     @property
     def minutes_of_day(self) -> int:
         return self.time.hour * 60 + self.time.minute
+
+
+def entry_fields(entry: Entry) -> dict[str, Any]:
+    """An entry as plain JSON values, exact: what an export keeps and, with its numbers
+    rounded as shown (``present.json``), what ``mgtui log --json`` prints."""
+    time = f"{entry.time:%H:%M}" + (f":{entry.time:%S}" if entry.time.second else "")
+    return {
+        "id": entry.id,
+        "date": entry.date.isoformat(),
+        "time": time,
+        "kind": entry.kind,
+        "name": entry.name,
+        "amount": entry.amount,
+        "magnesium_mg": entry.magnesium_mg,
+        "calcium_mg": entry.calcium_mg,
+        "food_id": entry.food_id,
+        "grams": entry.grams,
+        "form": entry.form,
+        "product": entry.product,
+        "servings": entry.servings,
+    }

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from mgtui.domain.entries import Entry
+from mgtui.domain.entries import Entry, entry_fields
 from mgtui.domain.figures import Figure, half_up
 from mgtui.domain.summary import DaySummary
 from mgtui.domain.verdict import DayVerdict
@@ -27,20 +27,12 @@ def shown(value: Figure | None) -> float | None:
 
 
 def entry_json(entry: Entry) -> dict[str, Any]:
-    """An entry as ``log``, ``add`` and ``take`` print it: milligrams to 0.1 mg."""
-    return {
-        "id": entry.id,
-        "date": entry.date.isoformat(),
+    """An entry as ``log``, ``add`` and ``take`` print it: its fields, milligrams to 0.1 mg."""
+    return entry_fields(entry) | {
         "time": entry.time.strftime("%H:%M"),
-        "kind": entry.kind,
-        "name": entry.name,
-        "food_id": entry.food_id,
-        "amount": entry.amount,
         "grams": number(entry.grams, 2),
         "magnesium_mg": number(entry.magnesium_mg),
         "calcium_mg": number(entry.calcium_mg),
-        "form": entry.form,
-        "product": entry.product,
         "servings": number(entry.servings, 3),
     }
 

@@ -18,7 +18,7 @@ from mgtui.store.errors import (
     UndoConflictError,
     UntrustedPathError,
 )
-from mgtui.store.exchange import EXPORT_FORMAT, EXPORT_VERSION, ImportResult, entry_to_dict
+from mgtui.store.exchange import EXPORT_FORMAT, EXPORT_VERSION, ImportResult
 from mgtui.store.layout import SCHEMA_VERSION
 from mgtui.store.repository import Repository, StoreSignature
 
@@ -41,5 +41,4 @@ __all__ = [
     "StoreWriteError",
     "UndoConflictError",
     "UntrustedPathError",
-    "entry_to_dict",
 ]

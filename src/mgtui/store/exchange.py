@@ -22,7 +22,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Final
 
-from mgtui.domain.entries import Entry
+from mgtui.domain.entries import Entry, entry_fields
 from mgtui.domain.supplements import SupplementError, SupplementProduct
 from mgtui.domain.targets import CustomTargets, Profile, ProfileError
 from mgtui.foods.model import Food, Portion
@@ -81,25 +81,6 @@ class ImportResult:
 
 
 # -- typed objects -> plain dicts -------------------------------------------------------
-
-
-def entry_to_dict(entry: Entry) -> dict[str, Any]:
-    """An entry as plain JSON values (the fields of ``mgtui log --json``)."""
-    return {
-        "id": entry.id,
-        "date": entry.date.isoformat(),
-        "time": layout.format_time(entry.time),
-        "kind": entry.kind,
-        "name": entry.name,
-        "amount": entry.amount,
-        "magnesium_mg": entry.magnesium_mg,
-        "calcium_mg": entry.calcium_mg,
-        "food_id": entry.food_id,
-        "grams": entry.grams,
-        "form": entry.form,
-        "product": entry.product,
-        "servings": entry.servings,
-    }
 
 
 def profile_to_dict(profile: Profile) -> dict[str, Any]:
@@ -219,7 +200,7 @@ def export_document(
         "version": EXPORT_VERSION,
         "exported_at": exported_at,
         "profile": None if profile is None else profile_to_dict(profile),
-        "entries": [entry_to_dict(entry) for entry in entries],
+        "entries": [entry_fields(entry) for entry in entries],
         "supplement_products": [product_to_dict(p) for p in supplement_products],
         "custom_foods": [custom_food_to_dict(food) for food in custom_foods],
         "favourite_food_ids": list(favourite_food_ids),
