@@ -133,6 +133,7 @@ class Run:
     data: dataset.Dataset
     figures: list[Figure] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    growth: list[GrowthRow] = field(default_factory=list)
 
     def add(self, figure: Figure) -> None:
         self.figures.append(figure)
@@ -261,7 +262,7 @@ def measure_processes(run: Run) -> None:
             "whole process, spawn to first full paint, headless, vs the bare app",
             app_ms.median / bare_ms.median,
             "x",
-            1.3,
+            1.4,
             f"mgtui {app_ms.median:.0f} ms (p95 {app_ms.p95:.0f}) vs bare "
             f"{bare_ms.median:.0f} ms (p95 {bare_ms.p95:.0f}); in the driver "
             f"{inside.median:.0f} ms; n={app_ms.n}",
@@ -462,6 +463,91 @@ def measure_insights(run: Run) -> None:
     )
 
 
+# -- growth with the years of data ------------------------------------------------
+
+GROWTH_YEARS = (1, 10, 30)
+
+
+@dataclass(frozen=True, slots=True)
+class GrowthRow:
+    years: int
+    entries: int
+    megabytes: float
+    status_ratio: float  # mgtui status vs the bare app's first paint
+    start_ratio: float  # mgtui's first paint of Today vs the bare app's
+    memory_ratio: float
+    add_p95_ms: float
+
+
+def measure_growth(runs: int, adds: int) -> list[GrowthRow]:
+    """Status, start, memory and a durable add at 1, 10 and 30 years of entries, so a
+    figure that grows with the years shows it (each size in its own interleaved runs)."""
+    from mgtui.store import Repository
+
+    command = status_command()
+    rows: list[GrowthRow] = []
+    for years in GROWTH_YEARS:
+        with tempfile.TemporaryDirectory(prefix="mgtui-growth-") as scratch:
+            folder = Path(scratch) / "data"
+            days = round(years * 365.25)
+            print(f"growth: building {years} year(s) ...", flush=True)
+            data = dataset.build(folder, days, dt.date.today())
+            paint_once("bare", folder)
+            paint_once("mgtui", folder)
+            bare: list[PaintReport] = []
+            app: list[PaintReport] = []
+            status: list[float] = []
+            for _ in range(runs):
+                bare.append(paint_once("bare", folder))
+                app.append(paint_once("mgtui", folder))
+                status.append(status_once(command, folder))
+            bare_ms = Summary.of(milliseconds([r.seconds for r in bare])).median
+            rng = random.Random(3)
+            with scratch_copy(folder) as copy, Repository.open(copy) as repo:
+                logged = repo.logged_days()
+                template = repo.entries_on(logged[-1])[0]
+                samples = [
+                    time_call(
+                        partial(
+                            repo.log,
+                            replace(template, date=rng.choice(logged), time=dt.time(12, 0)),
+                        )
+                    )
+                    for _ in range(adds)
+                ]
+            rows.append(
+                GrowthRow(
+                    years=years,
+                    entries=data.entries,
+                    megabytes=data.file_bytes / 1e6,
+                    status_ratio=Summary.of(milliseconds(status)).median / bare_ms,
+                    start_ratio=Summary.of(milliseconds([r.seconds for r in app])).median / bare_ms,
+                    memory_ratio=Summary.of([r.max_rss_kib for r in app]).median
+                    / Summary.of([r.max_rss_kib for r in bare]).median,
+                    add_p95_ms=Summary.of(milliseconds(samples)).p95,
+                )
+            )
+    return rows
+
+
+def growth_lines(rows: list[GrowthRow]) -> list[str]:
+    lines = [
+        "",
+        "Growth with the years of data (medians of interleaved runs; ratios to the bare app "
+        "in the same runs):",
+        "",
+        "| years | entries | file | status | start | memory | add p95 |",
+        "|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for row in rows:
+        lines.append(
+            f"| {row.years} | {row.entries:,} | {row.megabytes:.1f} MB | "
+            f"{row.status_ratio:.2f}× | {row.start_ratio:.2f}× | {row.memory_ratio:.2f}× | "
+            f"{row.add_p95_ms:.1f} ms |"
+        )
+    return lines
+
+
 # -- the report --------------------------------------------------------------------
 
 
@@ -494,6 +580,7 @@ def results_text(run: Run, machine: benchkit.Machine, seconds: float, notes: str
     lines += ["", "Details:", ""]
     lines += [f"- **{figure.name}**: {figure.detail}" for figure in run.figures if figure.detail]
     lines += [f"- {note}" for note in run.notes]
+    lines += growth_lines(run.growth)
     lines += ["", NOTES_MARKER, notes.rstrip("\n"), ""]
     return "\n".join(lines)
 
@@ -528,6 +615,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--keep-data", type=Path, metavar="DIR", help="build the data folder here and keep it"
     )
+    parser.add_argument(
+        "--no-growth", action="store_true", help="skip the 1/10/30-year growth table"
+    )
     args = parser.parse_args(argv)
     plan = QUICK if args.quick else FULL
     started = time.perf_counter()
@@ -554,6 +644,8 @@ def main(argv: list[str] | None = None) -> int:
         ]
         for step in steps:
             step(run)
+    if not args.quick and not args.no_growth:
+        run.growth = measure_growth(runs=5, adds=20)
     seconds = time.perf_counter() - started
     notes = kept_notes(args.results)
     args.results.write_text(results_text(run, machine, seconds, notes), encoding="utf-8")

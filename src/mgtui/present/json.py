@@ -71,6 +71,7 @@ def status_json(summary: DaySummary) -> dict[str, Any]:
         "calcium": {
             "total_mg": shown(ca.total),
             "rda_mg": shown(ca.target),
+            "target_kind": targets.intake_label("calcium"),
             "supplement_mg": shown(ca.supplements),
             "food_mg": shown(ca.food),
             "ul_mg": shown(figures.calcium_ul),
