@@ -81,18 +81,31 @@ class DayBar(Widget):
         available = self.size.width - LABEL_WIDTH - VALUE_WIDTH - 1
         return max(MIN_BAR_WIDTH, min(MAX_BAR_WIDTH, available))
 
+    _view: BarView | None = None
+    _view_for: tuple[object, object] | None = None
+
     def view(self) -> BarView | None:
+        """The bar's view of the day (and preview), made once for each pair."""
         if self.summary is None:
             return None
-        return type(self).VIEW(self.summary, self.preview)
+        made_for = self._view_for
+        if made_for is None or made_for[0] is not self.summary or made_for[1] is not self.preview:
+            self._view = type(self).VIEW(self.summary, self.preview)
+            self._view_for = (self.summary, self.preview)
+        return self._view
 
     def render(self) -> RenderResult:
         view = self.view()
         if view is None:
             return Text(f"{self.LABEL:<{LABEL_WIDTH}}…")
         line = Text(f"{view.label:<{LABEL_WIDTH}}", style=self.style_of("bar--label"))
+        # A bar is a few dozen cells of a handful of parts: look each part's style up once.
+        styles: dict[str, Style] = {}
         for char, component in view.cells(self.bar_width()):
-            line.append(char, self.style_of(component))
+            style = styles.get(component)
+            if style is None:
+                style = styles[component] = self.style_of(component)
+            line.append(char, style)
         line.append(f" {view.value:>{VALUE_WIDTH}}", style=self.style_of("bar--value"))
         detail = Text(" " * LABEL_WIDTH)
         detail.append_text(self.legend(view.legend))
