@@ -63,9 +63,15 @@ def test_cli_loads_the_web_server_only_when_serve_runs():
 
 def test_the_web_server_module_does_not_load_the_app():
     # Each browser tab runs the app in its own process; the server itself never needs it.
-    loaded = modules_after_import("import mgtui.serve")
+    loaded = modules_after_import("import mgtui.serve.server")
     assert "textual_serve" in top_level(loaded)
     assert "mgtui.tui" not in loaded
+
+
+def test_a_tabs_app_process_loads_nothing_of_the_web_server():
+    # Each tab starts as `python -m mgtui.serve.tab`: it should start as fast as the app.
+    loaded = top_level(modules_after_import("import mgtui.serve.tab"))
+    assert not loaded & {"textual_serve", "aiohttp", "jinja2", "aiohttp_jinja2", "textual"}
 
 
 def test_reading_an_existing_log_takes_no_lock_and_loads_no_filelock(tmp_path):

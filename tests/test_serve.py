@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
 import socket
@@ -13,9 +14,9 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-import mgtui.serve
+import mgtui.serve.server
 from cli_support import Cli
-from mgtui.serve import (
+from mgtui.serve.server import (
     MgtuiServer,
     allowed_origins,
     app_command,
@@ -23,7 +24,7 @@ from mgtui.serve import (
     is_loopback,
     origin_of,
 )
-from serve_support import Served, fill_demo, run_mgtui, served
+from serve_support import Served, fill_demo, open_tab, run_mgtui, served, wait_until
 
 
 @pytest.fixture
@@ -42,10 +43,14 @@ def no_serving(monkeypatch: pytest.MonkeyPatch) -> list[MgtuiServer]:
 # -- the parts ---------------------------------------------------------------------
 
 
-def test_each_tab_runs_this_python_on_the_given_folder_quoted_for_the_shell() -> None:
+def test_each_tab_runs_this_python_on_the_given_folder_and_ends_with_this_server() -> None:
     folder = Path('/tmp/it\'s a "folder" $HOME')
     command = app_command(folder)
-    assert shlex.split(command) == [sys.executable, "-m", "mgtui", "--data-dir", str(folder)]
+    assert shlex.split(command) == [
+        sys.executable,
+        *("-m", "mgtui.serve.tab", str(os.getpid())),
+        *("--data-dir", str(folder)),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -87,6 +92,14 @@ def test_origins_are_compared_as_browsers_write_them(url: str, origin: str) -> N
     assert origin_of(url) == origin
 
 
+@pytest.mark.parametrize(
+    "url",
+    ["http://127.0.0.1:8000.evil.example", "http://127.0.0.1:-1", "http://[::1", "http://[x]"],
+)
+def test_an_origin_that_is_no_url_has_no_origin(url: str) -> None:
+    assert origin_of(url) is None
+
+
 def test_the_pages_allowed_are_ours_and_this_machines_on_our_port() -> None:
     origins = allowed_origins("http://mybox.lan:8000", 8000)
     assert origins == {
@@ -99,7 +112,7 @@ def test_the_pages_allowed_are_ours_and_this_machines_on_our_port() -> None:
 
 def test_the_template_is_mgtuis_own_and_ships_with_the_package() -> None:
     # Checked wherever mgtui is imported from: in CI that is the installed wheel.
-    template = mgtui.serve.TEMPLATES / "app_index.html"
+    template = mgtui.serve.server.TEMPLATES / "app_index.html"
     assert template.is_file()
     assert "fonts.googleapis" not in template.read_text()
 
@@ -116,7 +129,14 @@ def test_serve_listens_on_this_machine_only_by_default(
     assert (server.host, server.port) == ("127.0.0.1", 8000)
     assert server.public_url == "http://127.0.0.1:8000"
     assert shlex.split(server.command)[-2:] == ["--data-dir", str(cli.data_dir)]
-    assert Path(server.templates_path) == mgtui.serve.TEMPLATES
+    assert Path(server.templates_path) == mgtui.serve.server.TEMPLATES
+    assert server.verbose is False
+
+
+def test_verbose_logs_every_request(cli: Cli, no_serving: list[MgtuiServer]) -> None:
+    cli.ok("serve", "--verbose")
+    (server,) = no_serving
+    assert server.verbose is True
 
 
 def test_another_host_is_served_with_a_warning(cli: Cli, no_serving: list[MgtuiServer]) -> None:
@@ -150,6 +170,7 @@ def test_public_url_is_the_address_the_page_connects_back_to(
         (["--port", "http"], "'http' is not a port number"),
         (["--public-url", "192.168.1.20:8000"], "is not an http:// or https:// address"),
         (["--public-url", "ftp://example.org"], "is not an http:// or https:// address"),
+        (["--public-url", "http://example.org:80.x"], "has no valid port number"),
         (["--host", " "], "--host: give an address"),
     ],
 )
@@ -171,6 +192,7 @@ def test_a_port_in_use_is_one_clear_line(tmp_path: Path) -> None:
         port = taken.getsockname()[1]
         result = run_mgtui("--data-dir", str(tmp_path / "data"), "serve", "--port", str(port))
     assert result.returncode == 1
+    assert result.stdout == ""  # no "open it in a browser" for an address never bound
     assert result.stderr.count("\n") == 1, result.stderr
     assert result.stderr.startswith(f"mgtui: cannot listen on 127.0.0.1 port {port}: ")
     assert "another server uses it: try --port" in result.stderr
@@ -205,6 +227,12 @@ def fetch(url: str) -> str:
         return body.decode("utf-8")
 
 
+def test_the_address_is_printed_once_it_is_bound(server: Served) -> None:
+    assert server.log.read_text().splitlines()[0] == (
+        f"mgtui: open {server.url} in a browser (Ctrl+C stops)"
+    )
+
+
 def test_the_page_loads_nothing_from_outside_this_machine(server: Served) -> None:
     page = fetch(server.url + "/")
     urls = set(re.findall(r"(?:https?|wss?)://[^\s\"'<>()]+", page))
@@ -227,6 +255,37 @@ async def test_a_page_from_elsewhere_may_not_open_the_app(server: Served) -> Non
         with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
             await session.ws_connect(websocket, headers={"Origin": "https://evil.example"})
         assert refused.value.status == 403
+
+
+async def test_an_origin_that_is_no_url_is_refused_without_a_traceback(server: Served) -> None:
+    websocket = server.url.replace("http", "ws", 1) + "/ws"
+    malformed = f"{server.url}.evil.example"  # http://127.0.0.1:PORT.evil.example
+    async with aiohttp.ClientSession() as session:
+        with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+            await session.ws_connect(websocket, headers={"Origin": malformed})
+        assert refused.value.status == 403
+    log = server.log.read_text()
+    assert f"mgtui serve: refused a page from {malformed!r}" in log
+    assert "Traceback" not in log
+
+
+async def test_messages_the_page_never_sends_are_dropped_quietly(server: Served) -> None:
+    async with aiohttp.ClientSession() as session, open_tab(session, server) as tab:
+        for junk in ("not json", "[]", "{}", '["resize", "big"]', '["stdin", 5]', "7"):
+            await tab.send_str(junk)
+        await tab.send_json(["ping", "still there?"])
+        while (message := await tab.receive(timeout=20)).type == aiohttp.WSMsgType.BINARY:
+            pass
+        assert message.json() == ["pong", "still there?"]
+    assert "Traceback" not in server.log.read_text()
+
+
+def test_requests_are_logged_only_with_verbose(server: Served, tmp_path: Path) -> None:
+    fetch(server.url + "/")
+    assert "GET / " not in server.log.read_text()
+    with served(tmp_path / "data", tmp_path / "verbose.log", "--verbose") as verbose:
+        fetch(verbose.url + "/")
+        assert wait_until(lambda: "GET / HTTP/1.1" in verbose.log.read_text(), 10)
 
 
 async def test_our_own_page_opens_the_app(server: Served) -> None:

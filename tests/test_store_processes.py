@@ -200,12 +200,24 @@ def test_writers_killed_at_random_moments_never_lose_an_acknowledged_entry(
             writer.stdin.flush()
         started = time.monotonic()
         for writer in sorted(writers, key=lambda _: rng.random()):
+            # Each writer is killed after its first acknowledged write, however slow
+            # the machine, so every round has writes to lose and the test never
+            # passes on none: at least one a kill.
+            assert writer.stdout is not None
+            first = writer.stdout.readline()
+            assert first.strip(), writer.stderr.read() if writer.stderr else first
+            acknowledged.add(first.strip())
             deadline = started + rng.uniform(0.0, 0.25)
             time.sleep(max(0.0, deadline - time.monotonic()))
             writer.send_signal(signal.SIGKILL)
         for writer in writers:
-            out, _ = writer.communicate(timeout=30)
-            assert writer.returncode == -signal.SIGKILL
+            # Read through the file object, which holds what readline buffered
+            # (communicate would read the pipe beneath it and miss that).
+            assert writer.stdout is not None and writer.stderr is not None
+            out = writer.stdout.read()
+            writer.stdout.close()
+            writer.stderr.close()
+            assert writer.wait(timeout=30) == -signal.SIGKILL
             acknowledged.update(out.split())
             kills += 1
         # Before anyone repairs anything: the file itself must be a whole version.
@@ -223,7 +235,7 @@ def test_writers_killed_at_random_moments_never_lose_an_acknowledged_entry(
     # run; test_a_writer_killed_inside_a_save covers that moment deterministically.
     print(f"{kills} kills, {len(acknowledged)} acknowledged, {temp_files_seen} temp files left")
     assert kills == 50
-    assert len(acknowledged) > 50
+    assert len(acknowledged) >= kills  # one write at least before each kill
 
 
 def _bulk_export(count: int) -> dict:

@@ -16,6 +16,14 @@ from mgtui.store import Repository
 SIZE = (80, 24)
 
 
+async def steady_cursors(pilot: Pilot[None]) -> None:
+    """Input cursors shown, as the snapshots have them: a blinking one is hidden half
+    of each second, so a test that takes longer on a loaded machine would differ."""
+    for field in pilot.app.screen.query(Input):
+        field.cursor_blink = False
+    await pilot.pause()
+
+
 def test_today(snap_compare, seeded: Repository, app_for: AppFactory) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(app_for(seeded), terminal_size=SIZE)
 
@@ -36,11 +44,12 @@ def test_food_search_with_the_portion_preview(  # type: ignore[no-untyped-def]
     async def pick(pilot: Pilot[None]) -> None:
         await pilot.press("a")
         pilot.app.screen.query_one("#query", Input).value = "almonds"
+        await pilot.pause()  # the change is handled: the search is under way
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         await pilot.press("enter")
         pilot.app.screen.query_one("#amount", Input).value = "1 oz"
-        await pilot.pause()
+        await steady_cursors(pilot)
 
     assert snap_compare(app_for(seeded), terminal_size=SIZE, run_before=pick)
 
@@ -49,8 +58,9 @@ def test_food_search_results(snap_compare, seeded: Repository, app_for: AppFacto
     async def search(pilot: Pilot[None]) -> None:
         await pilot.press("a")
         pilot.app.screen.query_one("#query", Input).value = "pumpkin seeds"
+        await pilot.pause()  # the change is handled: the search is under way
         await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        await steady_cursors(pilot)
 
     assert snap_compare(app_for(seeded), terminal_size=SIZE, run_before=search)
 

@@ -9,10 +9,12 @@ import os
 
 import pytest
 from rich.text import Text
+from textual.pilot import Pilot
 from textual.widgets import DataTable, Input
 
 from conftest import TODAY, AppFactory, log_food, record_notifications
 from mgtui.store import Repository
+from mgtui.tui.app import WATCH_INTERVAL_SECONDS, MgtuiApp
 from mgtui.tui.screens.today import TodayScreen
 from mgtui.tui.widgets.bars import CalciumBar, MagnesiumBar, RatioGauge, SupplementBar
 
@@ -20,6 +22,13 @@ from mgtui.tui.widgets.bars import CalciumBar, MagnesiumBar, RatioGauge, Supplem
 def bar_text(app, bar_type) -> str:  # type: ignore[no-untyped-def]
     rendered = app.screen.query_one(bar_type).render()
     return rendered.plain if isinstance(rendered, Text) else str(rendered)
+
+
+async def next_tick(app: MgtuiApp, pilot: Pilot[None]) -> None:
+    """What the app's once-a-second timer does next, done now instead of waited for."""
+    assert WATCH_INTERVAL_SECONDS < 2  # so a write shows "within two seconds"
+    app.tick()
+    await pilot.pause()
 
 
 def rows(app) -> list[list[str]]:  # type: ignore[no-untyped-def]
@@ -142,7 +151,7 @@ async def test_writes_from_another_process_appear_within_two_seconds(
     async with app.run_test(size=(80, 24)) as pilot:
         other = Repository.open(seeded.data_dir)  # another copy, as `mgtui add` would be
         log_food(other, "12061", "1 oz", "18:00")  # almonds: 76.0 mg
-        await pilot.pause(1.5)
+        await next_tick(app, pilot)
         assert "467 / 320 mg" in bar_text(app, MagnesiumBar)
         assert rows(app)[-1][0] == "18:00"
 
@@ -225,7 +234,7 @@ async def test_a_newer_file_written_meanwhile_is_a_notification_not_a_crash(
         data = orjson.loads(seeded.path.read_bytes())
         data["meta"]["1"]["schema"] = 99  # another process, a newer mgtui
         seeded.path.write_bytes(orjson.dumps(data))
-        await pilot.pause(1.5)
+        await next_tick(app, pilot)
         assert app.is_running
         [(severity, _, message)] = [n for n in notes if n[1] == "Could not read the log"]
         assert severity == "error" and "newer" in message
@@ -243,7 +252,7 @@ async def test_an_app_left_open_overnight_moves_to_the_new_day(
     async with app.run_test(size=(80, 24)) as pilot:
         assert app.day == dt.date(2026, 11, 22)
         clock[0] = dt.datetime(2026, 11, 23, 8, 5)
-        await pilot.pause(1.3)
+        await next_tick(app, pilot)
         assert app.day == dt.date(2026, 11, 23)
         assert "Monday 23 November 2026 (today)" in app.screen.sub_title
         assert app.logbook.time_for(app.day) == dt.time(8, 5)  # not noon of a past day

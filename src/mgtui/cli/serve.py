@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import errno
 from typing import Any
+from urllib.parse import urlsplit
 
 from mgtui.cli import common
 from mgtui.cli.errors import CliError, UsageError
@@ -52,6 +53,9 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
             "(a listen address like 0.0.0.0, a proxy)"
         ),
     )
+    serve.add_argument(
+        "--verbose", action="store_true", help="log every request (default: only problems)"
+    )
     serve.set_defaults(handler=run_serve)
 
 
@@ -70,6 +74,10 @@ def _public_url(text: str) -> str:
     scheme, _, rest = url.partition("://")
     if scheme.lower() not in ("http", "https") or not rest.strip("/"):
         raise argparse.ArgumentTypeError(f"{url!r} is not an http:// or https:// address")
+    try:
+        _ = urlsplit(url).port  # a port that is not a number fails here
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{url!r} has no valid port number") from None
     return url
 
 
@@ -82,7 +90,7 @@ def run_serve(args: argparse.Namespace) -> int:
     with common.opened_repository(args) as repo:
         data_dir = repo.data_dir
     # Imported here: textual-serve and aiohttp are for this command only.
-    from mgtui.serve import WILDCARD_HOSTS, MgtuiServer, is_loopback
+    from mgtui.serve.server import WILDCARD_HOSTS, MgtuiServer, is_loopback
 
     if not is_loopback(host):
         common.warn(
@@ -90,7 +98,9 @@ def run_serve(args: argparse.Namespace) -> int:
             "can read and change your log, with no password; the default, 127.0.0.1, "
             "keeps it to this machine"
         )
-    server = MgtuiServer(data_dir, host=host, port=args.port, public_url=args.public_url)
+    server = MgtuiServer(
+        data_dir, host=host, port=args.port, public_url=args.public_url, verbose=args.verbose
+    )
     if args.public_url is None and host in WILDCARD_HOSTS:
         common.note(
             f"browsers must open {server.public_url}; if they know this machine by "

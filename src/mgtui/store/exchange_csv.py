@@ -16,6 +16,12 @@ written with Python's ``repr`` so every value reads back exactly, which makes
 export → import a lossless round trip. Entries come right after the ``export`` row,
 so a spreadsheet shows the log first; filter on ``record`` for the rest.
 
+A text cell that starts with ``= + - @``, a tab or a carriage return would be run as a
+formula by a spreadsheet (CSV injection: a food named ``=HYPERLINK(...)``), so it is
+written after an apostrophe, as OWASP advises, and the apostrophe is taken off when
+the file is read back. A text that starts with an apostrophe gets one more, so every
+text reads back exactly. Numbers are never guarded: ``-1.5`` stays a number.
+
 Pure: this module turns a document (``Repository.export_data()``) into text and
 text into a document for ``Repository.import_data()``, which validates it.
 """
@@ -126,6 +132,9 @@ _RECORDS: Final = (
     "favourite",
 )
 _MAX_PROBLEMS: Final = 50
+# What spreadsheets take for the start of a formula (OWASP, "CSV Injection").
+_FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
+_GUARD: Final = "'"
 
 
 class CsvExportError(ValueError):
@@ -159,9 +168,9 @@ def to_csv(document: Mapping[str, Any]) -> str:
     writer.writerow(
         {
             "record": "export",
-            "format": document.get("format", FORMAT),
+            "format": _cell(document.get("format", FORMAT)),
             "version": str(document.get("version", VERSION)),
-            "exported_at": document.get("exported_at") or "",
+            "exported_at": _cell(document.get("exported_at")),
         }
     )
     for entry in document.get("entries", []):
@@ -176,7 +185,7 @@ def to_csv(document: Mapping[str, Any]) -> str:
         for portion in food.get("portions", []):
             writer.writerow(_row("portion", {"food_id": food["id"], **portion}, _PORTION_FIELDS))
     for food_id in document.get("favourite_food_ids", []):
-        writer.writerow({"record": "favourite", "food_id": food_id})
+        writer.writerow({"record": "favourite", "food_id": _cell(food_id)})
     return out.getvalue()
 
 
@@ -229,7 +238,25 @@ def _cell(value: object) -> str:
         return "false"
     if isinstance(value, float):
         return repr(value)  # the shortest text that reads back as the same float
+    if isinstance(value, str):
+        return guard(value)
     return str(value)
+
+
+def guard(text: str) -> str:
+    """``text`` as a cell no spreadsheet runs as a formula; ``unguard`` undoes it."""
+    return _GUARD + text if text.startswith((*_FORMULA_STARTS, _GUARD)) else text
+
+
+def unguard(cell: str) -> str:
+    """The text a cell written by ``guard`` holds.
+
+    Only an apostrophe that ``guard`` would have written is taken off, so a file
+    written before the guard existed reads as it did ("'Tis" stays "'Tis").
+    """
+    if cell.startswith(_GUARD) and cell[1:].startswith((*_FORMULA_STARTS, _GUARD)):
+        return cell[1:]
+    return cell
 
 
 # -- CSV -> document ----------------------------------------------------------------------
@@ -279,9 +306,9 @@ def from_csv(text: str) -> dict[str, Any]:
                 if seen_export:
                     raise ValueError("a second export row")
                 seen_export = True
-                document["format"] = row.get("format") or ""
+                document["format"] = _read(row, "format", TEXT)
                 document["version"] = _read(row, "version", INTEGER)
-                document["exported_at"] = row.get("exported_at") or None
+                document["exported_at"] = _read(row, "exported_at", OPTIONAL_TEXT)
             elif record == "entry":
                 document["entries"].append(_fields(row, _ENTRY_FIELDS))
             elif record == "profile":
@@ -300,7 +327,7 @@ def from_csv(text: str) -> dict[str, Any]:
             elif record == "portion":
                 portions.append((line, _fields(row, _PORTION_FIELDS)))
             else:
-                food_id = (row.get("food_id") or "").strip()
+                food_id = unguard((row.get("food_id") or "").strip())
                 if not food_id:
                     raise ValueError("a favourite needs a food_id")
                 document["favourite_food_ids"].append(food_id)
@@ -343,9 +370,9 @@ def _required(value: object, key: str) -> object:
 def _read(row: Mapping[str, str | None], key: str, kind: str) -> Any:
     text = row.get(key) or ""
     if kind == TEXT:
-        return text
+        return unguard(text)
     if kind == OPTIONAL_TEXT:
-        return text or None
+        return unguard(text) or None
     cleaned = text.strip()
     if kind == FLAG:
         lowered = cleaned.lower()
