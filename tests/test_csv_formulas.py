@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 
 from cli_support import Cli
-from mgtui.exchange_csv import COLUMNS, from_csv, guard, to_csv, unguard
 from mgtui.store import Repository
+from mgtui.store.exchange_csv import COLUMNS, from_csv, guard, to_csv, unguard
 
 # What a spreadsheet runs, or would once a cell is edited (OWASP's list), and texts
 # that only look like the guard.
