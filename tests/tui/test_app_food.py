@@ -8,7 +8,7 @@ import datetime as dt
 from rich.text import Text
 from textual.widgets import DataTable, Input
 
-from conftest import TODAY, AppFactory, record_notifications
+from app_support import TODAY, AppFactory, record_notifications
 from mgtui.domain.entries import Entry
 from mgtui.store import Repository
 from mgtui.tui.dialogs.custom_food_form import CustomFoodForm

@@ -10,7 +10,7 @@ import datetime as dt
 
 from textual.widgets import DataTable
 
-from conftest import TODAY, AppFactory
+from app_support import TODAY, AppFactory
 from mgtui.store import Repository
 from mgtui.tui.screens.history import HistoryScreen
 from mgtui.tui.screens.insights import InsightsScreen
@@ -116,7 +116,7 @@ async def test_insights_for_seven_days(seeded: Repository, app_for: AppFactory) 
 async def test_gap_closers_come_from_the_persons_own_foods(
     repo: Repository, app_for: AppFactory
 ) -> None:
-    from conftest import log_food
+    from app_support import log_food
 
     log_food(repo, "12014", "1 oz", "09:00", TODAY - dt.timedelta(days=3))
     log_food(repo, "01077", "1 cup", "09:00", TODAY)

@@ -7,7 +7,7 @@ import datetime as dt
 
 from textual.widgets import DataTable, Input, RadioButton, Select
 
-from conftest import CALCIUM, GLYCINATE, TODAY, AppFactory, record_notifications
+from app_support import CALCIUM, GLYCINATE, TODAY, AppFactory, record_notifications
 from mgtui.domain.targets import Profile
 from mgtui.store import Repository
 from mgtui.tui.app import all_palette_commands

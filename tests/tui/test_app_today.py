@@ -11,7 +11,7 @@ import pytest
 from rich.text import Text
 from textual.widgets import DataTable, Input
 
-from conftest import TODAY, AppFactory, log_food, record_notifications
+from app_support import TODAY, AppFactory, log_food, record_notifications
 from mgtui.store import Repository
 from mgtui.tui.screens.today import TodayScreen
 from mgtui.tui.widgets.bars import CalciumBar, MagnesiumBar, RatioGauge, SupplementBar

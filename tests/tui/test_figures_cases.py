@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from app_support import AppFactory
 from cli_support import Cli
-from conftest import AppFactory
 from mgtui.store import Repository
 from mgtui.tui.widgets.bars import CalciumBar, MagnesiumBar, RatioGauge, SupplementBar
 from mgtui.tui.widgets.history_list import HistoryList
