@@ -154,7 +154,7 @@ async def test_the_app_reads_the_same(
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
             bars = "\n".join(
-                app.screen.query_one(kind).render().plain  # type: ignore[attr-defined]
+                str(app.screen.query_one(kind).render())
                 for kind in (MagnesiumBar, SupplementBar, CalciumBar, RatioGauge)
             )
             for text in case.shown:
