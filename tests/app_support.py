@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+from textual.notifications import SeverityLevel
+
 from mgtui.domain.supplements import SupplementProduct
 from mgtui.foods import get_food
 from mgtui.logbook import drafts
@@ -54,9 +56,16 @@ def record_notifications(app: MgtuiApp) -> Notes:
     notes = Notes()
     original = app.notify
 
-    def notify(message: str, *, title: str = "", severity: str = "information", **kw):  # type: ignore[no-untyped-def]
+    def notify(
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
         notes.append((severity, title, message))
-        return original(message, title=title, severity=severity, **kw)  # type: ignore[arg-type]
+        original(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     app.notify = notify  # type: ignore[method-assign]
     return notes
