@@ -6,10 +6,11 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import json
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import orjson
 import pytest
@@ -72,14 +73,18 @@ def _write(cli: Cli, payload: bytes) -> None:
 
 
 def _rows(data: dict[str, Any], day_index: int) -> list[list[Any]]:
-    return orjson.loads(_day(data, day_index)["e"])
+    return cast(list[list[Any]], orjson.loads(_day(data, day_index)["e"]))
 
 
 def _day(data: dict[str, Any], day_index: int) -> dict[str, Any]:
-    return data["days"][str((FIRST_DAY + dt.timedelta(days=day_index)).toordinal())]
+    return cast(
+        dict[str, Any], data["days"][str((FIRST_DAY + dt.timedelta(days=day_index)).toordinal())]
+    )
 
 
-def _edit_row(day_index: int, row_index: int, change: Callable[[list[Any]], Any]) -> Callable:
+def _edit_row(
+    day_index: int, row_index: int, change: Callable[[list[Any]], Any]
+) -> Callable[[dict[str, Any]], None]:
     def edit(data: dict[str, Any]) -> None:
         rows = _rows(data, day_index)
         replaced = change(rows[row_index])
@@ -249,16 +254,16 @@ def test_a_killed_migration_leaves_no_backup_that_looks_complete(
               "calcium_mg": 75.0}}}  # fmt: skip
     payload = orjson.dumps(legacy)
     (tmp_path / "mgtui.json").write_bytes(payload)
-    real_fsync = storage.os.fsync
+    real_fsync = os.fsync
 
     def killed(fd: int) -> None:
         raise KeyboardInterrupt  # as if killed while the backup was being written
 
-    monkeypatch.setattr(storage.os, "fsync", killed)
+    monkeypatch.setattr(os, "fsync", killed)
     with pytest.raises(KeyboardInterrupt):
         Repository.open(tmp_path)
     assert list(tmp_path.glob("mgtui.json.format-*")) == []
-    monkeypatch.setattr(storage.os, "fsync", real_fsync)
+    monkeypatch.setattr(os, "fsync", real_fsync)
     with Repository.open(tmp_path) as repo:
         assert len(repo.all_entries()) == 1
     [backup] = tmp_path.glob("mgtui.json.format-0-*")

@@ -58,13 +58,13 @@ LOG = [
 ]
 
 
-def test_window_start_counts_the_end_day():
+def test_window_start_counts_the_end_day() -> None:
     assert window_start(END, 7) == dt.date(2026, 11, 16)
     with pytest.raises(ValueError):
         window_start(END, 0)
 
 
-def test_seven_day_window():
+def test_seven_day_window() -> None:
     insights = compute_insights(LOG, TARGETS, END, 7)
     assert (insights.start, insights.end) == (dt.date(2026, 11, 16), END)
     assert insights.days_in_window == 7
@@ -90,7 +90,7 @@ def test_seven_day_window():
     assert insights.completeness == pytest.approx(6 / 7)
 
 
-def test_daily_series_marks_unlogged_days_as_unknown():
+def test_daily_series_marks_unlogged_days_as_unknown() -> None:
     series = compute_insights(LOG, TARGETS, END, 7).daily_magnesium
     assert len(series) == 7
     assert series[0] == (dt.date(2026, 11, 16), None)
@@ -100,19 +100,19 @@ def test_daily_series_marks_unlogged_days_as_unknown():
     assert series[6][1] == pytest.approx(392.2)
 
 
-def test_all_time_starts_at_the_first_logged_day():
+def test_all_time_starts_at_the_first_logged_day() -> None:
     insights = compute_insights(LOG, TARGETS, END, None)
     assert insights.start == dt.date(2026, 11, 12)
     assert insights.days_in_window == 11
     assert insights.logged_days == 4
 
 
-def test_entries_after_the_end_do_not_count():
+def test_entries_after_the_end_do_not_count() -> None:
     insights = compute_insights(LOG, TARGETS, END - dt.timedelta(days=1), 7)
     assert insights.logged_days == 2  # 2 and 5 days ago
 
 
-def test_an_empty_window_has_no_averages():
+def test_an_empty_window_has_no_averages() -> None:
     insights = compute_insights([], TARGETS, END, 30)
     assert insights.logged_days == 0
     assert insights.average_magnesium_mg is None
@@ -122,7 +122,7 @@ def test_an_empty_window_has_no_averages():
     assert insights.top_sources == ()
 
 
-def test_top_sources_sum_each_food_and_rank_them():
+def test_top_sources_sum_each_food_and_rank_them() -> None:
     sources = top_food_sources(LOG)
     assert [s.name for s in sources] == [SPINACH, SEEDS, MILK]
     assert sources[0].magnesium_mg == pytest.approx(578.3)
@@ -131,14 +131,14 @@ def test_top_sources_sum_each_food_and_rank_them():
     assert sources[0].share == pytest.approx(578.3 / (578.3 + 267.8 + 24.4))
 
 
-def test_top_sources_are_capped_at_ten():
+def test_top_sources_are_capped_at_ten() -> None:
     many = [entry(0, "food", f"food {i}", float(i + 1), food_id=f"{i:05d}") for i in range(15)]
     sources = top_food_sources(many)
     assert len(sources) == 10
     assert sources[0].name == "food 14"
 
 
-def test_gap_closers_use_the_latest_portion_from_history():
+def test_gap_closers_use_the_latest_portion_from_history() -> None:
     closers = gap_closers(LOG, remaining_mg=150)
     assert [c.label for c in closers] == [
         f"1 oz {SEEDS}: +168 mg",  # today's portion, not the 0.6 oz of 5 days ago
@@ -148,5 +148,5 @@ def test_gap_closers_use_the_latest_portion_from_history():
     assert [c.closes_gap for c in closers] == [True, False, False]
 
 
-def test_no_gap_closers_once_the_gap_is_closed():
+def test_no_gap_closers_once_the_gap_is_closed() -> None:
     assert gap_closers(LOG, remaining_mg=0) == ()

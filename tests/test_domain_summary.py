@@ -9,7 +9,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mgtui.domain import DEFAULT_PROFILE, Entry, Profile, resolve_targets, summarize_day
+from mgtui.domain import (
+    DEFAULT_PROFILE,
+    DaySummary,
+    Entry,
+    Profile,
+    resolve_targets,
+    summarize_day,
+)
 from mgtui.domain.figures import Figure
 from mgtui.domain.history import day_totals
 from mgtui.domain.verdict import limit_state, ratio_verdict, shown_ratio
@@ -47,11 +54,11 @@ def pill(mg: float, ca: float = 0.0, at: str = "09:00", name: str = "pill") -> E
     )
 
 
-def codes(summary) -> list[str]:
+def codes(summary: DaySummary) -> list[str]:
     return [advice.code for advice in summary.advice]
 
 
-def test_a_day_of_food_only():
+def test_a_day_of_food_only() -> None:
     # 1 oz pumpkin seeds (167.8 mg Mg, 13.0 Ca) and a cup of whole milk (24.4 mg, 275.6 Ca).
     summary = summarize_day(DAY, [food(167.8, 13.0), food(24.4, 275.6, "12:00")], TARGETS)
     assert summary.magnesium.food_mg == pytest.approx(192.2)
@@ -69,7 +76,7 @@ def test_a_day_of_food_only():
     assert summary.advice == ()
 
 
-def test_a_day_of_supplements_only():
+def test_a_day_of_supplements_only() -> None:
     summary = summarize_day(
         DAY, [pill(200, at="08:00"), pill(0, 500, at="20:00", name="cal")], TARGETS
     )
@@ -83,7 +90,7 @@ def test_a_day_of_supplements_only():
     assert codes(summary) == []  # 12 hours apart, and 500 mg is not over 500
 
 
-def test_a_day_with_both_reaches_the_target():
+def test_a_day_with_both_reaches_the_target() -> None:
     entries = [food(167.8, 13.0), food(78.3, 122.0, "12:30", "spinach"), pill(120, at="21:00")]
     summary = summarize_day(DAY, entries, TARGETS)
     assert summary.magnesium.food_mg == pytest.approx(246.1)
@@ -107,7 +114,7 @@ def test_a_day_with_both_reaches_the_target():
         (450, "over", 100),
     ],
 )
-def test_supplement_limit_states(supplement_mg: float, state: str, over_by: float):
+def test_supplement_limit_states(supplement_mg: float, state: str, over_by: float) -> None:
     summary = summarize_day(DAY, [pill(supplement_mg)], TARGETS)
     assert summary.supplement.state == state
     shown = summary.figures.supplement.over_by
@@ -115,7 +122,7 @@ def test_supplement_limit_states(supplement_mg: float, state: str, over_by: floa
     assert summary.supplement.over_limit == (state == "over")
 
 
-def test_over_the_limit_warns_and_says_by_how_much():
+def test_over_the_limit_warns_and_says_by_how_much() -> None:
     summary = summarize_day(DAY, [pill(300, at="08:00"), pill(150, at="20:00", name="b")], TARGETS)
     [warning] = summary.warnings
     assert warning.code == "over-limit"
@@ -123,13 +130,13 @@ def test_over_the_limit_warns_and_says_by_how_much():
     assert "clinician" in warning.text
 
 
-def test_food_never_counts_toward_the_limit():
+def test_food_never_counts_toward_the_limit() -> None:
     summary = summarize_day(DAY, [food(900), pill(100)], TARGETS)
     assert summary.supplement.magnesium_mg == 100
     assert summary.supplement.state == "calm"
 
 
-def test_infants_have_no_limit_to_pass():
+def test_infants_have_no_limit_to_pass() -> None:
     targets = resolve_targets(Profile(age=0.25))
     summary = summarize_day(DAY, [pill(100)], targets)
     assert summary.supplement.limit_mg is None
@@ -137,7 +144,7 @@ def test_infants_have_no_limit_to_pass():
     assert summary.figures.supplement.limit is None
 
 
-def test_kidney_disease_warns_at_any_supplement_dose():
+def test_kidney_disease_warns_at_any_supplement_dose() -> None:
     targets = resolve_targets(Profile(kidney_disease=True))
     assert "kidney-disease" in codes(summarize_day(DAY, [pill(10)], targets))
     assert "kidney-disease" not in codes(summarize_day(DAY, [food(200)], targets))
@@ -147,7 +154,7 @@ def test_kidney_disease_warns_at_any_supplement_dose():
 @pytest.mark.parametrize(
     ("calcium_at", "tip"), [("10:00", True), ("11:00", True), ("11:01", False), ("07:00", True)]
 )
-def test_timing_tip_for_calcium_and_magnesium_within_two_hours(calcium_at: str, tip: bool):
+def test_timing_tip_for_calcium_and_magnesium_within_two_hours(calcium_at: str, tip: bool) -> None:
     entries = [pill(200, at="09:00"), pill(0, 400, at=calcium_at, name="cal")]
     summary = summarize_day(DAY, entries, TARGETS)
     assert ("timing" in codes(summary)) is tip
@@ -157,11 +164,11 @@ def test_timing_tip_for_calcium_and_magnesium_within_two_hours(calcium_at: str, 
         assert "within 2 hours" in advice.text
 
 
-def test_one_combined_pill_is_not_a_timing_problem():
+def test_one_combined_pill_is_not_a_timing_problem() -> None:
     assert "timing" not in codes(summarize_day(DAY, [pill(100, 300)], TARGETS))
 
 
-def test_single_calcium_dose_over_500_mg_is_a_tip():
+def test_single_calcium_dose_over_500_mg_is_a_tip() -> None:
     summary = summarize_day(DAY, [pill(0, 600, name="cal")], TARGETS)
     [tip] = summary.tips
     assert tip.code == "calcium-dose"
@@ -169,7 +176,7 @@ def test_single_calcium_dose_over_500_mg_is_a_tip():
     assert "calcium-dose" not in codes(summarize_day(DAY, [pill(0, 500, name="cal")], TARGETS))
 
 
-def test_calcium_over_its_upper_limit_warns():
+def test_calcium_over_its_upper_limit_warns() -> None:
     summary = summarize_day(DAY, [food(100, 1500), pill(0, 600, at="20:00", name="cal")], TARGETS)
     assert "calcium-over-ul" in codes(summary)
     assert "2100 mg, above the 2000 mg/day upper limit" in summary.warnings[0].text
@@ -193,7 +200,9 @@ def test_calcium_over_its_upper_limit_warns():
         ((1.7, 2.8), 2.81, "high"),
     ],
 )
-def test_ratio_verdict_at_the_band_edges(band: tuple[float, float], ratio: float, verdict: str):
+def test_ratio_verdict_at_the_band_edges(
+    band: tuple[float, float], ratio: float, verdict: str
+) -> None:
     assert ratio_verdict(ratio, band) == verdict
     # The same through a real day: 100 mg magnesium and ratio × 100 mg calcium.
     targets = resolve_targets(Profile(ratio_band=band))
@@ -202,7 +211,7 @@ def test_ratio_verdict_at_the_band_edges(band: tuple[float, float], ratio: float
     assert summary.ratio.band == band
 
 
-def test_ratio_with_no_magnesium_is_not_applicable():
+def test_ratio_with_no_magnesium_is_not_applicable() -> None:
     assert summarize_day(DAY, [], TARGETS).ratio.value is None
     assert summarize_day(DAY, [], TARGETS).ratio.verdict == "n/a"
     only_calcium = summarize_day(DAY, [food(0, 300)], TARGETS)
@@ -210,19 +219,19 @@ def test_ratio_with_no_magnesium_is_not_applicable():
     assert only_calcium.ratio.verdict == "n/a"
 
 
-def test_ratio_with_no_calcium_is_low():
+def test_ratio_with_no_calcium_is_low() -> None:
     summary = summarize_day(DAY, [food(200, 0)], TARGETS)
     assert summary.ratio.value == 0
     assert summary.ratio.verdict == "low"
 
 
-def test_unknown_magnesium_counts_as_missing_not_zero_intake():
+def test_unknown_magnesium_counts_as_missing_not_zero_intake() -> None:
     summary = summarize_day(DAY, [food(None, 50), food(100, 10, "09:00")], TARGETS)
     assert summary.magnesium.total_mg == 100
     assert summary.entries_missing_magnesium == 1
 
 
-def test_empty_day():
+def test_empty_day() -> None:
     summary = summarize_day(DAY, [], TARGETS)
     assert summary.magnesium.total_mg == 0
     assert summary.figures.magnesium.percent == Figure(0.0)
@@ -230,7 +239,7 @@ def test_empty_day():
     assert summary.advice == ()
 
 
-def test_day_totals_split_food_and_supplement():
+def test_day_totals_split_food_and_supplement() -> None:
     totals = day_totals(DAY, [food(167.8, 13.0), food(None, 5), pill(200, 100)])
     assert totals.food_magnesium_mg == pytest.approx(167.8)
     assert totals.supplement_magnesium_mg == 200
@@ -239,7 +248,7 @@ def test_day_totals_split_food_and_supplement():
     assert (totals.entry_count, totals.entries_missing_magnesium) == (3, 1)
 
 
-def test_helpers():
+def test_helpers() -> None:
     assert limit_state(100, None) == "calm"
     assert shown_ratio(Figure(300.0), Figure(0.0)) is None
     assert shown_ratio(Figure(300.0), Figure(100.0)) == 3
@@ -272,7 +281,9 @@ entries_strategy = st.lists(
     entries_strategy,
     st.sampled_from([DEFAULT_PROFILE, Profile(sex="male", age=25), Profile(age=2)]),
 )
-def test_summary_never_reports_negative_or_nan_amounts(entries: list[Entry], profile: Profile):
+def test_summary_never_reports_negative_or_nan_amounts(
+    entries: list[Entry], profile: Profile
+) -> None:
     summary = summarize_day(DAY, entries, resolve_targets(profile))
     numbers = [
         summary.magnesium.food_mg,

@@ -36,17 +36,17 @@ FORM_PERCENT = {
 }
 
 
-def test_the_table_has_every_form_from_oxide_to_gluconate():
+def test_the_table_has_every_form_from_oxide_to_gluconate() -> None:
     assert set(MAGNESIUM_FORMS) == set(FORM_PERCENT)
 
 
 @pytest.mark.parametrize(("form", "percent"), sorted(FORM_PERCENT.items()))
-def test_form_fractions(form: str, percent: float):
+def test_form_fractions(form: str, percent: float) -> None:
     assert magnesium_form(form).elemental_fraction * 100 == pytest.approx(percent)
     assert elemental_magnesium_mg(1000, form) == pytest.approx(percent * 10)
 
 
-def test_headline_conversions():
+def test_headline_conversions() -> None:
     assert elemental_magnesium_mg(500, "glycinate") == pytest.approx(70.5)
     assert elemental_magnesium_mg(400, "oxide") == pytest.approx(241.2)
     # DOMAIN.md: 2 g of Magtein (L-threonate) gives 144 mg.
@@ -57,33 +57,33 @@ def test_headline_conversions():
     ("name", "canonical"),
     [("Bisglycinate", "glycinate"), ("magnesium citrate", "citrate"), (" OXIDE ", "oxide")],
 )
-def test_form_names_are_forgiving(name: str, canonical: str):
+def test_form_names_are_forgiving(name: str, canonical: str) -> None:
     assert magnesium_form(name).name == canonical
 
 
-def test_unknown_form_lists_the_known_ones():
+def test_unknown_form_lists_the_known_ones() -> None:
     with pytest.raises(SupplementError, match=r"unknown magnesium form 'stearate'.*glycinate"):
         magnesium_form("stearate")
 
 
-def test_calcium_forms():
+def test_calcium_forms() -> None:
     assert elemental_calcium_mg(1250, "carbonate") == pytest.approx(500)
     assert elemental_calcium_mg(1000, "calcium citrate") == pytest.approx(210)
 
 
 @pytest.mark.parametrize("bad", [-5.0, math.nan, math.inf, 1e309, 100_000.0])
-def test_conversion_refuses_bad_amounts(bad: float):
+def test_conversion_refuses_bad_amounts(bad: float) -> None:
     with pytest.raises(SupplementError):
         elemental_magnesium_mg(bad, "glycinate")
 
 
-def test_conversion_text_shows_the_arithmetic():
+def test_conversion_text_shows_the_arithmetic() -> None:
     assert conversion_text(500, "glycinate") == (
         "500 mg magnesium glycinate × 14.1% elemental = 70.5 mg magnesium"
     )
 
 
-def test_compound_weight_typed_as_elemental_is_spotted():
+def test_compound_weight_typed_as_elemental_is_spotted() -> None:
     assert looks_like_compound_weight(500, "glycinate")
     assert looks_like_compound_weight(1000, "citrate")
     assert not looks_like_compound_weight(120, "glycinate")
@@ -93,7 +93,7 @@ def test_compound_weight_typed_as_elemental_is_spotted():
     assert not looks_like_compound_weight(200, None)
 
 
-def test_a_product_keeps_its_conversion():
+def test_a_product_keeps_its_conversion() -> None:
     product = SupplementProduct(
         "Night Calm", "glycinate", elemental_magnesium_mg(500, "glycinate"), compound_mg=500
     )
@@ -110,6 +110,6 @@ def test_a_product_keeps_its_conversion():
         ({"name": "x", "form": None, "magnesium_mg": 9000}, "not plausible"),
     ],
 )
-def test_bad_products_are_refused(kwargs: dict[str, object], message: str):
+def test_bad_products_are_refused(kwargs: dict[str, object], message: str) -> None:
     with pytest.raises(SupplementError, match=message):
         SupplementProduct(**kwargs)  # type: ignore[arg-type]

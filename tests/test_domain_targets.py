@@ -31,14 +31,16 @@ MAGNESIUM_ROWS = [
 
 
 @pytest.mark.parametrize(("age", "sex", "rda", "ear", "limit"), MAGNESIUM_ROWS)
-def test_magnesium_rows(age: float, sex: str, rda: float, ear: float | None, limit: float | None):
+def test_magnesium_rows(
+    age: float, sex: str, rda: float, ear: float | None, limit: float | None
+) -> None:
     targets = resolve_targets(Profile(sex=sex, age=age))  # type: ignore[arg-type]
     assert targets.magnesium_rda_mg == rda
     assert targets.magnesium_ear_mg == ear
     assert targets.supplement_limit_mg == limit
 
 
-def test_infants_have_an_adequate_intake_and_no_limit():
+def test_infants_have_an_adequate_intake_and_no_limit() -> None:
     targets = resolve_targets(Profile(age=0.25))
     assert targets.magnesium_is_adequate_intake
     assert targets.supplement_limit_mg is None
@@ -56,7 +58,7 @@ def test_infants_have_an_adequate_intake_and_no_limit():
         (40, False, 320, 265),
     ],
 )
-def test_pregnancy_and_lactation_rows(age: float, pregnant: bool, rda: float, ear: float):
+def test_pregnancy_and_lactation_rows(age: float, pregnant: bool, rda: float, ear: float) -> None:
     profile = Profile(age=age, pregnant=pregnant, lactating=not pregnant)
     targets = resolve_targets(profile)
     assert (targets.magnesium_rda_mg, targets.magnesium_ear_mg) == (rda, ear)
@@ -77,7 +79,7 @@ CALCIUM_ROWS = [
 
 
 @pytest.mark.parametrize(("age", "sex", "rda", "ear", "ul"), CALCIUM_ROWS)
-def test_calcium_rows(age: float, sex: str, rda: float, ear: float, ul: float):
+def test_calcium_rows(age: float, sex: str, rda: float, ear: float, ul: float) -> None:
     targets = resolve_targets(Profile(sex=sex, age=age))  # type: ignore[arg-type]
     assert (targets.calcium_rda_mg, targets.calcium_ear_mg, targets.calcium_ul_mg) == (rda, ear, ul)
 
@@ -86,7 +88,7 @@ def test_calcium_rows(age: float, sex: str, rda: float, ear: float, ul: float):
     ("age", "rda", "ear", "ul"),
     [(16, 1300, 1100, 3000), (19, 1000, 800, 2500), (45, 1000, 800, 2500)],
 )
-def test_calcium_pregnancy_and_lactation(age: float, rda: float, ear: float, ul: float):
+def test_calcium_pregnancy_and_lactation(age: float, rda: float, ear: float, ul: float) -> None:
     for flags in ({"pregnant": True}, {"lactating": True}):
         targets = resolve_targets(Profile(age=age, **flags))  # type: ignore[arg-type]
         assert (targets.calcium_rda_mg, targets.calcium_ear_mg, targets.calcium_ul_mg) == (
@@ -107,7 +109,7 @@ def test_calcium_pregnancy_and_lactation(age: float, rda: float, ear: float, ul:
         (71, 800, 4000),
     ],
 )
-def test_vitamin_d(age: float, rda_iu: float, ul_iu: float):
+def test_vitamin_d(age: float, rda_iu: float, ul_iu: float) -> None:
     targets = resolve_targets(Profile(age=age))
     assert (targets.vitamin_d_rda_iu, targets.vitamin_d_ul_iu) == (rda_iu, ul_iu)
 
@@ -125,7 +127,9 @@ def test_vitamin_d(age: float, rda_iu: float, ul_iu: float):
         (3, 4, "supplement_limit_mg", 65, 110),
     ],
 )
-def test_age_boundaries_male(younger: int, older: int, field: str, before: float, after: float):
+def test_age_boundaries_male(
+    younger: int, older: int, field: str, before: float, after: float
+) -> None:
     assert getattr(resolve_targets(Profile(sex="male", age=younger)), field) == before
     assert getattr(resolve_targets(Profile(sex="male", age=older)), field) == after
 
@@ -140,16 +144,18 @@ def test_age_boundaries_male(younger: int, older: int, field: str, before: float
         (18, 19, "calcium_rda_mg", 1300, 1000),
     ],
 )
-def test_age_boundaries_female(younger: int, older: int, field: str, before: float, after: float):
+def test_age_boundaries_female(
+    younger: int, older: int, field: str, before: float, after: float
+) -> None:
     assert getattr(resolve_targets(Profile(sex="female", age=younger)), field) == before
     assert getattr(resolve_targets(Profile(sex="female", age=older)), field) == after
 
 
-def test_completed_years_choose_the_row():
+def test_completed_years_choose_the_row() -> None:
     assert resolve_targets(Profile(sex="male", age=13.9)).magnesium_rda_mg == 240
 
 
-def test_default_profile_is_female_51_plus_and_says_so():
+def test_default_profile_is_female_51_plus_and_says_so() -> None:
     targets = resolve_targets(DEFAULT_PROFILE)
     assert DEFAULT_PROFILE.is_default and targets.is_default
     assert targets.stage == "female, 51+ years"
@@ -159,13 +165,13 @@ def test_default_profile_is_female_51_plus_and_says_so():
     assert targets.ratio_band == (2.2, 3.2)
 
 
-def test_changing_the_default_profile_makes_it_the_users_own():
+def test_changing_the_default_profile_makes_it_the_users_own() -> None:
     profile = DEFAULT_PROFILE.with_changes(age=60)
     assert not profile.is_default
     assert not resolve_targets(profile).is_default
 
 
-def test_custom_targets_win_over_the_tables():
+def test_custom_targets_win_over_the_tables() -> None:
     profile = Profile(
         custom=CustomTargets(magnesium_rda_mg=400, supplement_limit_mg=250, calcium_rda_mg=1000)
     )
@@ -193,7 +199,7 @@ def test_custom_targets_win_over_the_tables():
         ({"custom": CustomTargets(magnesium_rda_mg=-5)}, "between 0 and 10000"),
     ],
 )
-def test_bad_profiles_are_refused_with_a_reason(kwargs: dict[str, object], message: str):
+def test_bad_profiles_are_refused_with_a_reason(kwargs: dict[str, object], message: str) -> None:
     with pytest.raises(ProfileError, match=message):
         Profile(**kwargs)  # type: ignore[arg-type]
 
@@ -207,11 +213,11 @@ def test_bad_profiles_are_refused_with_a_reason(kwargs: dict[str, object], messa
         ("costello-2021", (1.7, 2.6)),
     ],
 )
-def test_parse_ratio_band(text: str, band: tuple[float, float]):
+def test_parse_ratio_band(text: str, band: tuple[float, float]) -> None:
     assert parse_ratio_band(text) == band
 
 
 @pytest.mark.parametrize("text", ["", "3", "a-b", "3.2-2.2", "0-1", "1-2-3", "inf-5"])
-def test_parse_ratio_band_refuses_nonsense(text: str):
+def test_parse_ratio_band_refuses_nonsense(text: str) -> None:
     with pytest.raises(ProfileError):
         parse_ratio_band(text)

@@ -121,7 +121,7 @@ def check_day(summary: DaySummary, entries: list[Entry], profile: Profile) -> No
     history_json = history_row_json(history.figures, summary.entry_count)
     assert history_json["magnesium_mg"] == mg.total.value
     assert history_json["ratio"] == ratio.value
-    assert percent_text(history.figures) == f"{mg.percent.text}%"  # type: ignore[union-attr]
+    assert percent_text(history.figures) == f"{mg.percent.text}%"
     assert ratio_text(history.figures).startswith(ratio.text)
 
     if summary.entry_count:

@@ -92,7 +92,7 @@ def test_without_a_successor_the_last_entry_gives_the_numbers() -> None:
     # Logging it again from the stand-in gives what that entry had.
     again = drafts.food_entry(food, "1/3 cup", DAY, dt.time(9, 0))
     assert again.food_id == BRAN
-    assert (again.magnesium_mg, again.calcium_mg) == (pytest.approx(80.0), pytest.approx(7.0))
+    assert (again.magnesium_mg, again.calcium_mg) == pytest.approx((80.0, 7.0))
     assert again.magnesium_mg is not None and not without_numbers(food)
 
 

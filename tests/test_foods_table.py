@@ -175,7 +175,7 @@ def test_package_exports_resolve() -> None:
     for name in foods.__all__:
         assert getattr(foods, name) is not None
     with pytest.raises(AttributeError, match="no attribute 'search_food'"):
-        _ = foods.search_food  # type: ignore[attr-defined]
+        _ = foods.search_food
 
 
 def load_build_script() -> ModuleType:

@@ -34,14 +34,14 @@ def top_level(modules: set[str]) -> set[str]:
         "import mgtui.domain.insights",
     ],
 )
-def test_domain_imports_neither_textual_nor_tinydb(statement: str):
+def test_domain_imports_neither_textual_nor_tinydb(statement: str) -> None:
     loaded = top_level(modules_after_import(statement))
     assert "textual" not in loaded
     assert "tinydb" not in loaded
     assert "rich" not in loaded
 
 
-def test_cli_entry_point_does_not_import_textual():
+def test_cli_entry_point_does_not_import_textual() -> None:
     loaded = top_level(
         modules_after_import(
             "import mgtui.cli; from mgtui.cli.main import build_parser; build_parser()"
@@ -50,7 +50,7 @@ def test_cli_entry_point_does_not_import_textual():
     assert "textual" not in loaded
 
 
-def test_cli_loads_the_web_server_only_when_serve_runs():
+def test_cli_loads_the_web_server_only_when_serve_runs() -> None:
     # textual-serve pulls in aiohttp and jinja2: every other command must start without.
     loaded = top_level(
         modules_after_import(
@@ -61,20 +61,20 @@ def test_cli_loads_the_web_server_only_when_serve_runs():
     assert not loaded & {"textual_serve", "aiohttp", "jinja2", "aiohttp_jinja2", "textual"}
 
 
-def test_the_web_server_module_does_not_load_the_app():
+def test_the_web_server_module_does_not_load_the_app() -> None:
     # Each browser tab runs the app in its own process; the server itself never needs it.
     loaded = modules_after_import("import mgtui.serve.server")
     assert "textual_serve" in top_level(loaded)
     assert "mgtui.tui" not in loaded
 
 
-def test_a_tabs_app_process_loads_nothing_of_the_web_server():
+def test_a_tabs_app_process_loads_nothing_of_the_web_server() -> None:
     # Each tab starts as `python -m mgtui.serve.tab`: it should start as fast as the app.
     loaded = top_level(modules_after_import("import mgtui.serve.tab"))
     assert not loaded & {"textual_serve", "aiohttp", "jinja2", "aiohttp_jinja2", "textual"}
 
 
-def test_reading_an_existing_log_takes_no_lock_and_loads_no_filelock(tmp_path):
+def test_reading_an_existing_log_takes_no_lock_and_loads_no_filelock(tmp_path: Path) -> None:
     # Reads take no inter-process lock, so `mgtui status` need not load filelock (and
     # the logging and inspect modules it brings): it starts that much sooner.
     folder = tmp_path / "data"

@@ -15,14 +15,14 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_version_comes_from_the_package_metadata():
+def test_version_comes_from_the_package_metadata() -> None:
     result = run("--version")
     assert result.returncode == 0
     assert result.stdout.strip() == f"mgtui {version('mgtui')}"
     assert mgtui.__version__ == version("mgtui")
 
 
-def test_help_names_the_three_daily_questions():
+def test_help_names_the_three_daily_questions() -> None:
     result = run("--help")
     assert result.returncode == 0
     assert "usage: mgtui" in result.stdout
@@ -30,7 +30,7 @@ def test_help_names_the_three_daily_questions():
     assert "calcium:magnesium ratio" in result.stdout
 
 
-def test_unknown_option_is_one_clear_line_and_status_2():
+def test_unknown_option_is_one_clear_line_and_status_2() -> None:
     result = run("--frobnicate")
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1

@@ -7,7 +7,9 @@ import datetime as dt
 import errno
 import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -26,14 +28,14 @@ DAY = dt.date(2025, 3, 1)
 
 
 @pytest.fixture
-def repo(tmp_path: Path) -> Repository:
+def repo(tmp_path: Path) -> Iterator[Repository]:
     repository = Repository.open(tmp_path / "one")
     yield repository
     repository.close()
 
 
 @pytest.fixture
-def other(tmp_path: Path) -> Repository:
+def other(tmp_path: Path) -> Iterator[Repository]:
     repository = Repository.open(tmp_path / "two")
     yield repository
     repository.close()
@@ -173,7 +175,7 @@ def test_import_keeps_a_saved_profile(repo: Repository, other: Repository) -> No
     assert other.profile().sex == "male"
 
 
-def _broken(document: dict, change: str) -> object:
+def _broken(document: dict[str, Any], change: str) -> object:
     data = copy.deepcopy(document)
     entries = data["entries"]
     if change == "impossible date":

@@ -12,8 +12,9 @@ import subprocess
 import sys
 import tempfile
 import textwrap
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import orjson
 import pytest
@@ -71,7 +72,7 @@ def _valid_file_bytes(tmp_path: Path) -> bytes:
     return (scratch / "mgtui.json").read_bytes()
 
 
-def _day_doc() -> dict:
+def _day_doc() -> dict[str, str]:
     return {"d": DAY.isoformat(), "e": "[]"}
 
 
@@ -88,7 +89,7 @@ def _first_day_as(valid: bytes, stored: object) -> bytes:
 
 
 # Damage that leaves no mgtui log to read: the file is moved aside as a whole.
-DAMAGE = {
+DAMAGE: dict[str, Callable[[bytes], bytes]] = {
     "empty": lambda valid: b"",
     "blank": lambda valid: b"  \n",
     "truncated": lambda valid: valid[: len(valid) // 2],
@@ -101,7 +102,7 @@ DAMAGE = {
 }
 # Damage to some records of a readable log: those are set aside, the rest stay in use.
 # Rows are stored inside a JSON string, where their quotes are escaped (\").
-RECORD_DAMAGE = {
+RECORD_DAMAGE: dict[str, Callable[[bytes], bytes]] = {
     "days not an object": lambda valid: _current('"days": []'),
     "day under the wrong date": lambda valid: _current(
         '"days": ' + orjson.dumps({"1": _day_doc()}).decode()
@@ -195,7 +196,7 @@ def test_rows_mgtui_saved_are_not_checked_again_on_open(
     (folder / "mgtui.json").write_bytes(edited)
     with Repository.open(folder) as repo:
         assert repo.recovered_from is None
-        assert sorted(e.magnesium_mg for e in repo.all_entries()) == [76.0, 76.0, 77.0]
+        assert sorted(e.magnesium_mg or 0.0 for e in repo.all_entries()) == [76.0, 76.0, 77.0]
     assert len(checked) == 3
 
 
@@ -283,7 +284,7 @@ def test_every_bad_row_is_caught_by_both_checks(row: object) -> None:
 
 
 @pytest.mark.parametrize("row", GOOD_ROWS, ids=range(len(GOOD_ROWS)))
-def test_good_rows_pass(row: list) -> None:
+def test_good_rows_pass(row: list[object]) -> None:
     assert layout.row_problem(row) is None
     assert layout._row_looks_valid(row)  # the time is cached by now
 
@@ -408,15 +409,15 @@ def test_a_legacy_file_that_cannot_be_upgraded_is_moved_aside(tmp_path: Path) ->
 
 
 def test_migrations_run_in_order_and_check_each_step() -> None:
-    def one_to_two(data: dict) -> dict:
+    def one_to_two(data: dict[str, Any]) -> dict[str, Any]:
         data = dict(data, meta={"1": {"schema": 2}})
         data["steps"] = [*data.get("steps", []), "1->2"]
         return data
 
-    def two_to_three(data: dict) -> dict:
+    def two_to_three(data: dict[str, Any]) -> dict[str, Any]:
         return dict(data, meta={"1": {"schema": 3}}, steps=[*data.get("steps", []), "2->3"])
 
-    steps = {1: one_to_two, 2: two_to_three}
+    steps: dict[int, migrations.Migration] = {1: one_to_two, 2: two_to_three}
     start = {"meta": {"1": {"schema": 1}}}
     assert migrations.migrate(start, 1, target=3, migrations=steps)["steps"] == ["1->2", "2->3"]
     assert migrations.migrate(start, 2, target=3, migrations=steps)["steps"] == ["2->3"]
@@ -572,7 +573,9 @@ def _interpreter_for(user: int) -> tuple[list[str], dict[str, str]] | None:
         return None
     paths = {str(Path(mgtui.__file__).parents[1])}
     for module in ("tinydb", "filelock", "orjson", "platformdirs"):
-        paths.add(str(Path(__import__(module).__file__).parents[1]))
+        file = __import__(module).__file__
+        assert file is not None
+        paths.add(str(Path(file).parents[1]))
     env = {"PYTHONPATH": os.pathsep.join(sorted(paths)), "PATH": "/usr/bin:/bin"}
     wrap = ["setpriv", f"--reuid={user}", f"--regid={user}", "--clear-groups"]
     version = f"{sys.version_info.major}.{sys.version_info.minor}"

@@ -16,6 +16,7 @@ import sys
 import textwrap
 import time
 from pathlib import Path
+from typing import Any
 
 import orjson
 import pytest
@@ -126,13 +127,13 @@ def spawn(script: str, *args: object) -> subprocess.Popen[str]:
     return spawn_many(1, script, *args)[0]
 
 
-def file_parses(path: Path) -> dict:
-    data = orjson.loads(path.read_bytes())
+def file_parses(path: Path) -> dict[str, Any]:
+    data: dict[str, Any] = orjson.loads(path.read_bytes())
     assert data["meta"]["1"]["schema"] == 2
     return data
 
 
-def stored_rows(data: dict) -> list[list]:
+def stored_rows(data: dict[str, Any]) -> list[list[Any]]:
     return [row for day in data["days"].values() for row in orjson.loads(day["e"])]
 
 
@@ -238,7 +239,7 @@ def test_writers_killed_at_random_moments_never_lose_an_acknowledged_entry(
     assert len(acknowledged) >= kills  # one write at least before each kill
 
 
-def _bulk_export(count: int) -> dict:
+def _bulk_export(count: int) -> dict[str, Any]:
     start = dt.date(2020, 1, 1)
     return {
         "format": "mgtui-export",

@@ -8,7 +8,9 @@ import datetime as dt
 import random
 import re
 import threading
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any, cast
 
 import orjson
 import pytest
@@ -31,7 +33,7 @@ DAY = dt.date(2025, 1, 31)
 
 
 @pytest.fixture
-def repo(tmp_path: Path) -> Repository:
+def repo(tmp_path: Path) -> Iterator[Repository]:
     repository = Repository.open(tmp_path / "data")
     yield repository
     repository.close()
@@ -85,8 +87,8 @@ def add_supplement(
     )
 
 
-def stored(repo: Repository) -> dict:
-    return orjson.loads(repo.path.read_bytes())
+def stored(repo: Repository) -> dict[str, Any]:
+    return cast(dict[str, Any], orjson.loads(repo.path.read_bytes()))
 
 
 # -- entries ---------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 from textual.widgets import DataTable
 
-from conftest import TODAY, AppFactory, log_food
+from app_support import TODAY, AppFactory, log_food
 from mgtui.store import Repository
 
 

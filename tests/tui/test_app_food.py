@@ -8,7 +8,7 @@ import datetime as dt
 from rich.text import Text
 from textual.widgets import DataTable, Input
 
-from conftest import TODAY, AppFactory, record_notifications
+from app_support import TODAY, AppFactory, record_notifications
 from mgtui.domain.entries import Entry
 from mgtui.store import Repository
 from mgtui.tui.dialogs.custom_food_form import CustomFoodForm
@@ -63,9 +63,9 @@ async def test_pick_a_portion_preview_and_log(repo: Repository, app_for: AppFact
         await pilot.pause()
         result = str(app.screen.query_one("#amount-result").render())
         assert result == "1 oz (28.35 g): 167.8 mg Mg, 13.0 mg Ca"
-        preview = app.screen.query_one("#preview-magnesium", MagnesiumBar).render().plain
+        preview = str(app.screen.query_one("#preview-magnesium", MagnesiumBar).render())
         assert "168 / 320 mg  53%" in preview and "+168" in preview
-        ratio = app.screen.query_one("#preview-ratio", RatioGauge).render().plain
+        ratio = str(app.screen.query_one("#preview-ratio", RatioGauge).render())
         assert "0.08 : 1 low" in ratio  # 13.0 / 167.8
         amount.value = "abc"
         await pilot.pause()

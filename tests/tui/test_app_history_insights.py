@@ -10,7 +10,7 @@ import datetime as dt
 
 from textual.widgets import DataTable
 
-from conftest import TODAY, AppFactory
+from app_support import TODAY, AppFactory
 from mgtui.store import Repository
 from mgtui.tui.screens.history import HistoryScreen
 from mgtui.tui.screens.insights import InsightsScreen
@@ -46,7 +46,7 @@ async def test_enter_opens_the_day_on_today(seeded: Repository, app_for: AppFact
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen)
         assert app.day == TODAY - dt.timedelta(days=1)
-        assert "437 / 320 mg" in app.screen.query_one("#magnesium-bar").render().plain
+        assert "437 / 320 mg" in str(app.screen.query_one("#magnesium-bar").render())
 
 
 async def test_history_of_ten_years_builds_only_the_visible_lines(
@@ -67,7 +67,7 @@ async def test_history_of_ten_years_builds_only_the_visible_lines(
         assert history.virtual_size.height == 3650
         built = []
         original = history.row_text
-        history.row_text = lambda row: built.append(row) or original(row)  # type: ignore[method-assign]
+        history.row_text = lambda row: built.append(row) or original(row)  # type: ignore[method-assign, func-returns-value]
         await pilot.press("end")
         await pilot.pause()
         assert history.cursor == 3649
@@ -80,10 +80,10 @@ async def test_insights_for_seven_days(seeded: Repository, app_for: AppFactory) 
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.press("i")
         assert isinstance(app.screen, InsightsScreen)
-        assert app.screen.sub_title.startswith("last 30 days")  # the default window
+        assert str(app.screen.sub_title).startswith("last 30 days")  # the default window
         await pilot.press("w", "w", "w")  # 30 days -> 90 -> all time -> 7
         await pilot.pause()
-        assert app.screen.sub_title.startswith("last 7 days")
+        assert str(app.screen.sub_title).startswith("last 7 days")
         summary = str(app.screen.query_one("#insights-summary").render())
         assert "16 Nov 2026 – 22 Nov 2026: 4 of 7 days logged" in summary
         assert "(3 unlogged days are unknown, not zero)" in summary
@@ -116,7 +116,7 @@ async def test_insights_for_seven_days(seeded: Repository, app_for: AppFactory) 
 async def test_gap_closers_come_from_the_persons_own_foods(
     repo: Repository, app_for: AppFactory
 ) -> None:
-    from conftest import log_food
+    from app_support import log_food
 
     log_food(repo, "12014", "1 oz", "09:00", TODAY - dt.timedelta(days=3))
     log_food(repo, "01077", "1 cup", "09:00", TODAY)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from conftest import AppFactory
+from app_support import AppFactory
 from mgtui.store import Repository
 
 SIZE = (80, 24)
@@ -31,7 +31,7 @@ def test_today(snap_compare, seeded: Repository, app_for: AppFactory) -> None:  
 def test_today_over_the_limit(snap_compare, seeded: Repository, app_for: AppFactory) -> None:  # type: ignore[no-untyped-def]
     import datetime as dt
 
-    from conftest import GLYCINATE, TODAY
+    from app_support import GLYCINATE, TODAY
     from mgtui.logbook import drafts
 
     seeded.log(drafts.supplement_entry(GLYCINATE, 2, TODAY, dt.time(21, 0)))  # 360 mg

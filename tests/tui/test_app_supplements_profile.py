@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+from textual.widget import Widget
 from textual.widgets import DataTable, Input, RadioButton, Select
 
-from conftest import CALCIUM, GLYCINATE, TODAY, AppFactory, record_notifications
+from app_support import CALCIUM, GLYCINATE, TODAY, AppFactory, record_notifications
 from mgtui.domain.targets import Profile
 from mgtui.store import Repository
-from mgtui.tui.app import all_palette_commands
+from mgtui.tui.app import MgtuiApp, all_palette_commands
 from mgtui.tui.dialogs.confirm_dialog import ConfirmDialog
 from mgtui.tui.dialogs.product_form import ProductForm
 from mgtui.tui.screens.help import HelpScreen
@@ -20,8 +21,8 @@ from mgtui.tui.screens.today import TodayScreen
 from mgtui.tui.widgets.bars import MagnesiumBar, SupplementBar
 
 
-def bar(app, bar_type) -> str:  # type: ignore[no-untyped-def]
-    return app.screen.query_one(bar_type).render().plain
+def bar(app: MgtuiApp, bar_type: type[Widget]) -> str:
+    return str(app.screen.query_one(bar_type).render())
 
 
 async def test_log_a_saved_product_with_one_key(repo: Repository, app_for: AppFactory) -> None:
@@ -186,7 +187,7 @@ async def test_profile_changes_update_the_targets_everywhere(
         assert isinstance(app.screen, TodayScreen)
         assert "391 / 420 mg  93%" in bar(app, MagnesiumBar)  # half up: 93% of the target
         assert "120 / 250 mg limit" in bar(app, SupplementBar)
-        assert "band 1.7–2.6" in app.screen.query_one("#ratio-gauge").render().plain
+        assert "band 1.7–2.6" in str(app.screen.query_one("#ratio-gauge").render())
     saved = seeded.profile()
     assert (saved.sex, saved.ratio_band, saved.custom.supplement_limit_mg) == (
         "male",

@@ -6,13 +6,14 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import os
+from pathlib import Path
 
 import pytest
 from rich.text import Text
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input
 
-from conftest import TODAY, AppFactory, log_food, record_notifications
+from app_support import TODAY, AppFactory, log_food, record_notifications
 from mgtui.store import Repository
 from mgtui.tui.app import WATCH_INTERVAL_SECONDS, MgtuiApp
 from mgtui.tui.screens.today import TodayScreen
@@ -133,7 +134,7 @@ async def test_previous_and_next_day(seeded: Repository, app_for: AppFactory) ->
         await pilot.press("left_square_bracket")
         await pilot.pause()
         assert app.day == TODAY - dt.timedelta(days=1)
-        assert "Saturday 21 November 2026 (yesterday)" in app.screen.sub_title
+        assert "Saturday 21 November 2026 (yesterday)" in str(app.screen.sub_title)
         # 2 oz seeds 335.7 + milk 24.4 + almonds 76.5
         assert "437 / 320 mg" in bar_text(app, MagnesiumBar)
         await pilot.press("right_square_bracket", "right_square_bracket")
@@ -181,8 +182,8 @@ async def test_a_full_disk_is_a_notification_not_a_crash(
 
 
 async def test_a_damaged_file_is_moved_aside_and_the_app_says_where(
-    tmp_path,
-    app_for: AppFactory,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    app_for: AppFactory,
 ) -> None:
     folder = tmp_path / "data"
     folder.mkdir()
@@ -254,5 +255,5 @@ async def test_an_app_left_open_overnight_moves_to_the_new_day(
         clock[0] = dt.datetime(2026, 11, 23, 8, 5)
         await next_tick(app, pilot)
         assert app.day == dt.date(2026, 11, 23)
-        assert "Monday 23 November 2026 (today)" in app.screen.sub_title
+        assert "Monday 23 November 2026 (today)" in str(app.screen.sub_title)
         assert app.logbook.time_for(app.day) == dt.time(8, 5)  # not noon of a past day

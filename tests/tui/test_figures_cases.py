@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from app_support import AppFactory
 from cli_support import Cli
-from conftest import AppFactory
 from mgtui.store import Repository
 from mgtui.tui.widgets.bars import CalciumBar, MagnesiumBar, RatioGauge, SupplementBar
 from mgtui.tui.widgets.history_list import HistoryList
@@ -154,7 +154,7 @@ async def test_the_app_reads_the_same(
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
             bars = "\n".join(
-                app.screen.query_one(kind).render().plain  # type: ignore[attr-defined]
+                str(app.screen.query_one(kind).render())
                 for kind in (MagnesiumBar, SupplementBar, CalciumBar, RatioGauge)
             )
             for text in case.shown:

@@ -11,8 +11,8 @@ import orjson
 import pytest
 from textual.widgets import Input
 
+from app_support import GLYCINATE, TODAY, AppFactory, record_notifications
 from cli_support import Cli
-from conftest import GLYCINATE, TODAY, AppFactory, record_notifications
 from mgtui.store import Repository
 from mgtui.tui.dialogs.confirm_dialog import ConfirmDialog
 from mgtui.tui.dialogs.product_form import ProductForm

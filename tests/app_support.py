@@ -1,0 +1,71 @@
+"""The app tests' helpers: the frozen clock (Sunday 22 November 2026, 08:30), the
+fixed theme, the supplement products, the factory type and the functions that log
+food and record notifications. The fixtures that use them are in tests/tui/conftest.py.
+
+A module of its own, not conftest: two conftest modules cannot both be imported (or
+type-checked) under the one name "conftest"."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from textual.notifications import SeverityLevel
+
+from mgtui.domain.supplements import SupplementProduct
+from mgtui.foods import get_food
+from mgtui.logbook import drafts
+from mgtui.store import Repository
+from mgtui.tui.app import MgtuiApp
+
+NOW = dt.datetime(2026, 11, 22, 8, 30)
+TODAY = NOW.date()
+THEME = "textual-dark"
+
+GLYCINATE = SupplementProduct(
+    "Mag Glycinate", "glycinate", 120.0, 0.0, "2 capsules", compound_mg=None
+)
+CALCIUM = SupplementProduct("Calcium citrate", None, 0.0, 500.0, "2 tablets")
+
+
+def log_food(repo: Repository, food_id: str, amount: str, at: str, day: dt.date = TODAY) -> None:
+    food = get_food(food_id)
+    assert food is not None
+    repo.log(drafts.food_entry(food, amount, day, dt.time.fromisoformat(at)))
+
+
+def seed_day(repo: Repository, day: dt.date = TODAY) -> None:
+    """A morning: pumpkin seeds, spinach, whole milk and a glycinate capsule pair."""
+    log_food(repo, "12014", "1 oz", "07:30", day)  # 167.8 mg Mg, 13.0 mg Ca
+    log_food(repo, "11458", "1/2 cup", "12:15", day)  # spinach, boiled: 78.3 mg
+    log_food(repo, "01077", "1 cup", "08:00", day)  # whole milk: 24.4 mg Mg, 275.7 Ca
+    repo.log(drafts.supplement_entry(GLYCINATE, 1, day, dt.time(8, 15)))
+
+
+AppFactory = Callable[..., MgtuiApp]
+
+
+class Notes(list[tuple[str, str, str]]):
+    """Notifications as (severity, title, message), recorded as the app raises them."""
+
+    def messages(self, severity: str | None = None) -> list[str]:
+        return [message for sev, _, message in self if severity in (None, sev)]
+
+
+def record_notifications(app: MgtuiApp) -> Notes:
+    notes = Notes()
+    original = app.notify
+
+    def notify(
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        notes.append((severity, title, message))
+        original(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+    app.notify = notify  # type: ignore[method-assign]
+    return notes
