@@ -72,3 +72,37 @@ def test_every_printed_place_escapes_a_hostile_name(name: str) -> None:
     for text in printed:
         assert not has_control(text.replace("\n", "")), text
         assert "\\x" in text
+
+
+def test_a_csv_export_shows_control_characters_escaped() -> None:
+    from mgtui.store.exchange_csv import to_csv
+
+    document = {
+        "format": "mgtui-export",
+        "version": 1,
+        "exported_at": "2026-11-22T08:30:00Z",
+        "profile": None,
+        "entries": [
+            {
+                "id": "a1",
+                "date": "2026-11-22",
+                "time": "08:00",
+                "kind": "food",
+                "name": "Almonds \x1b]52;c;aGk=\x07",
+                "amount": "1 oz",
+                "magnesium_mg": 76.5,
+                "calcium_mg": 75.0,
+                "food_id": "12061",
+                "grams": 28.35,
+                "form": None,
+                "product": None,
+                "servings": None,
+            }
+        ],
+        "supplement_products": [],
+        "custom_foods": [],
+        "favourite_food_ids": [],
+    }
+    text = to_csv(document)
+    assert "Almonds \\x1b]52;c;aGk=\\x07" in text
+    assert not has_control(text.replace("\r\n", "").replace("\n", ""))

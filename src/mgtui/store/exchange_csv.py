@@ -34,6 +34,8 @@ import math
 from collections.abc import Iterable, Mapping
 from typing import Any, Final
 
+from mgtui.domain.text import safe
+
 FORMAT: Final = "mgtui-export"
 VERSION: Final = 1
 
@@ -239,7 +241,9 @@ def _cell(value: object) -> str:
     if isinstance(value, float):
         return repr(value)  # the shortest text that reads back as the same float
     if isinstance(value, str):
-        return guard(value)
+        # A control character (only an old or hand-edited log can still hold one: new
+        # names refuse them) is written as its escape, so the file can be shown safely.
+        return guard(safe(value))
     return str(value)
 
 
