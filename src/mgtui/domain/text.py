@@ -32,3 +32,13 @@ def has_control(text: str) -> bool:
 def safe(text: str) -> str:
     """``text`` with every control character shown as an escape, e.g. ``\\x1b``."""
     return _CONTROL.sub(_escaped, text)
+
+
+# What a file's quoted cell may hold as data: tab, line feed, carriage return.
+_CONTROL_BUT_LAYOUT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def safe_in_file(text: str) -> str:
+    """``text`` for a file a person may print (a CSV export): the controls that drive
+    a terminal (ESC, BEL, C1, DEL...) shown as escapes, tabs and line breaks kept."""
+    return _CONTROL_BUT_LAYOUT.sub(_escaped, text)

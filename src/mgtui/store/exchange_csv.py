@@ -34,7 +34,7 @@ import math
 from collections.abc import Iterable, Mapping
 from typing import Any, Final
 
-from mgtui.domain.text import safe
+from mgtui.domain.text import safe_in_file
 
 FORMAT: Final = "mgtui-export"
 VERSION: Final = 1
@@ -243,7 +243,7 @@ def _cell(value: object) -> str:
     if isinstance(value, str):
         # A control character (only an old or hand-edited log can still hold one: new
         # names refuse them) is written as its escape, so the file can be shown safely.
-        return guard(safe(value))
+        return guard(safe_in_file(value))
     return str(value)
 
 
