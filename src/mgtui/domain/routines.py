@@ -32,10 +32,6 @@ class Routine:
         """The items as new entries (no id yet) on ``day`` at ``time``."""
         return [replace(item, id="", date=day, time=time) for item in self.items]
 
-    @property
-    def magnesium_mg(self) -> float:
-        return sum(item.magnesium_or_zero for item in self.items)
-
 
 def routine_items(entries: Iterable[Entry]) -> tuple[Entry, ...]:
     """Entries as a routine's items: their own numbers, without id, day and time."""
