@@ -156,15 +156,15 @@ def run_copy(args: argparse.Namespace) -> int:
 
 
 def run_routine_save(args: argparse.Namespace) -> int:
-    from mgtui.present.routines import item_line, routine_summary
+    from mgtui.present.routines import item_lines, routine_summary
 
     day = common.parse_date(args.from_date, "--from-date")
     ids = _ids(args.ids)
     with common.opened_logbook(args) as logbook:
         routine = logbook.save_routine(args.name, day, ids)
     print(f"saved routine {routine_summary(routine)}")
-    for index in range(len(routine.items)):
-        print(f"  {item_line(routine, index)}")
+    for line in item_lines(routine):
+        print(f"  {line}")
     return 0
 
 
@@ -178,7 +178,7 @@ def _ids(text: str | None) -> Sequence[str]:
 
 
 def run_routine_list(args: argparse.Namespace) -> int:
-    from mgtui.present.routines import item_line, routine_json, routine_summary
+    from mgtui.present.routines import item_lines, routine_json, routine_summary
 
     with common.opened_repository(args) as repo:
         routines = repo.routines()
@@ -190,8 +190,8 @@ def run_routine_list(args: argparse.Namespace) -> int:
         return 0
     for routine in routines:
         print(routine_summary(routine))
-        for index in range(len(routine.items)):
-            print(f"  {item_line(routine, index)}")
+        for line in item_lines(routine):
+            print(f"  {line}")
     return 0
 
 

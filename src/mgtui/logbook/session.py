@@ -185,6 +185,29 @@ class Logbook:
             return None
         return dose_warning(self.day(draft.date), self.day(draft.date, [draft]), self.today())
 
+    def group_dose_question(self, drafts: Sequence[Entry]) -> str | None:
+        """``dose_question`` for entries of one day logged together (a routine, a copy)."""
+        if not any(draft.is_supplement for draft in drafts):
+            return None
+        day = drafts[0].date
+        return dose_warning(self.day(day), self.day(day, drafts), self.today())
+
+    def routine_drafts(self, name: str, day: dt.date, time: dt.time) -> list[Entry]:
+        """A saved routine's items as entries to log on ``day`` at ``time``."""
+        return self.routine(name).entries_at(day, time)
+
+    def copy_drafts(
+        self, source: dt.date, target: dt.date, only: CopyOnly | None = None
+    ) -> list[Entry]:
+        """``source``'s entries (their own numbers and times) as entries to log on ``target``."""
+        entries = self.repo.entries_on(source)
+        if only is not None:
+            entries = [entry for entry in entries if entry.is_supplement == (only == "supplements")]
+        if not entries:
+            what = "" if only is None else f" {only}"
+            raise NothingToLogError(f"no{what} entries on {source.isoformat()} to copy")
+        return [replace(entry, id="", date=target) for entry in entries]
+
     def log(self, draft: Entry) -> Logged:
         """Log ``draft``; the day is read first, so an unusable log stops before a write."""
         before = self.day(draft.date)
@@ -284,19 +307,13 @@ class Logbook:
 
     def log_routine(self, name: str, day: dt.date, time: dt.time) -> LoggedGroup:
         """Log every item of a saved routine on ``day`` at ``time``."""
-        return self.log_group(self.routine(name).entries_at(day, time))
+        return self.log_group(self.routine_drafts(name, day, time))
 
     def copy_day(
         self, source: dt.date, target: dt.date, only: CopyOnly | None = None
     ) -> LoggedGroup:
         """Copy ``source``'s entries (with their own numbers and times) to ``target``."""
-        entries = self.repo.entries_on(source)
-        if only is not None:
-            entries = [entry for entry in entries if entry.is_supplement == (only == "supplements")]
-        if not entries:
-            what = "" if only is None else f" {only}"
-            raise NothingToLogError(f"no{what} entries on {source.isoformat()} to copy")
-        return self.log_group([replace(entry, id="", date=target) for entry in entries])
+        return self.log_group(self.copy_drafts(source, target, only))
 
     def rename_product(self, old_name: str, product: SupplementProduct) -> SupplementProduct:
         """Save ``product`` in place of ``old_name``, in one transaction."""

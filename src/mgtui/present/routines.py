@@ -1,19 +1,31 @@
-"""How a routine reads: one line per routine and item, and ``routine list --json``."""
+"""How a routine reads: its summary line, a line per item, and ``routine list --json``.
+
+A routine's magnesium is its items' sum, rounded half up; the items are shown split
+from it (``domain.figures.split``), so they add up to it as a day's entries do.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from mgtui.domain.figures import half_up
+from mgtui.domain.figures import Figure, half_up, split
 from mgtui.domain.routines import Routine
 from mgtui.domain.text import safe
 from mgtui.present.json import number
-from mgtui.present.text import amount_with_grams, count, whole_mg
+from mgtui.present.text import amount_with_grams, count
+
+
+def magnesium_figures(routine: Routine, decimals: int = 0) -> tuple[Figure, tuple[Figure, ...]]:
+    """The routine's magnesium as shown, and each item's, adding up to it."""
+    values = [item.magnesium_or_zero for item in routine.items]
+    total = Figure(half_up(sum(values), decimals), decimals)
+    return total, split(total, values)
 
 
 def routine_json(routine: Routine) -> dict[str, Any]:
-    """``{name, items: [{kind, name, food_id, amount, magnesium_mg, calcium_mg, ...}]}``;
-    the routine's ``magnesium_mg`` is the sum of its items' as shown."""
+    """``{name, items: [{kind, name, food_id, amount, magnesium_mg, calcium_mg, ...}]}``
+    and the routine's ``magnesium_mg``, at 0.1 mg as ``log --json`` shows entries."""
+    total, parts = magnesium_figures(routine, 1)
     items = [
         {
             "kind": item.kind,
@@ -23,26 +35,26 @@ def routine_json(routine: Routine) -> dict[str, Any]:
             "grams": number(item.grams, 2),
             "servings": number(item.servings, 3),
             "form": item.form,
-            "magnesium_mg": number(item.magnesium_mg),
+            "magnesium_mg": None if item.magnesium_mg is None else part.value,
             "calcium_mg": number(item.calcium_mg),
         }
-        for item in routine.items
+        for item, part in zip(routine.items, parts, strict=True)
     ]
-    total = sum(number(item.magnesium_or_zero) or 0.0 for item in routine.items)
-    return {"name": routine.name, "items": items, "magnesium_mg": number(total)}
+    return {"name": routine.name, "items": items, "magnesium_mg": total.value}
 
 
 def routine_summary(routine: Routine) -> str:
-    """ "Morning: 4 items, 312 mg Mg" (the sum of the items' whole milligrams as shown)."""
-    total = sum(half_up(item.magnesium_or_zero) for item in routine.items)
-    return f"{safe(routine.name)}: {count(len(routine.items), 'item')}, {total:.0f} mg Mg"
+    """ "Morning: 4 items, 391 mg Mg" """
+    total, _ = magnesium_figures(routine)
+    return f"{safe(routine.name)}: {count(len(routine.items), 'item')}, {total.text} mg Mg"
 
 
-def item_line(routine: Routine, index: int) -> str:
-    """ "Nuts, almonds — 1 oz (28.35 g): 77 mg Mg" """
-    item = routine.items[index]
-    suffix = " (supplement)" if item.is_supplement else ""
-    return (
-        f"{safe(item.name)}{suffix} — {safe(amount_with_grams(item))}: "
-        f"{whole_mg(item.magnesium_mg, '?')} mg Mg"
-    )
+def item_lines(routine: Routine) -> list[str]:
+    """ "Nuts, almonds — 1 oz (28.35 g): 77 mg Mg", a line per item ("?" without a value)."""
+    _, parts = magnesium_figures(routine)
+    return [
+        f"{safe(item.name)}{' (supplement)' if item.is_supplement else ''} — "
+        f"{safe(amount_with_grams(item))}: "
+        f"{'?' if item.magnesium_mg is None else part.text} mg Mg"
+        for item, part in zip(routine.items, parts, strict=True)
+    ]
