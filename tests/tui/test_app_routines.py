@@ -13,6 +13,7 @@ from conftest import GLYCINATE, TODAY, AppFactory, log_food, record_notification
 from mgtui.domain.routines import Routine, routine_items
 from mgtui.logbook import drafts
 from mgtui.store import Repository
+from mgtui.tui.app import all_palette_commands
 from mgtui.tui.dialogs.prompt_dialog import PromptDialog
 from mgtui.tui.dialogs.routine_picker import RoutinePicker
 from mgtui.tui.dialogs.save_routine_dialog import SaveRoutineDialog
@@ -165,3 +166,40 @@ async def test_copy_another_days_entries_keeping_their_times(
     assert "Logged entries of Sat 21 Nov: 4 entries at their own times." in " ".join(
         notes.messages()
     )
+
+
+# -- the README's key counts of common tasks, measured ----------------------------------
+
+
+async def test_key_counts_of_common_tasks_from_today(repo: Repository, app_for: AppFactory) -> None:
+    save_morning(repo)
+    repo.save_supplement_product(GLYCINATE)
+    app = app_for(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        routine = ("r", "enter")
+        await pilot.press(*routine)
+        await pilot.pause()
+        assert len(repo.entries_on(TODAY)) == 4
+
+        supplement = ("s", "l")
+        await pilot.press(*supplement)
+        await pilot.pause()
+        assert [e.name for e in repo.entries_on(TODAY)].count("Mag Glycinate") == 2
+
+        food = ("t", "a", *"pumpkin", "enter", *"1 oz", "enter")
+        await pilot.press(*food)
+        await pilot.pause()
+        seeds = [
+            e for e in repo.entries_on(TODAY) if e.amount == "1 oz" and e.time == dt.time(8, 30)
+        ]
+        assert [round(e.magnesium_or_zero, 1) for e in seeds if e.food_id == "12014"] == [
+            167.8,
+            167.8,
+        ]
+    # What the README says: 2 keys, 2 keys, and 14 (a, "pumpkin", Enter, "1 oz", Enter).
+    assert (len(routine), len(supplement), len(food) - 1) == (2, 2, 14)
+
+
+def test_the_routine_keys_are_in_the_palette() -> None:
+    names = {command.name for command in all_palette_commands()}
+    assert {"Today: routine", "Today: save routine", "Today: copy day"} <= names
