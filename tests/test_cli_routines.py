@@ -151,8 +151,18 @@ def test_save_list_log_and_remove_a_routine(cli: Cli) -> None:
     assert [(e["time"], e["magnesium_mg"]) for e in today] == [
         ("07:45", 167.8), ("07:45", 24.4), ("07:45", 200.0)
     ]  # fmt: skip
+    again = cli.ok(
+        "routine",
+        "save",
+        "morning",
+        "--from-date",
+        YESTERDAY,
+        "--ids",
+        day(cli, YESTERDAY)[0]["id"],
+    )
+    assert again.out.splitlines()[0] == "replaced routine morning: 1 item, 168 mg Mg"
     assert cli.ok("routine", "rm", "MORNING").out == (
-        "deleted routine Morning (entries logged from it stay)\n"
+        "deleted routine morning (entries logged from it stay)\n"
     )
     assert cli.json("routine", "list") == []
     assert len(day(cli, TODAY)) == 3

@@ -161,8 +161,10 @@ def run_routine_save(args: argparse.Namespace) -> int:
     day = common.parse_date(args.from_date, "--from-date")
     ids = _ids(args.ids)
     with common.opened_logbook(args) as logbook:
+        known = {saved.name.casefold() for saved in logbook.repo.routines()}
         routine = logbook.save_routine(args.name, day, ids)
-    print(f"saved routine {routine_summary(routine)}")
+    done = "replaced" if routine.name.casefold() in known else "saved"
+    print(f"{done} routine {routine_summary(routine)}")
     for line in item_lines(routine):
         print(f"  {line}")
     return 0
