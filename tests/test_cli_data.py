@@ -284,6 +284,25 @@ def test_csv_round_trips_every_value_exactly() -> None:
             }
         ],
         "favourite_food_ids": ["12014", "custom-x"],
+        "routines": [
+            {
+                "name": 'Morning, "early"',
+                "items": [
+                    {
+                        "kind": "supplement",
+                        "name": "=cmd",
+                        "amount": "0.5 servings",
+                        "magnesium_mg": 0.1 + 0.2,
+                        "calcium_mg": 0.0,
+                        "food_id": None,
+                        "grams": None,
+                        "form": "citrate",
+                        "product": "=cmd",
+                        "servings": 0.5,
+                    }
+                ],
+            }
+        ],
     }
     text = to_csv(document)
     assert text.splitlines()[0] == ",".join(COLUMNS)

@@ -17,6 +17,7 @@ from mgtui.cli import (
     entries,
     profile,
     report,
+    routines,
     saved,
     search,
     serve,
@@ -27,7 +28,7 @@ from mgtui.cli.errors import CliError, UsageError, translate
 Handler = Callable[[argparse.Namespace], int]
 
 # Each module adds its commands to the parser, in the order --help lists them.
-COMMANDS = (search, entries, status, report, profile, saved, data, doctor, demo, serve)
+COMMANDS = (search, entries, routines, status, report, profile, saved, data, doctor, demo, serve)
 
 EPILOG = """\
 examples:

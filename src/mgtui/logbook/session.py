@@ -9,23 +9,30 @@ one wording before a dose passes the limit, a product renamed in one transaction
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from functools import cached_property
+from typing import Literal
 
 from mgtui.domain.entries import Entry
 from mgtui.domain.history import DayTotals
 from mgtui.domain.insights import GapCloser, Insights, compute_insights, gap_closers, window_start
+from mgtui.domain.routines import Routine, routine_items
 from mgtui.domain.summary import DaySummary, summarize_day
 from mgtui.domain.supplements import SupplementProduct
 from mgtui.domain.targets import DEFAULT_PROFILE, Profile, Targets, resolve_targets
 from mgtui.domain.verdict import DayVerdict, day_verdict
-from mgtui.store import Repository, StoreError
+from mgtui.errors import BadInputError
+from mgtui.store import NotFoundError, Repository, StoreError
 
 # Gap closers look this far back for foods the person already eats.
 GAP_CLOSER_HISTORY_DAYS = 90
 # Advice the dose question already says, so a warning after logging does not repeat it.
 _DOSE_CODES = frozenset({"over-limit", "kidney-disease"})
+
+
+class NothingToLogError(BadInputError):
+    """A routine or copy with nothing in it."""
 
 
 def system_now() -> dt.datetime:
@@ -45,6 +52,23 @@ class Logged:
     @property
     def tips(self) -> tuple[str, ...]:
         return tuple(advice.text for advice in self.after.tips)
+
+
+@dataclass(frozen=True, slots=True)
+class LoggedGroup:
+    """Entries logged together on one day (a routine, a copied day), as ``Logged``."""
+
+    entries: tuple[Entry, ...]
+    before: DaySummary
+    after: DaySummary
+    warnings: tuple[str, ...]
+
+    @property
+    def tips(self) -> tuple[str, ...]:
+        return tuple(advice.text for advice in self.after.tips)
+
+
+CopyOnly = Literal["foods", "supplements"]
 
 
 class DayRow:
@@ -161,21 +185,135 @@ class Logbook:
             return None
         return dose_warning(self.day(draft.date), self.day(draft.date, [draft]), self.today())
 
+    def group_dose_question(self, drafts: Sequence[Entry]) -> str | None:
+        """``dose_question`` for entries of one day logged together (a routine, a copy)."""
+        if not any(draft.is_supplement for draft in drafts):
+            return None
+        day = drafts[0].date
+        return dose_warning(self.day(day), self.day(day, drafts), self.today())
+
+    def routine_drafts(self, name: str, day: dt.date, time: dt.time) -> list[Entry]:
+        """A saved routine's items as entries to log on ``day`` at ``time``."""
+        return self.routine(name).entries_at(day, time)
+
+    def copy_drafts(
+        self, source: dt.date, target: dt.date, only: CopyOnly | None = None
+    ) -> list[Entry]:
+        """``source``'s entries (their own numbers and times) as entries to log on ``target``."""
+        entries = self.repo.entries_on(source)
+        if only is not None:
+            entries = [entry for entry in entries if entry.is_supplement == (only == "supplements")]
+        if not entries:
+            what = "" if only is None else f" {only}"
+            raise NothingToLogError(f"no{what} entries on {source.isoformat()} to copy")
+        return [replace(entry, id="", date=target) for entry in entries]
+
     def log(self, draft: Entry) -> Logged:
         """Log ``draft``; the day is read first, so an unusable log stops before a write."""
         before = self.day(draft.date)
         after = self.day(draft.date, [draft])
         entry = self.repo.log(draft)
+        return Logged(entry, before, after, self._warnings(before, after, [draft]))
+
+    def log_group(self, drafts: Sequence[Entry]) -> LoggedGroup:
+        """Log drafts of one day in one transaction (all or none), each undoable."""
+        if not drafts:
+            raise NothingToLogError("there is nothing to log")
+        day = drafts[0].date
+        assert all(draft.date == day for draft in drafts), "one day at a time"
+        before = self.day(day)
+        after = self.day(day, drafts)
+        entries = self.repo.log_many(drafts, undoable=True)
+        return LoggedGroup(tuple(entries), before, after, self._warnings(before, after, drafts))
+
+    def _warnings(
+        self, before: DaySummary, after: DaySummary, drafts: Iterable[Entry]
+    ) -> tuple[str, ...]:
+        """The dose question for supplements, and advice the change brings."""
         warnings: list[str] = []
-        question = dose_warning(before, after, self.today()) if draft.is_supplement else None
-        if question is not None:
-            warnings.append(question)
+        if any(draft.is_supplement for draft in drafts):
+            question = dose_warning(before, after, self.today())
+            if question is not None:
+                warnings.append(question)
         warnings.extend(
             advice.text
             for advice in after.warnings
             if advice.code not in _DOSE_CODES and advice not in before.warnings
         )
-        return Logged(entry, before, after, tuple(warnings))
+        return tuple(warnings)
+
+    def edit(
+        self,
+        entry_id: str,
+        amount: str | None = None,
+        *,
+        day: dt.date | None = None,
+        time: dt.time | None = None,
+    ) -> Logged:
+        """Change an entry's amount (scaled from its own logged numbers), day or time.
+
+        Undoable like any edit; ``Logged.before`` and ``after`` are the day it ends on.
+        """
+        from mgtui.logbook.drafts import rescale_entry
+
+        entry = self.repo.get_entry(entry_id)
+        changed = entry
+        if amount is not None:
+            changed = rescale_entry(entry, amount, self.repo.custom_foods())
+        changed = replace(changed, date=day or entry.date, time=time or entry.time)
+        targets = self.targets()
+        entries = self.repo.entries_on(changed.date)
+        before = summarize_day(changed.date, entries, targets)
+        others = [other for other in entries if other.id != entry.id]
+        after = summarize_day(changed.date, [*others, changed], targets)
+        stored = self.repo.edit_entry(
+            entry.id,
+            amount=changed.amount,
+            magnesium_mg=changed.magnesium_mg,
+            calcium_mg=changed.calcium_mg,
+            grams=changed.grams,
+            servings=changed.servings,
+            date=changed.date,
+            time=changed.time,
+        )
+        return Logged(stored, before, after, self._warnings(before, after, [changed]))
+
+    # -- routines and copies ----------------------------------------------------------
+
+    def routine(self, name: str) -> Routine:
+        """A saved routine by name, ignoring case; ``NotFoundError`` naming the saved ones."""
+        key = " ".join(name.split()).casefold()
+        saved = self.repo.routines()
+        for routine in saved:
+            if routine.name.casefold() == key:
+                return routine
+        known = ", ".join(routine.name for routine in saved)
+        raise NotFoundError(
+            f"no routine named {name!r}" + (f"; saved: {known}" if known else "; none is saved")
+        )
+
+    def save_routine(self, name: str, day: dt.date, ids: Sequence[str] = ()) -> Routine:
+        """Save the day's entries (all, or those of ``ids``) as the routine ``name``."""
+        entries = self.repo.entries_on(day)
+        if ids:
+            by_id = {entry.id: entry for entry in entries}
+            missing = [entry_id for entry_id in ids if entry_id not in by_id]
+            if missing:
+                raise NotFoundError(f"{day.isoformat()} has no entry with id {missing[0]!r}")
+            entries = [by_id[entry_id] for entry_id in dict.fromkeys(ids)]
+        if not entries:
+            raise NothingToLogError(f"nothing is logged on {day.isoformat()} to save")
+        return self.repo.save_routine(Routine(name, routine_items(entries)))
+
+    def log_routine(self, name: str, day: dt.date, time: dt.time) -> LoggedGroup:
+        """Log every item of a saved routine on ``day`` at ``time``."""
+        return self.log_group(self.routine_drafts(name, day, time))
+
+    def copy_day(
+        self, source: dt.date, target: dt.date, only: CopyOnly | None = None
+    ) -> LoggedGroup:
+        """Copy ``source``'s entries (with their own numbers and times) to ``target``."""
+        return self.log_group(self.copy_drafts(source, target, only))
 
     def rename_product(self, old_name: str, product: SupplementProduct) -> SupplementProduct:
         """Save ``product`` in place of ``old_name``, in one transaction."""

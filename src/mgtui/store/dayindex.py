@@ -221,6 +221,14 @@ class Days:
         rows = [new_row if row[0] == entry.id else row for row in self.index().rows(ordinal)]
         self.put({ordinal: rows})
 
+    def move(self, before: Entry, after: Entry) -> None:
+        """Replace ``before`` with ``after`` (same id), on another day or time if it moved."""
+        if (before.date, before.time) == (after.date, after.time):
+            self.replace(after)
+        else:
+            self.remove(before)
+            self.insert(after)
+
     def write_sorted(self, changed: dict[int, list[Row]]) -> None:
         """Store many days at once, each day's rows sorted by time (stably, so entries
         at the same time keep the order they were given in)."""

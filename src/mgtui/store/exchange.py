@@ -10,7 +10,11 @@ An export is readable on its own, with named fields like ``mgtui log --json``::
                               "compound_mg"}],
      "custom_foods": [{"id", "name", "group", "magnesium_mg_per_100g", ...,
                        "portions": [{"name", "grams", "amount"}]}],
-     "favourite_food_ids": ["12014", ...]}
+     "favourite_food_ids": ["12014", ...],
+     "routines": [{"name", "items": [{"kind", "name", "amount", ...}]}]}
+
+A routine's items have the fields of an entry but ``id``, ``date`` and ``time``. An
+export from before routines has no ``routines`` and imports as one with none.
 
 ``parse_import`` checks all of it before anything is written and reports every
 problem it finds (the first few in the message), so a bad file changes nothing.
@@ -19,10 +23,12 @@ problem it finds (the first few in the message), so a bad file changes nothing.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any, Final
 
 from mgtui.domain.entries import Entry, entry_fields
+from mgtui.domain.routines import ITEM_DAY, ITEM_TIME, Routine
 from mgtui.domain.supplements import SupplementError, SupplementProduct
 from mgtui.domain.targets import CustomTargets, Profile, ProfileError
 from mgtui.foods.model import Food, Portion
@@ -43,6 +49,7 @@ class ImportBundle:
     supplement_products: tuple[SupplementProduct, ...]
     custom_foods: tuple[Food, ...]
     favourite_food_ids: tuple[str, ...]
+    routines: tuple[Routine, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +65,7 @@ class ImportResult:
     custom_foods_added: int = 0
     favourites_added: int = 0
     profile_imported: bool = False
+    routines_added: int = 0
     conflicting_entry_ids: tuple[str, ...] = field(default=())
 
     def summary(self) -> str:
@@ -75,6 +83,8 @@ class ImportResult:
             parts.append(f"{self.custom_foods_added} custom foods added")
         if self.favourites_added:
             parts.append(f"{self.favourites_added} favourites added")
+        if self.routines_added:
+            parts.append(f"{self.routines_added} routines added")
         if self.profile_imported:
             parts.append("profile imported")
         return ", ".join(parts)
@@ -194,6 +204,7 @@ def export_document(
     supplement_products: list[SupplementProduct],
     custom_foods: list[Food],
     favourite_food_ids: list[str],
+    routines: Sequence[Routine] = (),
 ) -> dict[str, Any]:
     return {
         "format": EXPORT_FORMAT,
@@ -204,7 +215,19 @@ def export_document(
         "supplement_products": [product_to_dict(p) for p in supplement_products],
         "custom_foods": [custom_food_to_dict(food) for food in custom_foods],
         "favourite_food_ids": list(favourite_food_ids),
+        "routines": [routine_to_dict(routine) for routine in routines],
     }
+
+
+_ITEM_OMITS: Final = ("id", "date", "time")
+
+
+def routine_to_dict(routine: Routine) -> dict[str, Any]:
+    items = [entry_fields(item) for item in routine.items]
+    for item in items:
+        for key in _ITEM_OMITS:
+            del item[key]
+    return {"name": routine.name, "items": items}
 
 
 # -- plain dicts -> typed objects, checking everything ----------------------------------
@@ -242,9 +265,10 @@ def parse_import(data: object) -> ImportBundle:
     products = _parse_products(data.get("supplement_products", []), problems)
     foods = _parse_custom_foods(data.get("custom_foods", []), problems)
     favourites = _parse_favourites(data.get("favourite_food_ids", []), problems)
+    routines = _parse_routines(data.get("routines", []), problems)
     if problems:
         raise ImportFileError(problems.items)
-    return ImportBundle(profile, entries, products, foods, favourites)
+    return ImportBundle(profile, entries, products, foods, favourites, routines)
 
 
 def _parse_profile(value: object, problems: _Problems) -> Profile | None:
@@ -344,6 +368,42 @@ def _parse_entry(item: dict[str, Any], where: str, problems: _Problems) -> Entry
         product=item.get("product"),
         servings=_optional_float(item.get("servings")),
     )
+
+
+def _parse_routines(value: object, problems: _Problems) -> tuple[Routine, ...]:
+    if type(value) is not list:
+        problems.add("routines must be a list")
+        return ()
+    routines: dict[str, Routine] = {}
+    stand_in = {"id": "item", "date": ITEM_DAY.isoformat(), "time": f"{ITEM_TIME:%H:%M}"}
+    for index, item in enumerate(value):
+        where = f"routines[{index}]"
+        if not isinstance(item, dict) or type(item.get("name")) is not str:
+            problems.add(f"{where} is not a routine with a name")
+            continue
+        where = f"{where} ({item['name']})"
+        parts = item.get("items")
+        if type(parts) is not list or not all(isinstance(part, dict) for part in parts):
+            problems.add(f"{where}: items must be a list of objects")
+            continue
+        entries: list[Entry] = []
+        for number, part in enumerate(parts):
+            unknown = sorted(set(part) - (_ENTRY_FIELDS - set(_ITEM_OMITS)))
+            if unknown:
+                problems.add(f"{where} items[{number}] has unknown fields: {', '.join(unknown)}")
+                break
+            entry = _parse_entry(part | stand_in, f"{where} items[{number}]", problems)
+            if entry is None:
+                break
+            entries.append(replace(entry, id=""))
+        else:
+            routine = Routine(item["name"], tuple(entries))
+            key = routine.name.casefold()
+            if key in routines and routines[key] != routine:
+                problems.add(f"{where}: the name {routine.name!r} appears twice")
+                continue
+            routines[key] = routine
+    return tuple(routines.values())
 
 
 def _parse_products(value: object, problems: _Problems) -> tuple[SupplementProduct, ...]:

@@ -8,7 +8,9 @@ One row a record; the first column, ``record``, says what the row is:
 * ``supplement``: a saved supplement, amounts a serving;
 * ``custom_food``: a custom food, amounts per 100 g; its portions follow as
   ``portion`` rows whose ``food_id`` is the food's id;
-* ``favourite``: a favourite food's id.
+* ``favourite``: a favourite food's id;
+* ``routine_item``: one item of a routine, the columns of an entry without its id, date
+  and time, and the routine's name in ``routine`` (a routine's items in order).
 
 The columns are the union of what the records need, empty where a record has no
 such field; an empty cell is "no value" (JSON ``null``), never zero. Numbers are
@@ -74,6 +76,7 @@ COLUMNS: Final = (
     "format",
     "version",
     "exported_at",
+    "routine",
 )
 
 # How each field is written and read back.
@@ -123,6 +126,9 @@ _FOOD_FIELDS: Final = {
     "vitamin_d_iu_per_100g": NUMBER,
     "energy_kcal_per_100g": NUMBER,
 }
+_ROUTINE_ITEM_FIELDS: Final = {"routine": TEXT} | {
+    key: kind for key, kind in _ENTRY_FIELDS.items() if key not in ("id", "date", "time")
+}
 _PORTION_FIELDS: Final = {"food_id": TEXT, "name": TEXT, "grams": NUMBER, "amount": NUMBER}
 _RECORDS: Final = (
     "export",
@@ -132,6 +138,7 @@ _RECORDS: Final = (
     "custom_food",
     "portion",
     "favourite",
+    "routine_item",
 )
 _MAX_PROBLEMS: Final = 50
 # What spreadsheets take for the start of a formula (OWASP, "CSV Injection").
@@ -188,6 +195,10 @@ def to_csv(document: Mapping[str, Any]) -> str:
             writer.writerow(_row("portion", {"food_id": food["id"], **portion}, _PORTION_FIELDS))
     for food_id in document.get("favourite_food_ids", []):
         writer.writerow({"record": "favourite", "food_id": _cell(food_id)})
+    for routine in document.get("routines", []):
+        for item in routine.get("items", []):
+            values = {"routine": routine["name"], **item}
+            writer.writerow(_row("routine_item", values, _ROUTINE_ITEM_FIELDS))
     return out.getvalue()
 
 
@@ -286,7 +297,9 @@ def from_csv(text: str) -> dict[str, Any]:
         "supplement_products": [],
         "custom_foods": [],
         "favourite_food_ids": [],
+        "routines": [],
     }
+    routines: dict[str, dict[str, Any]] = {}
     foods: dict[str, dict[str, Any]] = {}
     portions: list[tuple[int, dict[str, Any]]] = []
     seen_export = False
@@ -330,6 +343,13 @@ def from_csv(text: str) -> dict[str, Any]:
                 document["custom_foods"].append(food)
             elif record == "portion":
                 portions.append((line, _fields(row, _PORTION_FIELDS)))
+            elif record == "routine_item":
+                item = _fields(row, _ROUTINE_ITEM_FIELDS)
+                name = item.pop("routine")
+                if name not in routines:
+                    routines[name] = {"name": name, "items": []}
+                    document["routines"].append(routines[name])
+                routines[name]["items"].append(item)
             else:
                 food_id = unguard((row.get("food_id") or "").strip())
                 if not food_id:

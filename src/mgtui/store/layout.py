@@ -8,6 +8,7 @@ One TinyDB file with these tables (TinyDB stores document ids as JSON strings)::
     supplements   {"1": {"name": "Mag Glycinate", "form": "glycinate", "magnesium_mg": 120, ...}}
     custom_foods  {"1": {"id": "custom-spring-water", "name": ..., "portions": [[name, g, n]]}}
     favourites    {"1": {"food_id": "12014"}}
+    routines      {"1": {"name": "Morning", "items": [ITEM,ITEM,...]}}
     set_aside     {"1": {"id": "3f2a9c01d4", "what": "entry", "where": "2025-01-31",
                          "reason": "...", "record": <the record as it was>}}
 
@@ -19,6 +20,9 @@ A ROW is::
 
     [id, time, kind, name, amount, magnesium_mg, calcium_mg,
      food_id, grams, form, product, servings]
+
+A routine's ITEM is a ROW without its id and time (``[kind, name, amount, ...]``):
+logging the routine gives each item both.
 
 ``time`` is "HH:MM" (or "HH:MM:SS"), ``kind`` is "f" (food) or "s" (supplement),
 numbers are mg, g or servings (``null`` = unknown), trailing nulls are left out.
@@ -36,6 +40,9 @@ save, the file itself still holds it in place; loading it again finds the same
 record with the same id. ``mgtui doctor`` lists and drops them. Only a file that is
 not an mgtui log at all (does not parse, malformed ``meta``) is damaged as a whole.
 
+The ``routines`` table came after format 2 without raising it: an older mgtui keeps
+a table it does not know as it is, and a file without one gets an empty one.
+
 Compatibility rules: ``meta`` / "1" / "schema" keeps its place in every future
 format, so any version can tell a newer file and refuse it; any change to this
 layout raises ``SCHEMA_VERSION`` and adds a migration (``migrations.py``).
@@ -52,6 +59,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Callable
+from dataclasses import replace
 from operator import itemgetter
 from pathlib import Path
 from typing import Any, Final
@@ -70,8 +78,12 @@ PROFILE = "profile"
 SUPPLEMENTS = "supplements"
 CUSTOM_FOODS = "custom_foods"
 FAVOURITES = "favourites"
+ROUTINES = "routines"
 SET_ASIDE = "set_aside"
-TABLES: Final = (META, DAYS, PROFILE, SUPPLEMENTS, CUSTOM_FOODS, FAVOURITES, SET_ASIDE)
+# The set-aside table stays last (``_check_tables`` checks it first).
+TABLES: Final = (
+    META, DAYS, PROFILE, SUPPLEMENTS, CUSTOM_FOODS, FAVOURITES, ROUTINES, SET_ASIDE
+)  # fmt: skip
 META_DOC_ID: Final = 1
 PROFILE_DOC_ID: Final = 1
 DAYS_DIGEST: Final = "days_sha256"
@@ -185,6 +197,20 @@ def decode_entry(row: Row, day: dt.date) -> Entry:
         product=extra[3],
         servings=extra[4],
     )
+
+
+# What an item row stands in for: the id and time a routine's items do not keep.
+_ITEM_HEAD: Final = ("item", "00:00")
+
+
+def encode_item(entry: Entry) -> Row:
+    """A routine's item as stored: the entry's row without its id and time."""
+    return encode_entry(entry)[len(_ITEM_HEAD) :]
+
+
+def decode_item(row: Row, day: dt.date, time: dt.time) -> Entry:
+    """A checked item row as an entry on ``day`` at ``time`` (with no id)."""
+    return replace(decode_entry([*_ITEM_HEAD, *row], day), id="", time=time)
 
 
 def encode_rows(rows: list[Row]) -> str:
@@ -499,6 +525,7 @@ def _check_tables(
     _check_documents(tables, SUPPLEMENTS, "supplement", supplement_problem)
     _check_documents(tables, CUSTOM_FOODS, "custom food", custom_food_problem)
     _check_documents(tables, FAVOURITES, "favourite", _favourite_problem)
+    _check_documents(tables, ROUTINES, "routine", routine_problem)
 
 
 def _check_documents(
@@ -623,6 +650,23 @@ def supplement_problem(document: dict[str, Any]) -> str | None:
         return f"saved supplement {document['name']!r}: amounts must be numbers >= 0"
     if not _is_optional_quantity(document.get("compound_mg")):
         return f"saved supplement {document['name']!r}: compound weight must be a number"
+    return None
+
+
+def routine_problem(document: object) -> str | None:
+    """What is wrong with a stored routine, or None (names are checked as entries' are)."""
+    if not isinstance(document, dict) or type(document.get("name")) is not str:
+        return "a routine has no name"
+    name = document["name"]
+    items = document.get("items")
+    if type(items) is not list or not items:
+        return f"routine {name!r} has no list of items"
+    for number, item in enumerate(items, start=1):
+        problem = (
+            "it is not a list" if type(item) is not list else row_problem([*_ITEM_HEAD, *item])
+        )
+        if problem is not None:
+            return f"routine {name!r}, item {number}: {problem.removeprefix('entry item: ')}"
     return None
 
 

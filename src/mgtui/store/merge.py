@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tinydb.table import Document
 
-from mgtui.store import exchange, layout
+from mgtui.store import exchange, layout, routines
 from mgtui.store.dayindex import Days
 from mgtui.store.exchange import ImportBundle, ImportResult
 from mgtui.store.layout import Row
@@ -58,6 +58,15 @@ def merge_bundle(bundle: ImportBundle, days: Days, tables: dict[str, StoreTable]
     if new_favourites:
         favourites.insert_multiple({"food_id": food_id} for food_id in new_favourites)
 
+    routines_added = 0
+    routine_table = tables[layout.ROUTINES]
+    routine_names = {doc["name"].casefold() for doc in routine_table}
+    for routine in bundle.routines:
+        if routine.name.casefold() not in routine_names:
+            routine_table.insert(routines.routine_document(routine))
+            routine_names.add(routine.name.casefold())
+            routines_added += 1
+
     profile_imported = False
     profile_table = tables[layout.PROFILE]
     if bundle.profile is not None and not profile_table.contains(doc_id=layout.PROFILE_DOC_ID):
@@ -74,5 +83,6 @@ def merge_bundle(bundle: ImportBundle, days: Days, tables: dict[str, StoreTable]
         custom_foods_added=foods_added,
         favourites_added=len(new_favourites),
         profile_imported=profile_imported,
+        routines_added=routines_added,
         conflicting_entry_ids=tuple(conflicting),
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import replace
+from pathlib import Path
 from typing import Any, Final
 
 from mgtui.domain.entries import Entry
@@ -18,7 +19,7 @@ from mgtui.domain.targets import ProfileError
 from mgtui.domain.text import first_control
 from mgtui.foods.model import Food
 from mgtui.store import exchange, layout
-from mgtui.store.errors import DuplicateNameError, InvalidRecordError
+from mgtui.store.errors import DuplicateNameError, InvalidRecordError, StoreError
 from mgtui.store.storage import Tables
 
 # Amounts are kept to 3 decimals (a microgram of magnesium): finer digits are noise
@@ -128,6 +129,17 @@ def checked_product(product: SupplementProduct) -> None:
     check_printable("the supplement's name", product.name)
     check_printable("the supplement's form", product.form)
     check_printable("the serving", product.serving)
+
+
+def stored_product(document: dict[str, Any], path: Path) -> SupplementProduct:
+    """A saved product as the domain takes it; ``StoreError`` when it cannot be used."""
+    try:
+        return exchange.product_from_dict(document)
+    except SupplementError as error:
+        raise StoreError(
+            f"the supplement {document.get('name')!r} saved in {path} cannot be "
+            f"used ({error}); save it again"
+        ) from error
 
 
 def checked_custom_food(food: Food) -> None:

@@ -3,7 +3,8 @@
 Callers see ``Entry``, ``Profile``, ``SupplementProduct``, ``Food`` and
 ``DayTotals``; never a TinyDB document or a raw dict. This module is the façade; the
 work is done by ``logfile`` (locks, transactions, repair), ``dayindex`` (the days and
-their caches), ``records`` (checks on what is written) and ``undo``.
+their caches), ``records`` (checks on what is written), ``undo``, ``routines`` and
+``favourites``.
 """
 
 from __future__ import annotations
@@ -20,11 +21,12 @@ from tinydb.table import Document
 
 from mgtui.domain.entries import Entry
 from mgtui.domain.history import DayTotals
-from mgtui.domain.supplements import SupplementError, SupplementProduct
+from mgtui.domain.routines import Routine
+from mgtui.domain.supplements import SupplementProduct
 from mgtui.domain.targets import DEFAULT_PROFILE, Profile
 from mgtui.foods.model import Food
 from mgtui.locations import UntrustedPathError, data_file, ensure_private_dir, trusted_file
-from mgtui.store import damage, exchange, layout, migrations, recovery
+from mgtui.store import damage, exchange, favourites, layout, migrations, recovery, routines
 from mgtui.store.damage import SetAsideRecord
 from mgtui.store.dayindex import Days
 from mgtui.store.errors import (
@@ -44,6 +46,7 @@ from mgtui.store.records import (
     checked_entry,
     checked_product,
     place_custom_food,
+    stored_product,
 )
 from mgtui.store.restore import restore
 from mgtui.store.storage import FileSignature
@@ -161,9 +164,9 @@ class Repository:
         self._remember(UndoStep("add", None, stored))
         return stored
 
-    def log_many(self, entries: Iterable[Entry]) -> list[Entry]:
-        """Log drafted entries in one save (a demo history, a bulk import); returns them
-        with their new ids. All or nothing: one invalid entry stores none."""
+    def log_many(self, entries: Iterable[Entry], *, undoable: bool = False) -> list[Entry]:
+        """Log drafts in one save, all or none (a routine, a demo history); returns them
+        with their new ids, each one an undo step when ``undoable``."""
         drafts = [checked_entry(replace(entry, id="")) for entry in entries]
         stored: list[Entry] = []
         with self._transaction():
@@ -188,6 +191,8 @@ class Repository:
                 rows.append(layout.encode_entry(entry))
                 stored.append(entry)
             self._days.write_sorted(changed)
+        for entry in stored if undoable else ():
+            self._remember(UndoStep("add", None, entry))
         return stored
 
     def edit_entry(
@@ -199,12 +204,12 @@ class Repository:
         calcium_mg: float | None,
         grams: float | None = None,
         servings: float | None = None,
+        date: dt.date | None = None,
+        time: dt.time | None = None,
     ) -> Entry:
-        """Replace an entry's amount, grams, servings, magnesium and calcium.
-
-        The caller computes the nutrients for the new amount. ``grams`` is for foods
-        and ``servings`` for supplements (None clears it). Raises ``NotFoundError``.
-        """
+        """Replace an entry's amount, grams, servings, magnesium and calcium (the caller
+        computes them), and its ``date`` and ``time`` where given. ``grams`` is for foods
+        and ``servings`` for supplements (None clears it). Raises ``NotFoundError``."""
         self.get_entry(entry_id)  # an unknown id is bad input even where nothing is written
         with self._transaction():
             before = self._days.find(entry_id)
@@ -215,9 +220,11 @@ class Repository:
                 calcium_mg=calcium_mg,
                 grams=grams,
                 servings=servings,
+                date=date or before.date,
+                time=time or before.time,
             )
             after = checked_entry(changed, before=before)
-            self._days.replace(after)
+            self._days.move(before, after)
         self._remember(UndoStep("edit", before, after))
         return after
 
@@ -367,21 +374,12 @@ class Repository:
     def favourite_food_ids(self) -> list[str]:
         """Favourite food ids in the order they were marked."""
         with self._file.reading():
-            documents = sorted(self._tables[layout.FAVOURITES], key=lambda d: d.doc_id)
-            return [document["food_id"] for document in documents]
+            return favourites.food_ids(self._tables[layout.FAVOURITES])
 
     def toggle_favourite(self, food_id: str) -> bool:
         """Mark or unmark a food as a favourite; returns whether it is one now."""
-        if not food_id:
-            raise InvalidRecordError("a favourite needs a food id")
         with self._transaction():
-            table = self._tables[layout.FAVOURITES]
-            ids = [doc.doc_id for doc in table if doc["food_id"] == food_id]
-            if ids:
-                table.remove(doc_ids=ids)
-                return False
-            table.insert({"food_id": food_id})
-            return True
+            return favourites.toggle(self._tables[layout.FAVOURITES], food_id)
 
     # -- profile ----------------------------------------------------------------------
 
@@ -424,7 +422,7 @@ class Repository:
         """Saved products sorted by name (case-insensitively)."""
         with self._file.reading():
             documents = self._tables[layout.SUPPLEMENTS].all()
-        products = [self._product(document) for document in documents]
+        products = [stored_product(document, self.path) for document in documents]
         return sorted(products, key=lambda p: p.name.casefold())
 
     def supplement_product(self, name: str) -> SupplementProduct | None:
@@ -460,7 +458,26 @@ class Repository:
             if not matches:
                 raise NotFoundError(f"no saved supplement named {name!r}")
             table.remove(doc_ids=[doc.doc_id for doc in matches])
-            return self._product(matches[0])
+            return stored_product(matches[0], self.path)
+
+    # -- routines (store/routines.py) -----------------------------------------------------
+
+    def routines(self) -> list[Routine]:
+        """Saved routines sorted by name (case-insensitively)."""
+        with self._file.reading():
+            return routines.read_all(self._tables[layout.ROUTINES])
+
+    def save_routine(self, routine: Routine) -> Routine:
+        """Save a routine, replacing one of the same name (ignoring case)."""
+        routine = routines.checked_routine(routine)
+        with self._transaction():
+            routines.put(self._tables[layout.ROUTINES], routine)
+        return routine
+
+    def delete_routine(self, name: str) -> Routine:
+        """Delete a routine by name (ignoring case); raises ``NotFoundError``."""
+        with self._transaction():
+            return routines.remove(self._tables[layout.ROUTINES], name)
 
     # -- custom foods -----------------------------------------------------------------
 
@@ -510,10 +527,7 @@ class Repository:
             if not matches:
                 raise NotFoundError(f"no custom food with id {food_id!r}")
             table.remove(doc_ids=[doc.doc_id for doc in matches])
-            favourites = self._tables[layout.FAVOURITES]
-            marked = [doc.doc_id for doc in favourites if doc["food_id"] == food_id]
-            if marked:
-                favourites.remove(doc_ids=marked)
+            favourites.unmark(self._tables[layout.FAVOURITES], food_id)
             return exchange.custom_food_from_document(dict(matches[0]))
 
     # -- export and import ------------------------------------------------------------
@@ -536,6 +550,7 @@ class Repository:
                 supplement_products=[],
                 custom_foods=self.custom_foods(),
                 favourite_food_ids=self.favourite_food_ids(),
+                routines=self.routines(),
             )
             document["profile"] = None if profile is None else copy.deepcopy(dict(profile))
             document["supplement_products"] = [copy.deepcopy(dict(p)) for p in products]
@@ -558,10 +573,15 @@ class Repository:
                 checked_product(product)
             for food in bundle.custom_foods:
                 checked_custom_food(food)
+            bundle = replace(
+                bundle,
+                entries=tuple(entries),
+                routines=tuple(routines.checked_routine(r) for r in bundle.routines),
+            )
         except InvalidRecordError as error:
             raise ImportFileError([str(error)]) from None
         with self._transaction():
-            return merge_bundle(replace(bundle, entries=tuple(entries)), self._days, self._tables)
+            return merge_bundle(bundle, self._days, self._tables)
 
     # -- transactions -----------------------------------------------------------------
 
@@ -577,12 +597,3 @@ class Repository:
     def _remember(self, step: UndoStep) -> None:
         with self._file.thread_lock:
             self._undo.push(step)
-
-    def _product(self, document: dict[str, Any]) -> SupplementProduct:
-        try:
-            return exchange.product_from_dict(document)
-        except SupplementError as error:
-            raise StoreError(
-                f"the supplement {document.get('name')!r} saved in {self.path} cannot be "
-                f"used ({error}); save it again"
-            ) from error

@@ -71,7 +71,7 @@ def apply_undo(step: UndoStep, days: Days) -> str:
         raise UndoConflictError(
             f"cannot undo: {step.after.name} was changed or removed elsewhere meanwhile"
         )
-    days.replace(step.before)
+    days.move(step.after, step.before)
     return f"changed {step.before.name} back to {step.before.amount} on {_when(step.before)}"
 
 

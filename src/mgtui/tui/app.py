@@ -197,8 +197,12 @@ def all_palette_commands() -> list[PaletteCommand]:
     commands: list[PaletteCommand] = []
     for section in SECTIONS:
         for binding in getattr(section.screen_class(), "BINDINGS", []):
-            # Keys that only move within a screen (back, results) are not commands.
-            if not isinstance(binding, Binding) or not binding.description or not binding.show:
+            # Keys that only move within a screen (back, results) are not commands; an
+            # action kept off a crowded footer (show=False) but with a tooltip is one.
+            if not isinstance(binding, Binding) or not binding.description:
+                continue
+            off_footer_action = bool(binding.tooltip) and not binding.action.startswith("app.")
+            if not (binding.show or off_footer_action):
                 continue
             help_text = binding.tooltip or binding.description
             commands.append(

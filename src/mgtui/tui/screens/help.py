@@ -31,6 +31,9 @@ Is my **calcium : magnesium** ratio in the band?
 | `e` or `enter` | change the selected entry's amount |
 | `d` or `delete` | delete it (`u` undoes) |
 | `u` | undo the last add, edit or delete |
+| `r` | log a saved routine (now on today; asks the time on another day) |
+| `R` | save the day's entries, or the selected one, as a routine |
+| `c` | copy all entries of another day to this day |
 
 ## The bars
 - **Magnesium**: food `█` and supplements `▓` against your RDA; `┃` marks the EAR

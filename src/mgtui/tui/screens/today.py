@@ -21,6 +21,7 @@ from mgtui.domain.text import safe
 from mgtui.logbook import drafts
 from mgtui.present.day import entry_columns
 from mgtui.present.text import describe_nutrients
+from mgtui.tui.day_routines import DayRoutines
 from mgtui.tui.dialogs.amount_dialog import AmountDialog
 from mgtui.tui.guard import reads_store
 from mgtui.tui.screens.base import SectionScreen
@@ -68,6 +69,21 @@ class TodayScreen(SectionScreen):
         Binding("e", "edit", "Edit", tooltip="Change the amount of the selected entry"),
         Binding("d,delete", "delete", "Delete", tooltip="Delete the selected entry (u undoes)"),
         Binding("u", "undo", "Undo", tooltip="Undo the last add, edit or delete"),
+        Binding("r", "log_routine", "Routine", tooltip="Log a saved routine on this day"),
+        Binding(
+            "R",
+            "save_routine",
+            "Save routine",
+            tooltip="Save the day's entries (or the selected one) as a routine",
+            show=False,
+        ),
+        Binding(
+            "c",
+            "copy_day",
+            "Copy day",
+            tooltip="Copy all entries of another day to this day",
+            show=False,
+        ),
         Binding(
             "m",
             "app.go('supplements')",
@@ -247,6 +263,15 @@ class TodayScreen(SectionScreen):
                 f"Deleted {safe(entry.name)} ({safe(entry.amount)}). Press u to undo.",
                 markup=False,
             )
+
+    def action_log_routine(self) -> None:
+        DayRoutines(self).pick_routine()
+
+    def action_save_routine(self) -> None:
+        DayRoutines(self).ask_save(self.entries, self.selected_entry())
+
+    def action_copy_day(self) -> None:
+        DayRoutines(self).ask_copy()
 
     def action_undo(self) -> None:
         repo = self.mgtui.logbook.repo

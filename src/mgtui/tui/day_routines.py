@@ -1,0 +1,175 @@
+"""Routines and copies on Today: what ``r``, ``R`` and ``c`` do for the day on screen.
+
+A routine logs at now on today; on another day the time is asked (no default: noon
+would put a morning routine at 12:00 and make the timing advice wrong, so a time on
+another day must be typed). A copy keeps each entry's own time. Both ask before a
+supplement would pass the limit, as logging one supplement does, and log in one
+transaction, each entry undoable with ``u``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import TypeVar
+
+from mgtui.domain.entries import Entry
+from mgtui.domain.text import safe
+from mgtui.errors import BadInputError
+from mgtui.logbook.moments import parse_clock, parse_day
+from mgtui.present.routines import routine_summary
+from mgtui.present.text import count
+from mgtui.store import StoreError
+from mgtui.tui.dialogs.confirm_dialog import ConfirmDialog
+from mgtui.tui.dialogs.prompt_dialog import PromptDialog
+from mgtui.tui.dialogs.routine_picker import RoutinePicker
+from mgtui.tui.dialogs.save_routine_dialog import RoutineRequest, SaveRoutineDialog
+from mgtui.tui.screens.base import SectionScreen
+
+T = TypeVar("T")
+
+
+class DayRoutines:
+    """The flows behind Today's routine and copy keys, for ``screen``'s day."""
+
+    def __init__(self, screen: SectionScreen) -> None:
+        self.screen = screen
+
+    @property
+    def day(self) -> dt.date:
+        return self.screen.mgtui.day
+
+    # -- logging a routine --------------------------------------------------------------
+
+    def pick_routine(self) -> None:
+        logbook = self.screen.mgtui.logbook
+        routines = self._read(logbook.repo.routines)
+        if routines is None:
+            return
+        if not routines:
+            self.screen.notify(
+                "No routines yet: press R to save this day's entries as one.", severity="warning"
+            )
+            return
+        on_today = self.day == logbook.today()
+        when = "now" if on_today else f"on {self.day:%a %d %b %Y}"
+        self.screen.app.push_screen(RoutinePicker(routines, when), self._picked)
+
+    def _picked(self, name: str | None) -> None:
+        if name is None:
+            return
+        logbook = self.screen.mgtui.logbook
+        if self.day == logbook.today():
+            self._log_routine(name, logbook.now().time())
+            return
+        self.screen.app.push_screen(
+            PromptDialog(
+                f"At what time on {self.day:%a %d %b %Y}?",
+                parse_clock,
+                placeholder="HH:MM, e.g. 07:30",
+                hint=f"Every item of {safe(name)} is logged at this time.",
+            ),
+            lambda time: None if time is None else self._log_routine(name, time),
+        )
+
+    def _log_routine(self, name: str, time: dt.time) -> None:
+        logbook = self.screen.mgtui.logbook
+        drafts = self._read(lambda: logbook.routine_drafts(name, self.day, time))
+        if drafts:
+            self._confirm_then_log(drafts, f"routine {name}", f"at {time:%H:%M}")
+
+    # -- copying another day ------------------------------------------------------------
+
+    def ask_copy(self) -> None:
+        yesterday = self.day - dt.timedelta(days=1)
+        self.screen.app.push_screen(
+            PromptDialog(
+                f"Copy all entries to {self.day:%a %d %b %Y} from which day?",
+                lambda text: parse_day(text, self.screen.mgtui.logbook.today()),
+                value=yesterday.isoformat(),
+                hint="YYYY-MM-DD or yesterday; each entry keeps its time and milligrams.",
+            ),
+            self._copy_from,
+        )
+
+    def _copy_from(self, source: dt.date | None) -> None:
+        if source is None:
+            return
+        if source == self.day:
+            self.screen.notify("That is the day on screen: pick another.", severity="warning")
+            return
+        logbook = self.screen.mgtui.logbook
+        drafts = self._read(lambda: logbook.copy_drafts(source, self.day))
+        if drafts:
+            self._confirm_then_log(drafts, f"entries of {source:%a %d %b}", "at their own times")
+
+    # -- saving a routine ---------------------------------------------------------------
+
+    def ask_save(self, entries: list[Entry], selected: Entry | None) -> None:
+        if not entries:
+            self.screen.notify("Nothing logged on this day to save.", severity="warning")
+            return
+        label = None if selected is None else f"{safe(selected.name)} ({safe(selected.amount)})"
+        self.screen.app.push_screen(
+            SaveRoutineDialog(len(entries), label),
+            lambda request: self._save(request, entries, selected),
+        )
+
+    def _save(
+        self, request: RoutineRequest | None, entries: list[Entry], selected: Entry | None
+    ) -> None:
+        if request is None:
+            return
+        chosen = [selected] if request.only_selected and selected is not None else entries
+        logbook = self.screen.mgtui.logbook
+        saved = self._write(
+            "save the routine",
+            lambda: logbook.save_routine(request.name, self.day, [e.id for e in chosen]),
+        )
+        if saved is not None:
+            self.screen.notify(
+                f"Saved routine {routine_summary(saved)}. Press r to log it.", markup=False
+            )
+
+    # -- shared -------------------------------------------------------------------------
+
+    def _confirm_then_log(self, drafts: list[Entry], what: str, when: str) -> None:
+        logbook = self.screen.mgtui.logbook
+        question = self._read(lambda: logbook.group_dose_question(drafts))
+
+        def log(confirmed: bool | None = True) -> None:
+            if not confirmed:
+                return
+            logged = self._write("log the " + what, lambda: logbook.log_group(drafts))
+            if logged is None:
+                return
+            self.screen.notify(
+                f"Logged {safe(what)}: {count(len(logged.entries), 'entry', 'entries')} "
+                f"{when}. u undoes one at a time.",
+                markup=False,
+            )
+            for warning in logged.warnings:
+                if warning != question:
+                    self.screen.notify(warning, severity="warning", timeout=12, markup=False)
+
+        if question is None:
+            log()
+            return
+        self.screen.app.push_screen(
+            ConfirmDialog("Before you log this", f"{question} Log it anyway?", "Log it"), log
+        )
+
+    def _read(self, read: Callable[[], T]) -> T | None:
+        """A read (or a draft); a failure or bad input is a notification, never a crash."""
+        try:
+            return read()
+        except (StoreError, BadInputError) as error:
+            self.screen.notify(str(error), severity="error", timeout=12, markup=False)
+            return None
+
+    def _write(self, what: str, write: Callable[[], T]) -> T | None:
+        try:
+            return self.screen.mgtui.attempt(what, write)
+        except BadInputError as error:
+            self.screen.notify(str(error), title=f"Could not {what}", severity="error")
+            return None
