@@ -198,6 +198,8 @@ def compute_insights(
                 sum(t.food_calcium_mg for t in totals) / count,
                 sum(t.supplement_calcium_mg for t in totals) / count,
                 0,
+                food_vitamin_d_iu=sum(t.food_vitamin_d_iu for t in totals) / count,
+                supplement_vitamin_d_iu=sum(t.supplement_vitamin_d_iu for t in totals) / count,
             ),
             targets,
         )

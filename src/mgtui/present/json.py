@@ -34,6 +34,7 @@ def entry_json(entry: Entry) -> dict[str, Any]:
         "magnesium_mg": number(entry.magnesium_mg),
         "calcium_mg": number(entry.calcium_mg),
         "servings": number(entry.servings, 3),
+        "vitamin_d_iu": number(entry.vitamin_d_iu),
     }
 
 
@@ -77,6 +78,7 @@ def status_json(summary: DaySummary) -> dict[str, Any]:
             "over_ul": figures.calcium_over_ul,
             "percent_of_rda": shown(ca.percent),
         },
+        "vitamin_d": vitamin_d_json(figures, targets.intake_label("vitamin_d")),
         "ratio": {
             "value": ratio.value,
             "band": list(ratio.band),
@@ -88,6 +90,23 @@ def status_json(summary: DaySummary) -> dict[str, Any]:
         "advice": [{"level": a.level, "code": a.code, "text": a.text} for a in summary.advice],
         "entry_count": summary.entry_count,
         "entries_missing_magnesium": summary.entries_missing_magnesium,
+    }
+
+
+def vitamin_d_json(figures: DayVerdict, target_kind: str) -> dict[str, Any]:
+    """The day's vitamin D in IU as shown: its parts add up to the total."""
+    vitamin_d = figures.vitamin_d
+    return {
+        "food_iu": shown(vitamin_d.food),
+        "supplement_iu": shown(vitamin_d.supplements),
+        "total_iu": shown(vitamin_d.total),
+        "rda_iu": shown(vitamin_d.target),
+        "target_kind": target_kind,
+        "ul_iu": shown(figures.vitamin_d_ul),
+        "percent_of_rda": shown(vitamin_d.percent),
+        "reached_rda": vitamin_d.reached,
+        "over_ul": figures.vitamin_d_over_ul,
+        "over_ul_by_iu": shown(figures.vitamin_d_over_ul_by) or 0.0,
     }
 
 

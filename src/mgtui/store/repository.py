@@ -18,7 +18,7 @@ from typing import Any, TypeAlias
 
 from tinydb.table import Document
 
-from mgtui.domain.entries import Entry
+from mgtui.domain.entries import Entry, rescaled_vitamin_d
 from mgtui.domain.history import DayTotals
 from mgtui.domain.supplements import SupplementError, SupplementProduct
 from mgtui.domain.targets import DEFAULT_PROFILE, Profile
@@ -215,6 +215,7 @@ class Repository:
                 calcium_mg=calcium_mg,
                 grams=grams,
                 servings=servings,
+                vitamin_d_iu=rescaled_vitamin_d(before, grams=grams, servings=servings),
             )
             after = checked_entry(changed, before=before)
             self._days.replace(after)
