@@ -317,3 +317,26 @@ def test_the_vitamin_d_line_fits_beside_the_bars() -> None:
     assert "-over-limit" in view.states
     # At 80 columns the figure and its state are whole; only the parts may be cut.
     assert len(f"{view.label:<13}{view.value} · {view.note.split(' · ')[0]}") <= 80
+
+
+def test_insights_and_the_report_show_the_vitamin_d_average() -> None:
+    from mgtui.domain.insights import compute_insights
+    from mgtui.present.insights import summary_lines
+    from mgtui.present.report import build_report
+
+    entries = [
+        Entry("a", DAY, dt.time(8), "food", "milk", "1 cup", 24.0, 276.0, vitamin_d_iu=100.0),
+        Entry("b", DAY, dt.time(9), "supplement", "D3", "1", 0.0, 0.0, vitamin_d_iu=5000.0),
+        Entry("c", DAY - dt.timedelta(days=1), dt.time(8), "food", "egg", "1", 6.0, 28.0,
+              vitamin_d_iu=None),
+    ]  # fmt: skip
+    targets = resolve_targets(DEFAULT_PROFILE)
+    lines = summary_lines(compute_insights(entries, targets, end=DAY, days=7))
+    [line] = [line for line in lines if line.startswith("Average vitamin D")]
+    assert line == (
+        "Average vitamin D 2550 IU/day = 425% of the RDA 600 (food 50, supplements 2500)"
+        " · days over its upper limit 1/2 (50%)"
+    )
+    report = build_report(profile=DEFAULT_PROFILE, entries=entries, products=[], end=DAY, days=7)
+    assert "| average vitamin D, total | 2550 IU/day = 425% of the RDA 600" in report
+    assert "| days over the vitamin D upper limit (4000 IU) | 1 of 2 (50%) |" in report

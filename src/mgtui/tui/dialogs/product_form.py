@@ -180,9 +180,7 @@ class ProductForm(ModalScreen[ProductFormResult | None]):
         """The "looks like a compound weight" questions, magnesium's and calcium's."""
         found = [
             drafts.compound_weight_warning(product, compound=self.is_compound()),
-            drafts.calcium_compound_weight_warning(
-                product, compound=self.is_calcium_compound()
-            ),
+            drafts.calcium_compound_weight_warning(product, compound=self.is_calcium_compound()),
         ]
         return " ".join(text for text in found if text)
 
