@@ -62,7 +62,8 @@ def test_calcium_forms_by_weight() -> None:
         (1250, "carbonate", True),  # the carbonate tablet's weight
         (1250, None, True),
         (500, None, False),
-        (400, "gluconate", True),
+        (500, "gluconate", True),
+        (400, "citrate", False),  # "Petites": 400 mg per 2 caplets
     ],
 )
 def test_the_calcium_compound_weight_question(

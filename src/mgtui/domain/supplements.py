@@ -24,11 +24,12 @@ _LOOKS_LIKE_COMPOUND_MIN_MG = 300.0
 _LOOKS_LIKE_COMPOUND_MAX_FRACTION = 0.45
 _LOOKS_LIKE_COMPOUND_ANY_FORM_MG = 500.0
 # The same question for calcium, also mgtui's own arithmetic: forms at most 25% calcium
-# (citrate 21.1%, lactate, gluconate) need 1.6 g of compound or more for 400 mg, while
+# (citrate 21.1%, lactate, gluconate) need 2.4 g of compound or more for 500 mg, while
 # the compound weights on their fronts (500 mg citrate, which holds 105.5 mg) are at
-# or above it; any other form, or none known, from 1,000 mg: twice the 500 mg a dose
-# absorbs best in, and what a 1,250 mg carbonate tablet's front weight looks like.
-_CALCIUM_COMPOUND_MIN_MG = 400.0
+# or above it (a two-caplet citrate label of 630 mg is asked about too: one question,
+# never a refusal); any other form, or none known, from 1,000 mg: twice the 500 mg a
+# dose absorbs best in, and what a 1,250 mg carbonate tablet's front weight looks like.
+_CALCIUM_COMPOUND_MIN_MG = 500.0
 _CALCIUM_COMPOUND_MAX_FRACTION = 0.25
 _CALCIUM_COMPOUND_ANY_FORM_MG = 1_000.0
 # A serving above this is not a label (prescription doses are 50,000 IU a week).
