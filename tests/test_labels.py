@@ -248,6 +248,7 @@ def test_take_with_a_calcium_compound_weight_and_vitamin_d(cli: Cli) -> None:
     assert status["calcium"]["supplement_mg"] == 106.0  # whole mg, as the bar shows it
     text = cli.ok("status").out
     assert "Vitamin D" in text and "1000 / 600 IU RDA" in text
+    assert cli.json("history")[0]["vitamin_d_iu"] == 1000.0
 
 
 def test_a_food_logs_its_vitamin_d_from_the_table(cli: Cli) -> None:

@@ -41,6 +41,10 @@ async def test_a_product_with_calcium_as_a_compound_weight_and_vitamin_d_in_mcg(
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, SupplementsScreen)
+        await pilot.pause()
+        detail = str(app.screen.query_one("#product-detail").render())
+        assert "Citracal D: 0.0 mg magnesium, 105.5 mg calcium, 1000 IU vitamin D" in detail
+        assert "Conversion: 500 mg calcium citrate × 21.1% elemental = 105.5 mg calcium" in detail
     [product] = repo.supplement_products()
     assert (product.calcium_form, product.calcium_compound_mg) == ("citrate", 500)
     assert round(product.calcium_mg, 1) == 105.5

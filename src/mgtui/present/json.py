@@ -118,6 +118,7 @@ def history_row_json(figures: DayVerdict, entry_count: int) -> dict[str, Any]:
         "food_magnesium_mg": shown(mg.food),
         "supplement_mg": shown(figures.supplement.amount),
         "calcium_mg": shown(figures.calcium.total),
+        "vitamin_d_iu": shown(figures.vitamin_d.total),
         "ratio": figures.ratio.value,
         "ratio_verdict": figures.ratio.verdict,
         "percent_of_rda": shown(mg.percent),
