@@ -256,6 +256,7 @@ def test_csv_round_trips_every_value_exactly() -> None:
                 "form": None,
                 "product": None,
                 "servings": None,
+                "vitamin_d_iu": 0.025,
             }
         ],
         "supplement_products": [
@@ -266,6 +267,9 @@ def test_csv_round_trips_every_value_exactly() -> None:
                 "calcium_mg": 0.0,
                 "serving": "",
                 "compound_mg": None,
+                "calcium_form": "citrate",
+                "calcium_compound_mg": 500,
+                "vitamin_d_iu": 1000,
             }
         ],
         "custom_foods": [

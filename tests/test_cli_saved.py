@@ -42,6 +42,9 @@ def test_supplement_add_list_rm(cli: Cli) -> None:
             "calcium_mg": 400.0,
             "serving": "1 serving",
             "compound_mg": None,
+            "calcium_form": None,
+            "calcium_compound_mg": None,
+            "vitamin_d_iu": 0.0,
         },
         {
             "name": "Mag Glycinate",
@@ -50,6 +53,9 @@ def test_supplement_add_list_rm(cli: Cli) -> None:
             "calcium_mg": 0.0,
             "serving": "2 capsules",
             "compound_mg": None,
+            "calcium_form": None,
+            "calcium_compound_mg": None,
+            "vitamin_d_iu": 0.0,
         },
     ]
     assert cli.ok("supplement", "rm", "cal-mag").out.startswith("deleted Cal-Mag")

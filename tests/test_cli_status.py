@@ -25,6 +25,7 @@ STATUS_FIELDS = {
     },
     "supplement": {"magnesium_mg", "limit_mg", "over_limit"},
     "calcium": {"total_mg", "rda_mg", "supplement_mg"},
+    "vitamin_d": {"food_iu", "supplement_iu", "total_iu", "rda_iu", "ul_iu"},
     "ratio": {"value", "band", "verdict"},
     "warnings": None,
 }

@@ -150,7 +150,7 @@ def test_make_product_from_a_compound_weight() -> None:
     [
         (("X", None, "500", "0", "", True), "a compound weight needs its form"),
         (("X", "kryptonite", "100", "0", "", False), "unknown magnesium form 'kryptonite'"),
-        (("X", None, "0", "0", "", False), "needs some magnesium or calcium"),
+        (("X", None, "0", "0", "", False), "needs some magnesium, calcium or vitamin D"),
         (("  ", None, "100", "0", "", False), "a supplement needs a name"),
         (("X", None, "6000", "0", "", False), "not plausible"),
     ],

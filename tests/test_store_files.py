@@ -250,7 +250,7 @@ def test_a_deleted_file_starts_a_new_log(tmp_path: Path) -> None:
 BAD_ROWS = [
     "not a list",
     ["abc", "08:30", "f", "name", "1 oz", 1.0],  # too short
-    ["abc", "08:30", "f", "name", "1 oz", 1.0, 2.0, None, None, None, None, None, None],
+    ["abc", "08:30", "f", "name", "1 oz", 1.0, 2.0, None, None, None, None, None, None, None],
     ["", "08:30", "f", "name", "1 oz", 1.0, 2.0],
     [12, "08:30", "f", "name", "1 oz", 1.0, 2.0],
     ["x" * 65, "08:30", "f", "name", "1 oz", 1.0, 2.0],
@@ -267,12 +267,15 @@ BAD_ROWS = [
     ["abc", "08:30", "s", "name", "1 oz", 1.0, 2.0, None, None, 7],
     ["abc", "08:30", "s", "name", "1 oz", 1.0, 2.0, None, None, "citrate", []],
     ["abc", "08:30", "s", "name", "1 oz", 1.0, 2.0, None, None, "citrate", "Mag", -2],
+    ["abc", "08:30", "s", "name", "1 oz", 1.0, 2.0, None, None, "citrate", "Mag", 1, "400"],
+    ["abc", "08:30", "f", "name", "1 oz", 1.0, 2.0, None, None, None, None, None, -1],
 ]
 GOOD_ROWS = [
     ["abc", "08:30", "f", "name", "1 oz", 1.0, 2.0],
     ["abc", "08:30:59", "f", "", "", None, None, None],
     ["abc", "23:59", "f", "name", "1 oz", 0, 2, "12014", 28.35],
     ["abc", "00:00", "s", "name", "1", 120.0, None, None, None, "citrate", "Mag", 2],
+    ["abc", "07:00", "s", "D3", "1", 0, 0, None, None, None, "D3", 1, 1000],
 ]
 
 

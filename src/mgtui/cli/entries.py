@@ -50,11 +50,14 @@ examples:
   mgtui take magnesium --mg 200 --form citrate      elemental Mg from the label
   mgtui take glycinate --compound-mg 500 --form glycinate
   mgtui take "Calcium citrate" --ca 500            calcium only
+  mgtui take "Calcium citrate" --ca-compound-mg 500 --ca-form citrate
+  mgtui take "Vitamin D3" --vitamin-d-mcg 25       1,000 IU (1 mcg = 40 IU)
 
 Numbers given for a saved supplement replace its label's for this entry only (the
 entry is then logged as a one-off); 'mgtui supplement add' changes the label.
 Forms: oxide, hydroxide, carbonate, chloride, sulfate, citrate, glycinate, malate,
 lactate, taurate, threonate, aspartate, orotate, gluconate.
+Calcium forms: carbonate, citrate, phosphate (tricalcium), lactate, gluconate.
 """
 
 
@@ -133,7 +136,103 @@ def add_dose_options(parser: argparse.ArgumentParser) -> None:
         "--compound-mg", metavar="N", help="the compound's weight in mg a serving (needs --form)"
     )
     parser.add_argument("--form", metavar="FORM", help="magnesium form: glycinate, citrate, ...")
-    parser.add_argument("--ca", metavar="N", help="elemental calcium in mg a serving")
+    calcium = parser.add_mutually_exclusive_group()
+    calcium.add_argument("--ca", metavar="N", help="elemental calcium in mg a serving")
+    calcium.add_argument(
+        "--ca-compound-mg",
+        metavar="N",
+        help="the calcium compound's weight in mg a serving (needs --ca-form)",
+    )
+    parser.add_argument(
+        "--ca-form", metavar="FORM", help="calcium form: carbonate, citrate, phosphate, ..."
+    )
+    vitamin_d = parser.add_mutually_exclusive_group()
+    vitamin_d.add_argument("--vitamin-d-iu", metavar="N", help="vitamin D in IU a serving")
+    vitamin_d.add_argument(
+        "--vitamin-d-mcg", metavar="N", help="vitamin D in mcg a serving (1 mcg = 40 IU)"
+    )
+
+
+def typed_label(args: argparse.Namespace) -> list[str | None]:
+    """The label numbers given on the command line (None where left out)."""
+    return [
+        args.mg,
+        args.compound_mg,
+        args.ca,
+        args.ca_compound_mg,
+        args.vitamin_d_iu,
+        args.vitamin_d_mcg,
+    ]
+
+
+def product_from_args(
+    args: argparse.Namespace, name: str, serving: str, saved: SupplementProduct | None = None
+) -> SupplementProduct:
+    """A product from the label options; what they leave out comes from ``saved``."""
+    from mgtui.logbook.drafts import make_product
+
+    form = args.form or (saved.form if saved is not None else None)
+    compound = args.compound_mg is not None
+    if compound and form is None:
+        raise UsageError("--compound-mg needs --form, e.g. --form glycinate")
+    calcium_compound = args.ca_compound_mg is not None
+    calcium_form = args.ca_form or (saved.calcium_form if saved is not None else None)
+    if calcium_compound and calcium_form is None:
+        raise UsageError("--ca-compound-mg needs --ca-form, e.g. --ca-form citrate")
+    if compound:
+        magnesium = args.compound_mg
+    elif args.mg is not None or saved is None:
+        magnesium = args.mg or "0"
+    else:
+        magnesium = repr(saved.magnesium_mg)
+    if calcium_compound:
+        calcium = args.ca_compound_mg
+    elif args.ca is not None or saved is None:
+        calcium = args.ca or "0"
+    else:
+        calcium = repr(saved.calcium_mg)
+    vitamin_d, unit = (
+        (args.vitamin_d_mcg, "mcg") if args.vitamin_d_mcg else (args.vitamin_d_iu, "IU")
+    )
+    if vitamin_d is None and saved is not None:
+        vitamin_d, unit = repr(saved.vitamin_d_iu), "IU"
+    return make_product(
+        name,
+        form,
+        magnesium,
+        calcium,
+        serving,
+        compound=compound,
+        calcium_form=calcium_form,
+        calcium_compound=calcium_compound,
+        vitamin_d_text=vitamin_d or "",
+        vitamin_d_unit=unit,  # type: ignore[arg-type]  # "IU" or "mcg" just above
+    )
+
+
+def label_warnings(product: SupplementProduct, args: argparse.Namespace) -> list[str]:
+    """The "looks like a compound weight" questions for the numbers typed as elemental."""
+    from mgtui.logbook.drafts import calcium_compound_weight_warning, compound_weight_warning
+
+    warnings = []
+    if args.mg is not None:
+        magnesium = compound_weight_warning(
+            product, compound=False, remedy=compound_remedy(product)
+        )
+        if magnesium is not None:
+            warnings.append(magnesium)
+    if args.ca is not None:
+        calcium = calcium_compound_weight_warning(
+            product,
+            compound=False,
+            remedy=(
+                f"If so, give it as --ca-compound-mg {product.calcium_mg:g} "
+                f"--ca-form {product.calcium_form or 'FORM'}."
+            ),
+        )
+        if calcium is not None:
+            warnings.append(calcium)
+    return warnings
 
 
 # -- add --------------------------------------------------------------------------------
@@ -220,7 +319,7 @@ def _quote_hint(food: str, amount_words: list[str]) -> str:
 
 
 def run_take(args: argparse.Namespace) -> int:
-    from mgtui.logbook.drafts import compound_weight_warning, parse_servings, supplement_entry
+    from mgtui.logbook.drafts import parse_servings, supplement_entry
     from mgtui.present.json import entry_json, number
     from mgtui.present.text import describe_supplement_entry
 
@@ -237,18 +336,18 @@ def run_take(args: argparse.Namespace) -> int:
         logged = logbook.log(draft)
     entry, summary = logged.entry, logged.after
 
-    warnings = list(logged.warnings)
-    if args.mg is not None:
-        typed = compound_weight_warning(product, compound=False, remedy=compound_remedy(product))
-        if typed is not None:
-            warnings.insert(0, typed)
+    warnings = label_warnings(product, args) + list(logged.warnings)
     for text in warnings:
         common.warn(text)
 
     conversion = _conversion(product, servings) if args.compound_mg is not None else None
+    calcium_conversion = (
+        _calcium_conversion(product, servings) if args.ca_compound_mg is not None else None
+    )
     if args.json:
         shown = entry_json(entry)
         shown["conversion"] = conversion
+        shown["calcium_conversion"] = calcium_conversion
         figures = summary.figures.supplement
         shown["supplement"] = {
             "magnesium_mg": number(figures.amount.value, figures.amount.decimals),
@@ -259,8 +358,9 @@ def run_take(args: argparse.Namespace) -> int:
         shown["tips"] = [advice.text for advice in summary.tips]
         common.print_json(shown)
         return 0
-    if conversion is not None:
-        print(conversion)
+    for line in (conversion, calcium_conversion):
+        if line is not None:
+            print(line)
     if saved is not None and overridden:
         print(
             f"the numbers given were used for this entry; the saved label of {saved.name} "
@@ -277,38 +377,20 @@ def _dose(
     repo: Repository, name: str, saved: SupplementProduct | None, args: argparse.Namespace
 ) -> tuple[SupplementProduct, bool]:
     """What one serving holds, and whether typed numbers replaced a saved label's."""
-    from mgtui.logbook.drafts import make_product
-
-    typed = [args.mg, args.compound_mg, args.ca]
+    typed = typed_label(args)
     if saved is None:
         if all(value is None for value in typed):
             raise UsageError(_unknown_supplement(repo, name))
-        compound = args.compound_mg is not None
-        if compound and args.form is None:
-            raise UsageError("--compound-mg needs --form, e.g. --form glycinate")
-        magnesium = args.compound_mg if compound else args.mg
-        product = make_product(
-            name, args.form, magnesium or "0", args.ca or "0", "1 serving", compound=compound
-        )
-        return product, False
+        return product_from_args(args, name, "1 serving"), False
     if all(value is None for value in typed):
-        if args.form is not None:
+        if args.form is not None or args.ca_form is not None:
             raise UsageError(
-                f"{saved.name} is saved with its form; --form goes with --mg or --compound-mg"
+                f"{saved.name} is saved with its forms; --form goes with --mg or "
+                "--compound-mg, --ca-form with --ca-compound-mg"
             )
         return saved, False
     # The person's numbers win for this entry; what they left out comes from the label.
-    form = args.form or saved.form
-    compound = args.compound_mg is not None
-    if compound and form is None:
-        raise UsageError("--compound-mg needs --form, e.g. --form glycinate")
-    if compound:
-        magnesium = args.compound_mg
-    else:
-        magnesium = args.mg if args.mg is not None else repr(saved.magnesium_mg)
-    calcium = args.ca if args.ca is not None else repr(saved.calcium_mg)
-    product = make_product(saved.name, form, magnesium, calcium, saved.serving, compound=compound)
-    return product, True
+    return product_from_args(args, saved.name, saved.serving, saved), True
 
 
 def _unknown_supplement(repo: Repository, name: str) -> str:
@@ -327,6 +409,13 @@ def _conversion(product: SupplementProduct, servings: float) -> str | None:
     if text is None or servings == 1:
         return text
     return f"{text} a serving; × {servings:g} = {product.magnesium_mg * servings:.1f} mg"
+
+
+def _calcium_conversion(product: SupplementProduct, servings: float) -> str | None:
+    text = product.calcium_conversion
+    if text is None or servings == 1:
+        return text
+    return f"{text} a serving; × {servings:g} = {product.calcium_mg * servings:.1f} mg"
 
 
 # -- log and rm -------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from typing import TextIO
 
 from mgtui.domain.summary import DaySummary
 from mgtui.present.bars import Cell
-from mgtui.present.day import BarView, day_bars
+from mgtui.present.day import BarView, LineView, day_bars, vitamin_d_line
 
 BAR_WIDTH = 30
 LABEL_WIDTH = 12
@@ -105,6 +105,17 @@ def bar_line(painter: Painter, view: BarView) -> list[str]:
     return [first, " " * LABEL_WIDTH + painter.paint(detail, "dim")]
 
 
+def vitamin_d_text(painter: Painter, view: LineView) -> str:
+    """Vitamin D as one line under the bars: its figure, then its parts and state."""
+    value = view.value
+    if "-over-limit" in view.states:
+        value = painter.paint(value, "over")
+    elif "-reached" in view.states:
+        value = painter.paint(value, "ok")
+    label = painter.paint(f"{view.label:<{LABEL_WIDTH}}", "bold")
+    return f"{label}{value} {painter.paint('· ' + view.note, 'dim')}"
+
+
 def status_text(summary: DaySummary, painter: Painter, width: int = 80) -> str:
     """The day in a few lines: bars, figures, verdicts, warnings and tips."""
     targets = summary.targets
@@ -114,6 +125,7 @@ def status_text(summary: DaySummary, painter: Painter, width: int = 80) -> str:
     lines = [f"{summary.date:%A %d %B %Y}  ·  {profile}"]
     for view in day_bars(summary):
         lines.extend(bar_line(painter, view))
+    lines.append(vitamin_d_text(painter, vitamin_d_line(summary)))
     if summary.entries_missing_magnesium:
         lines.append(
             painter.paint(

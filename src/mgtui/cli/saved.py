@@ -11,7 +11,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from mgtui.cli import common, tables
-from mgtui.cli.entries import add_dose_options, compound_remedy
+from mgtui.cli.entries import add_dose_options, label_warnings, product_from_args, typed_label
 from mgtui.cli.errors import UsageError
 from mgtui.domain.text import safe
 from mgtui.present.text import mg_text
@@ -119,28 +119,23 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
 
 
 def run_supplement_add(args: argparse.Namespace) -> int:
-    from mgtui.logbook.drafts import compound_weight_warning, make_product
-
-    compound = args.compound_mg is not None
-    if compound and args.form is None:
-        raise UsageError("--compound-mg needs --form, e.g. --form glycinate")
-    if args.mg is None and args.compound_mg is None and args.ca is None:
-        raise UsageError("supplement add: give --mg N or --compound-mg N --form FORM (or --ca N)")
-    magnesium = args.compound_mg if compound else args.mg
-    product = make_product(
-        args.name, args.form, magnesium or "0", args.ca or "0", args.serving, compound=compound
-    )
+    if all(value is None for value in typed_label(args)):
+        raise UsageError(
+            "supplement add: give --mg N or --compound-mg N --form FORM (or --ca N, "
+            "--ca-compound-mg N --ca-form FORM, --vitamin-d-iu N or --vitamin-d-mcg N)"
+        )
+    product = product_from_args(args, args.name, args.serving)
     with common.opened_repository(args) as repo:
         replaced = repo.supplement_product(product.name) is not None
         product = repo.save_supplement_product(product)
-    warning = compound_weight_warning(product, compound=compound, remedy=compound_remedy(product))
-    if warning is not None:
+    for warning in label_warnings(product, args):
         common.warn(warning)
     if args.json:
         common.print_json(product_json(product))
         return 0
-    if product.conversion is not None:
-        print(product.conversion)
+    for conversion in (product.conversion, product.calcium_conversion):
+        if conversion is not None:
+            print(conversion)
     print(f"{'replaced' if replaced else 'saved'} {describe_product(product)}")
     print(f"log a serving with: mgtui take {_shell_word(product.name)}")
     return 0
@@ -193,6 +188,9 @@ def product_json(product: SupplementProduct) -> dict[str, Any]:
         "calcium_mg": round(product.calcium_mg, 3),
         "serving": product.serving,
         "compound_mg": product.compound_mg,
+        "calcium_form": product.calcium_form,
+        "calcium_compound_mg": product.calcium_compound_mg,
+        "vitamin_d_iu": round(product.vitamin_d_iu, 3),
     }
 
 
@@ -200,7 +198,13 @@ def describe_product(product: SupplementProduct) -> str:
     from mgtui.present.text import describe_product as words
 
     return words(
-        product.name, product.form, product.magnesium_mg, product.calcium_mg, product.serving
+        product.name,
+        product.form,
+        product.magnesium_mg,
+        product.calcium_mg,
+        product.serving,
+        calcium_form=product.calcium_form,
+        vitamin_d_iu=product.vitamin_d_iu,
     )
 
 

@@ -1,6 +1,6 @@
 """A log entry: one food or supplement taken at a time of day.
 
-Each entry keeps the magnesium and calcium it had when it was logged, so a later
+Each entry keeps the magnesium, calcium and vitamin D it had when it was logged, so a later
 change of the food table never rewrites history. ``None`` means the food had no
 value for that nutrient (unknown, which is not the same as zero).
 """
@@ -29,6 +29,10 @@ class Entry:
     form: str | None = None  # supplements: "glycinate", "citrate", ...
     product: str | None = None  # supplements: the saved product it came from
     servings: float | None = None  # supplements: how many label servings
+    # As logged: a food's from the table's per-100 g value, a supplement's from its
+    # label; None where unknown (entries logged before mgtui kept vitamin D, foods
+    # without a value, supplements whose label states none).
+    vitamin_d_iu: float | None = None
 
     @property
     def is_supplement(self) -> bool:
@@ -43,8 +47,25 @@ class Entry:
         return self.calcium_mg or 0.0
 
     @property
+    def vitamin_d_or_zero(self) -> float:
+        return self.vitamin_d_iu or 0.0
+
+    @property
     def minutes_of_day(self) -> int:
         return self.time.hour * 60 + self.time.minute
+
+
+def rescaled_vitamin_d(
+    before: Entry, *, grams: float | None, servings: float | None
+) -> float | None:
+    """An entry's vitamin D after its amount changed: scaled from its own logged value
+    by the new grams (a food) or servings (a supplement), like its minerals."""
+    if before.vitamin_d_iu is None:
+        return None
+    old, new = (before.servings, servings) if before.is_supplement else (before.grams, grams)
+    if not old or new is None:
+        return None
+    return before.vitamin_d_iu * new / old
 
 
 def entry_fields(entry: Entry) -> dict[str, Any]:
@@ -65,4 +86,5 @@ def entry_fields(entry: Entry) -> dict[str, Any]:
         "form": entry.form,
         "product": entry.product,
         "servings": entry.servings,
+        "vitamin_d_iu": entry.vitamin_d_iu,
     }

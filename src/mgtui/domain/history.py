@@ -18,6 +18,8 @@ class DayTotals:
     supplement_calcium_mg: float
     entry_count: int
     entries_missing_magnesium: int = 0
+    food_vitamin_d_iu: float = 0.0
+    supplement_vitamin_d_iu: float = 0.0
 
     @property
     def magnesium_mg(self) -> float:
@@ -27,18 +29,26 @@ class DayTotals:
     def calcium_mg(self) -> float:
         return self.food_calcium_mg + self.supplement_calcium_mg
 
+    @property
+    def vitamin_d_iu(self) -> float:
+        return self.food_vitamin_d_iu + self.supplement_vitamin_d_iu
+
 
 def day_totals(day: dt.date, entries: Iterable[Entry]) -> DayTotals:
-    food_mg = supplement_mg = food_ca = supplement_ca = 0.0
+    food_mg = supplement_mg = food_ca = supplement_ca = food_d = supplement_d = 0.0
     count = missing = 0
     for entry in entries:
         count += 1
         if entry.is_supplement:
             supplement_mg += entry.magnesium_or_zero
             supplement_ca += entry.calcium_or_zero
+            supplement_d += entry.vitamin_d_or_zero
         else:
             food_mg += entry.magnesium_or_zero
             food_ca += entry.calcium_or_zero
+            food_d += entry.vitamin_d_or_zero
             if entry.magnesium_mg is None:
                 missing += 1
-    return DayTotals(day, food_mg, supplement_mg, food_ca, supplement_ca, count, missing)
+    return DayTotals(
+        day, food_mg, supplement_mg, food_ca, supplement_ca, count, missing, food_d, supplement_d
+    )

@@ -73,6 +73,7 @@ class Insights:
     entries: int
     entries_missing_magnesium: int
     daily_magnesium: tuple[tuple[dt.date, float | None], ...]  # None: not logged
+    days_over_vitamin_d_ul: int = 0
 
     @property
     def unlogged_days(self) -> int:
@@ -198,6 +199,8 @@ def compute_insights(
                 sum(t.food_calcium_mg for t in totals) / count,
                 sum(t.supplement_calcium_mg for t in totals) / count,
                 0,
+                food_vitamin_d_iu=sum(t.food_vitamin_d_iu for t in totals) / count,
+                supplement_vitamin_d_iu=sum(t.supplement_vitamin_d_iu for t in totals) / count,
             ),
             targets,
         )
@@ -227,4 +230,5 @@ def compute_insights(
         entries=sum(t.entry_count for t in totals),
         entries_missing_magnesium=sum(t.entries_missing_magnesium for t in totals),
         daily_magnesium=series,
+        days_over_vitamin_d_ul=sum(1 for v in verdicts if v.vitamin_d_over_ul),
     )

@@ -171,10 +171,22 @@ MAGNESIUM_FORM_ALIASES: Final[dict[str, str]] = {
     "milk of magnesia": "hydroxide",
 }
 
-# Elemental calcium by weight (NIH ODS calcium fact sheet).
-CALCIUM_FORMS: Final[dict[str, float]] = {
-    "carbonate": 0.40,
-    "citrate": 0.21,
+# Elemental calcium by weight of the compound, as sold. Computed from molecular
+# weights (Ca 40.078): carbonate CaCO3 100.09 -> 40.0%; citrate tetrahydrate
+# Ca3(C6H5O7)2·4H2O 570.5 -> 21.1% (anhydrous 498.4 -> 24.1%); tricalcium phosphate
+# Ca3(PO4)2 310.2 -> 38.8%; lactate pentahydrate 308.3 -> 13.0%; gluconate,
+# anhydrous 430.4 -> 9.3% (monohydrate 8.9%). The carbonate and citrate figures agree
+# with the NIH ODS calcium fact sheet ("40%", "21%"). name -> (fraction, note)
+CALCIUM_FORMS: Final[dict[str, tuple[float, str]]] = {
+    "carbonate": (0.400, ""),
+    "citrate": (0.211, "tetrahydrate, as sold; anhydrous is 24.1%"),
+    "phosphate": (0.388, "tricalcium phosphate"),
+    "lactate": (0.130, "pentahydrate"),
+    "gluconate": (0.093, "anhydrous; the monohydrate is 8.9%"),
+}
+CALCIUM_FORM_ALIASES: Final[dict[str, str]] = {
+    "tricalcium phosphate": "phosphate",
+    "tricalcium": "phosphate",
 }
 
 REFERENCE_SOURCES: Final[tuple[str, ...]] = (
@@ -183,6 +195,7 @@ REFERENCE_SOURCES: Final[tuple[str, ...]] = (
     "Calcium and vitamin D: IOM (2011) Dietary Reference Intakes for Calcium and Vitamin D.",
     "Ca:Mg band: 2.2–3.2 (default); 1.7–2.6 Costello et al., Adv Nutr 2021;12:291; "
     "1.7–2.8 Rosanoff et al., Adv Nutr 2016;7:25.",
-    "Supplement forms: Molecules 2020;25:3172 table 3; Molecules 2021;26:2419 table 1.",
+    "Supplement forms: Molecules 2020;25:3172 table 3; Molecules 2021;26:2419 table 1; "
+    "calcium forms computed from molecular weights (NIH ODS calcium fact sheet).",
     "Foods: USDA National Nutrient Database for Standard Reference, release 28 (public domain).",
 )

@@ -205,6 +205,16 @@ def summarize_day(day: dt.date, entries: Iterable[Entry], targets: Targets) -> D
                 "your supplements fit.",
             )
         )
+    if figures.vitamin_d_over_ul:
+        advice.append(
+            Advice(
+                "warning",
+                "vitamin-d-over-ul",
+                f"Vitamin D is {figures.vitamin_d.total.text} IU, above the "
+                f"{figures.vitamin_d_ul.text} IU/day upper limit; ask your clinician whether "
+                "your supplements fit.",
+            )
+        )
     timing = _timing_tip(supplements)
     if timing is not None:
         advice.append(timing)

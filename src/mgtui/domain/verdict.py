@@ -3,7 +3,7 @@
 Today's bars, ``mgtui status``, History, ``mgtui history``, Insights and the report
 all take a day's figures from ``day_verdict``, so the same day reads the same
 everywhere. Each judgement (the RDA reached, the supplement limit near or passed,
-the ratio in its band, calcium over its upper limit) is made on the exact amounts,
+the ratio in its band, calcium or vitamin D over its upper limit) is made on the exact amounts,
 and every figure is rounded so that it agrees with it (``domain.figures``).
 """
 
@@ -78,6 +78,10 @@ class DayVerdict:
     calcium_over_ul: bool
     calcium_over_ul_by: Figure | None
     ratio: RatioFigures
+    vitamin_d: AmountFigures  # IU, against the RDA (an AI for infants)
+    vitamin_d_ul: Figure
+    vitamin_d_over_ul: bool
+    vitamin_d_over_ul_by: Figure | None  # never 0: under 1 IU it shows the decimal
 
 
 def limit_state(supplement_mg: float, limit_mg: float | None) -> LimitState:
@@ -171,6 +175,9 @@ class _Lines:
     limit_figure: Figure | None
     calcium_rda: Figure
     calcium_ul: Figure
+    vitamin_d: tuple[Threshold, ...]
+    vitamin_d_rda: Figure
+    vitamin_d_ul: Figure
 
 
 @lru_cache(maxsize=16)
@@ -192,6 +199,13 @@ def _lines(targets: Targets) -> _Lines:
         limit_figure=None if limit is None else figure(limit),
         calcium_rda=figure(targets.calcium_rda_mg),
         calcium_ul=figure(ul),
+        vitamin_d=(
+            Threshold(targets.vitamin_d_rda_iu),
+            Threshold(targets.vitamin_d_ul_iu),
+            Threshold(targets.vitamin_d_ul_iu, strict=True),
+        ),
+        vitamin_d_rda=figure(targets.vitamin_d_rda_iu),
+        vitamin_d_ul=figure(targets.vitamin_d_ul_iu),
     )
 
 
@@ -232,6 +246,14 @@ def day_verdict(totals: DayTotals, targets: Targets) -> DayVerdict:
     ul_figure = lines.calcium_ul
     over_ul = totals.calcium_mg > ul
 
+    d_total, d_food, d_supplements = _amount(
+        totals.food_vitamin_d_iu, totals.supplement_vitamin_d_iu, lines.vitamin_d, ()
+    )
+    vitamin_d = _amount_figures(
+        d_total, d_food, d_supplements, targets.vitamin_d_rda_iu, lines.vitamin_d_rda
+    )
+    d_over_ul = totals.vitamin_d_iu > targets.vitamin_d_ul_iu
+
     ratio_value = shown_ratio(ca_total, mg_total)
     verdict = ratio_verdict(ratio_value, targets.ratio_band)
     return DayVerdict(
@@ -251,4 +273,8 @@ def day_verdict(totals: DayTotals, targets: Targets) -> DayVerdict:
             verdict=verdict,
             cause=_ratio_cause(verdict, state == "over"),
         ),
+        vitamin_d=vitamin_d,
+        vitamin_d_ul=lines.vitamin_d_ul,
+        vitamin_d_over_ul=d_over_ul,
+        vitamin_d_over_ul_by=(d_total - lines.vitamin_d_ul) if d_over_ul else None,
     )

@@ -50,3 +50,8 @@ class Food:
         if self.calcium_mg_per_100g is None:
             return None
         return self.calcium_mg_per_100g * grams / 100.0
+
+    def vitamin_d_iu(self, grams: float) -> float | None:
+        if self.vitamin_d_iu_per_100g is None:
+            return None
+        return self.vitamin_d_iu_per_100g * grams / 100.0

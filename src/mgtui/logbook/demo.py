@@ -36,7 +36,9 @@ CITRATE = SupplementProduct(
     "1 scoop",
     compound_mg=CITRATE_COMPOUND_MG,
 )
-CALCIUM = SupplementProduct("Calcium citrate + D", None, 0.0, 500.0, "2 tablets")
+CALCIUM = SupplementProduct(
+    "Calcium citrate + D", None, 0.0, 500.0, "2 tablets", vitamin_d_iu=1000.0
+)
 PRODUCTS = (GLYCINATE, CITRATE, CALCIUM)
 
 

@@ -12,19 +12,28 @@ import math
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
+from typing import Literal
 
-from mgtui.domain.entries import Entry
+from mgtui.domain.entries import Entry, rescaled_vitamin_d
 from mgtui.domain.supplements import (
     SupplementError,
     SupplementProduct,
     check_dose_mg,
+    elemental_calcium_mg,
     elemental_magnesium_mg,
+    looks_like_calcium_compound_weight,
     looks_like_compound_weight,
     magnesium_form,
+    vitamin_d_iu,
+)
+from mgtui.domain.supplements import (
+    calcium_form as calcium_form_of,
 )
 from mgtui.domain.targets import CustomTargets, Profile, ProfileError, parse_ratio_band
 from mgtui.errors import BadInputError
 from mgtui.foods.model import Food, Portion
+
+VitaminDUnit = Literal["IU", "mcg"]
 
 # Servings of one supplement product in one entry; more is a typo, not a dose, and
 # less than a hundredth of a serving is no dose anyone takes (it would read "0 mg").
@@ -117,6 +126,7 @@ def food_entry(food: Food, amount_text: str | None, day: dt.date, time: dt.time)
         calcium_mg=food.calcium_mg(amount.grams),
         food_id=food.id,
         grams=amount.grams,
+        vitamin_d_iu=food.vitamin_d_iu(amount.grams),
     )
 
 
@@ -165,6 +175,7 @@ def rescale_entry(entry: Entry, amount_text: str, custom_foods: Sequence[Food]) 
             servings=servings,
             magnesium_mg=None if entry.magnesium_mg is None else entry.magnesium_mg * factor,
             calcium_mg=None if entry.calcium_mg is None else entry.calcium_mg * factor,
+            vitamin_d_iu=rescaled_vitamin_d(entry, grams=None, servings=servings),
         )
     food = _food_of(entry, custom_foods)
     if food is None:
@@ -184,6 +195,7 @@ def rescale_entry(entry: Entry, amount_text: str, custom_foods: Sequence[Food]) 
         grams=changed.grams,
         magnesium_mg=scaled(entry.magnesium_mg),
         calcium_mg=scaled(entry.calcium_mg),
+        vitamin_d_iu=scaled(entry.vitamin_d_iu),
     )
 
 
@@ -268,29 +280,53 @@ def make_product(
     serving: str,
     *,
     compound: bool,
+    calcium_form: str | None = None,
+    calcium_compound: bool = False,
+    vitamin_d_text: str = "",
+    vitamin_d_unit: VitaminDUnit = "IU",
 ) -> SupplementProduct:
-    """A product from a label; with ``compound``, the magnesium number is the compound weight."""
+    """A product from a label; with ``compound``, the magnesium number is the compound
+    weight, and with ``calcium_compound`` the calcium number is (of ``calcium_form``).
+    Vitamin D is per serving in ``vitamin_d_unit`` (IU or mcg)."""
     clean_name = " ".join(name.split())
     if not clean_name:
         raise AmountError("a supplement needs a name")
     amount = parse_number(magnesium_text or "0", "magnesium", maximum=50_000)
-    calcium = parse_number(calcium_text or "0", "calcium", maximum=5_000)
+    calcium_amount = parse_number(
+        calcium_text or "0", "calcium", maximum=50_000 if calcium_compound else 5_000
+    )
+    vitamin_d_amount = (
+        parse_number(vitamin_d_text, f"vitamin D ({vitamin_d_unit})", maximum=1_000_000)
+        if vitamin_d_text.strip()
+        else None
+    )
     try:
-        if compound:
-            if form is None:
-                raise AmountError("a compound weight needs its form, e.g. glycinate")
-            magnesium = elemental_magnesium_mg(amount, form)
-            return SupplementProduct(
-                clean_name,
-                magnesium_form(form).name,
-                magnesium,
-                calcium,
-                serving.strip() or "1 serving",
-                compound_mg=amount,
-            )
+        if compound and form is None:
+            raise AmountError("a compound weight needs its form, e.g. glycinate")
+        if calcium_compound and calcium_form is None:
+            raise AmountError("a calcium compound weight needs its form, e.g. citrate")
         canonical = None if form is None else magnesium_form(form).name
+        ca_form = None if calcium_form is None else calcium_form_of(calcium_form).name
+        magnesium = elemental_magnesium_mg(amount, canonical) if compound and canonical else amount
+        calcium = (
+            elemental_calcium_mg(calcium_amount, ca_form)
+            if calcium_compound and ca_form
+            else calcium_amount
+        )
+        if vitamin_d_unit == "mcg":
+            vitamin_d = vitamin_d_iu(mcg=vitamin_d_amount)
+        else:
+            vitamin_d = vitamin_d_iu(iu=vitamin_d_amount)
         return SupplementProduct(
-            clean_name, canonical, amount, calcium, serving.strip() or "1 serving"
+            clean_name,
+            canonical,
+            magnesium,
+            calcium,
+            serving.strip() or "1 serving",
+            compound_mg=amount if compound else None,
+            calcium_form=ca_form,
+            calcium_compound_mg=calcium_amount if calcium_compound else None,
+            vitamin_d_iu=vitamin_d or 0.0,
         )
     except SupplementError as error:
         raise AmountError(str(error)) from None
@@ -325,6 +361,32 @@ def compound_weight_warning(
     )
 
 
+def calcium_compound_weight_warning(
+    product: SupplementProduct,
+    *,
+    compound: bool,
+    remedy: str | None = None,
+) -> str | None:
+    """The same question for calcium: "500" typed as elemental on a citrate product."""
+    calcium = product.calcium_mg
+    if compound or not looks_like_calcium_compound_weight(calcium, product.calcium_form):
+        return None
+    if product.calcium_form is None:
+        return (
+            f"{calcium:g} mg of elemental calcium in one serving is unusual: labels list "
+            "elemental calcium under Supplement Facts. Is it the compound weight?"
+            + ("" if remedy is None else f" {remedy}")
+        )
+    form = calcium_form_of(product.calcium_form)
+    likely = calcium * form.elemental_fraction
+    return (
+        f"{calcium:g} mg as elemental calcium is unusual for calcium {form.name} "
+        f"({form.percent_label} calcium): if {calcium:g} mg is the compound weight, the "
+        f"serving holds about {likely:.0f} mg. "
+        + (remedy or "Choose 'compound weight' for calcium if so.")
+    )
+
+
 def supplement_entry(
     product: SupplementProduct, servings: float, day: dt.date, time: dt.time, *, saved: bool = True
 ) -> Entry:
@@ -341,6 +403,9 @@ def supplement_entry(
         form=product.form,
         product=product.name if saved else None,
         servings=servings,
+        # A label without vitamin D stores none (null), so the row stays as short as
+        # before and older copies of mgtui still read it.
+        vitamin_d_iu=product.vitamin_d_iu * servings if product.vitamin_d_iu else None,
     )
 
 

@@ -243,6 +243,50 @@ def day_bars(summary: DaySummary, preview: DaySummary | None = None) -> Sequence
     )
 
 
+@dataclass(frozen=True, slots=True)
+class LineView:
+    """A figure shown as one line, without a bar (vitamin D on Today and in ``status``):
+    the figure, its state, then its parts, so a narrow screen cuts the parts first."""
+
+    label: str
+    value: str
+    note: str
+    states: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def text(self) -> str:
+        return f"{self.value} · {self.note}"
+
+
+def vitamin_d_line(summary: DaySummary, preview: DaySummary | None = None) -> LineView:
+    """ "412 / 600 IU RDA 69% · 188 IU to go · food 12, supplements 400" """
+    day = preview or summary
+    figures = day.figures
+    shown = figures.vitamin_d
+    intake = day.targets.intake_label("vitamin_d")
+    value = f"{shown.total.text} / {shown.target.text} IU {intake} {_percent(shown)}".rstrip()
+    states: set[str] = set()
+    if figures.vitamin_d_over_ul:
+        assert figures.vitamin_d_over_ul_by is not None
+        state = (
+            f"OVER the {figures.vitamin_d_ul.text} IU upper limit by "
+            f"{figures.vitamin_d_over_ul_by.text}"
+        )
+        states.add("-over-limit")
+    elif shown.to_go is not None:
+        state = f"{shown.to_go.text} IU to go"
+    else:
+        state = f"upper limit {figures.vitamin_d_ul.text}"
+        states.add("-reached")
+    parts = f"food {shown.food.text}, supplements {shown.supplements.text}"
+    added_iu = None if preview is None else added(shown.total, summary.figures.vitamin_d.total)
+    if added_iu is not None:
+        parts += f" (+{added_iu.text})"
+    return LineView(
+        label="Vitamin D", value=value, note=f"{state} · {parts}", states=frozenset(states)
+    )
+
+
 def entry_columns(
     summary: DaySummary, entries: Sequence[Entry]
 ) -> list[tuple[str | None, str | None]]:

@@ -37,6 +37,16 @@ def average_line(average: DayVerdict, intake: str) -> str:
     )
 
 
+def vitamin_d_average_text(average: DayVerdict, intake: str) -> str:
+    """ "412 IU/day = 68.7% of the RDA 600 (food 12, supplements 400)" """
+    vitamin_d = average.vitamin_d
+    percent = "" if vitamin_d.percent is None else f" = {vitamin_d.percent.text}%"
+    return (
+        f"{vitamin_d.total.text} IU/day{percent} of the {intake} {vitamin_d.target.text} "
+        f"(food {vitamin_d.food.text}, supplements {vitamin_d.supplements.text})"
+    )
+
+
 def summary_lines(insights: Insights) -> list[str]:
     targets = insights.targets
     lines = [
@@ -72,6 +82,12 @@ def summary_lines(insights: Insights) -> list[str]:
         + ("" if calcium.percent is None else f" = {calcium.percent.text}%")
         + f" of the {targets.intake_label('calcium')} {calcium.target.text}"
         f" · days at it {of(insights.days_at_calcium_rda, logged)}"
+    )
+    over_ul = insights.days_over_vitamin_d_ul
+    lines.append(
+        "Average vitamin D "
+        + vitamin_d_average_text(average, targets.intake_label("vitamin_d"))
+        + ("" if not over_ul else f" · days over its upper limit {of(over_ul, logged)}")
     )
     if insights.shares_shown is not None:
         food, supplements = insights.shares_shown

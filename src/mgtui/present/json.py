@@ -34,6 +34,7 @@ def entry_json(entry: Entry) -> dict[str, Any]:
         "magnesium_mg": number(entry.magnesium_mg),
         "calcium_mg": number(entry.calcium_mg),
         "servings": number(entry.servings, 3),
+        "vitamin_d_iu": number(entry.vitamin_d_iu),
     }
 
 
@@ -78,6 +79,7 @@ def status_json(summary: DaySummary) -> dict[str, Any]:
             "over_ul": figures.calcium_over_ul,
             "percent_of_rda": shown(ca.percent),
         },
+        "vitamin_d": vitamin_d_json(figures, targets.intake_label("vitamin_d")),
         "ratio": {
             "value": ratio.value,
             "band": list(ratio.band),
@@ -92,6 +94,23 @@ def status_json(summary: DaySummary) -> dict[str, Any]:
     }
 
 
+def vitamin_d_json(figures: DayVerdict, target_kind: str) -> dict[str, Any]:
+    """The day's vitamin D in IU as shown: its parts add up to the total."""
+    vitamin_d = figures.vitamin_d
+    return {
+        "food_iu": shown(vitamin_d.food),
+        "supplement_iu": shown(vitamin_d.supplements),
+        "total_iu": shown(vitamin_d.total),
+        "rda_iu": shown(vitamin_d.target),
+        "target_kind": target_kind,
+        "ul_iu": shown(figures.vitamin_d_ul),
+        "percent_of_rda": shown(vitamin_d.percent),
+        "reached_rda": vitamin_d.reached,
+        "over_ul": figures.vitamin_d_over_ul,
+        "over_ul_by_iu": shown(figures.vitamin_d_over_ul_by) or 0.0,
+    }
+
+
 def history_row_json(figures: DayVerdict, entry_count: int) -> dict[str, Any]:
     mg = figures.magnesium
     return {
@@ -100,6 +119,7 @@ def history_row_json(figures: DayVerdict, entry_count: int) -> dict[str, Any]:
         "food_magnesium_mg": shown(mg.food),
         "supplement_mg": shown(figures.supplement.amount),
         "calcium_mg": shown(figures.calcium.total),
+        "vitamin_d_iu": shown(figures.vitamin_d.total),
         "ratio": figures.ratio.value,
         "ratio_verdict": figures.ratio.verdict,
         "percent_of_rda": shown(mg.percent),

@@ -22,7 +22,7 @@ from mgtui.domain.summary import summarize_day
 from mgtui.domain.supplements import SupplementProduct
 from mgtui.domain.targets import Profile, Targets, resolve_targets
 from mgtui.domain.text import safe
-from mgtui.present.insights import source_cells
+from mgtui.present.insights import source_cells, vitamin_d_average_text
 
 DEFAULT_REPORT_DAYS = 30
 DISCLAIMER = (
@@ -106,13 +106,18 @@ def _profile_section(profile: Profile, targets: Targets) -> list[str]:
         ),
         f"- Calcium: {targets.intake_label('calcium')} {_mg(targets.calcium_rda_mg)}/day, "
         f"upper limit {_mg(targets.calcium_ul_mg)}/day; vitamin D "
-        f"{targets.intake_label('vitamin_d')} {targets.vitamin_d_rda_iu:.0f} IU/day",
+        f"{targets.intake_label('vitamin_d')} {targets.vitamin_d_rda_iu:.0f} IU/day, "
+        f"upper limit {_iu(targets.vitamin_d_ul_iu)}/day",
         f"- Calcium:magnesium ratio band in use: {low:g}–{high:g}",
     ]
     if targets.custom_fields:
         names = ", ".join(f.replace("_mg", "").replace("_", " ") for f in targets.custom_fields)
         lines.append(f"- Set by hand (instead of the reference tables): {names}")
     return lines
+
+
+def _iu(value: float) -> str:
+    return f"{figure(value).text} IU"
 
 
 def _summary_section(insights: Insights) -> list[str]:
@@ -155,6 +160,11 @@ def _summary_section(insights: Insights) -> list[str]:
         f"| average calcium, total | {average.calcium.total.text} mg/day |",
         f"| days at or above the calcium {targets.intake_label('calcium')} | "
         f"{_count(insights.days_at_calcium_rda, logged)} |",
+        "| average vitamin D, total | "
+        + vitamin_d_average_text(average, targets.intake_label("vitamin_d"))
+        + " |",
+        f"| days over the vitamin D upper limit ({_iu(targets.vitamin_d_ul_iu)}) | "
+        f"{_count(insights.days_over_vitamin_d_ul, logged)} |",
     ]
     if insights.shares_shown is not None:
         food, supplements = insights.shares_shown

@@ -19,14 +19,32 @@ def whole_mg(value: float | None, unknown: str = "n/a") -> str:
 
 
 def describe_product(
-    name: str, form: str | None, magnesium_mg: float, calcium_mg: float, serving: str
+    name: str,
+    form: str | None,
+    magnesium_mg: float,
+    calcium_mg: float,
+    serving: str,
+    *,
+    calcium_form: str | None = None,
+    vitamin_d_iu: float = 0.0,
 ) -> str:
-    """ "Mag Glycinate (glycinate): 120.0 mg Mg, 0.0 mg Ca per 2 capsules" """
+    """ "Mag Glycinate (glycinate): 120.0 mg Mg, 0.0 mg Ca per 2 capsules";
+    "Calcium + D: 0.0 mg Mg, 315.0 mg Ca (citrate), 1000 IU vitamin D per 2 caplets" """
     shown_form = "" if form is None else f" ({safe(form)})"
+    shown_calcium_form = "" if calcium_form is None else f" ({safe(calcium_form)})"
+    vitamin_d = f", {iu_text(vitamin_d_iu)} IU vitamin D" if vitamin_d_iu else ""
     return (
         f"{safe(name)}{shown_form}: {mg_text(magnesium_mg)} mg Mg, "
-        f"{mg_text(calcium_mg)} mg Ca per {safe(serving)}"
+        f"{mg_text(calcium_mg)} mg Ca{shown_calcium_form}{vitamin_d} per {safe(serving)}"
     )
+
+
+def iu_text(value: float | None) -> str:
+    """An amount of vitamin D in IU, whole ("1000"), a decimal under 10 ("2.5")."""
+    if value is None:
+        return "n/a"
+    decimals = 0 if value >= 10 or value == 0 else 1
+    return f"{half_up(value, decimals):.{decimals}f}"
 
 
 def mg_text(value: float | None, decimals: int = 1) -> str:
@@ -42,7 +60,11 @@ def nutrients_text(magnesium_mg: float | None, calcium_mg: float | None) -> str:
 
 
 def describe_nutrients(entry: Entry) -> str:
-    return nutrients_text(entry.magnesium_mg, entry.calcium_mg)
+    """ "167.8 mg Mg, 13.0 mg Ca", and ", 1000 IU vitamin D" where the entry has some."""
+    text = nutrients_text(entry.magnesium_mg, entry.calcium_mg)
+    if entry.vitamin_d_iu:
+        text += f", {iu_text(entry.vitamin_d_iu)} IU vitamin D"
+    return text
 
 
 def amount_with_grams(entry: Entry) -> str:

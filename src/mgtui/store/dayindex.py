@@ -262,17 +262,31 @@ def totals_from_rows(day: dt.date, rows: list[Row]) -> DayTotals:
     Ten years of entries decode in ~250 ms but sum in ~40 ms this way; a test checks
     that both give the same totals.
     """
-    food_mg = supplement_mg = food_ca = supplement_ca = 0.0
+    food_mg = supplement_mg = food_ca = supplement_ca = food_d = supplement_d = 0.0
     missing = 0
+    vitamin_d_at = layout.VITAMIN_D_INDEX
     for row in rows:
         magnesium = row[5]
         calcium = row[6]
+        vitamin_d = row[vitamin_d_at] if len(row) > vitamin_d_at else None
         if row[2] == "s":
             supplement_mg += magnesium or 0.0
             supplement_ca += calcium or 0.0
+            supplement_d += vitamin_d or 0.0
         else:
             food_mg += magnesium or 0.0
             food_ca += calcium or 0.0
+            food_d += vitamin_d or 0.0
             if magnesium is None:
                 missing += 1
-    return DayTotals(day, food_mg, supplement_mg, food_ca, supplement_ca, len(rows), missing)
+    return DayTotals(
+        day,
+        food_mg,
+        supplement_mg,
+        food_ca,
+        supplement_ca,
+        len(rows),
+        missing,
+        food_d,
+        supplement_d,
+    )

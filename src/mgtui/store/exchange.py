@@ -5,9 +5,14 @@ An export is readable on its own, with named fields like ``mgtui log --json``::
     {"format": "mgtui-export", "version": 1, "exported_at": "2025-01-31T08:00:00Z",
      "profile": {...} or null,
      "entries": [{"id", "date", "time", "kind", "name", "amount", "magnesium_mg",
-                  "calcium_mg", "food_id", "grams", "form", "product", "servings"}],
+                  "calcium_mg", "food_id", "grams", "form", "product", "servings",
+                  "vitamin_d_iu"}],
      "supplement_products": [{"name", "form", "magnesium_mg", "calcium_mg", "serving",
-                              "compound_mg"}],
+                              "compound_mg", "calcium_form", "calcium_compound_mg",
+                              "vitamin_d_iu"}],
+
+Fields added later ("vitamin_d_iu", the calcium form) are optional on import, so a
+file exported before them imports unchanged.
      "custom_foods": [{"id", "name", "group", "magnesium_mg_per_100g", ...,
                        "portions": [{"name", "grams", "amount"}]}],
      "favourite_food_ids": ["12014", ...],
@@ -141,6 +146,9 @@ def product_to_dict(product: SupplementProduct) -> dict[str, Any]:
         "calcium_mg": product.calcium_mg,
         "serving": product.serving,
         "compound_mg": product.compound_mg,
+        "calcium_form": product.calcium_form,
+        "calcium_compound_mg": product.calcium_compound_mg,
+        "vitamin_d_iu": product.vitamin_d_iu,
     }
 
 
@@ -153,6 +161,9 @@ def product_from_dict(document: dict[str, Any]) -> SupplementProduct:
         calcium_mg=float(document.get("calcium_mg", 0.0)),
         serving=document.get("serving", "1 serving"),
         compound_mg=_optional_float(document.get("compound_mg")),
+        calcium_form=document.get("calcium_form"),
+        calcium_compound_mg=_optional_float(document.get("calcium_compound_mg")),
+        vitamin_d_iu=float(document.get("vitamin_d_iu") or 0.0),
     )
 
 
@@ -289,7 +300,7 @@ def _parse_profile(value: object, problems: _Problems) -> Profile | None:
 _ENTRY_FIELDS: Final = frozenset(
     {
         "id", "date", "time", "kind", "name", "amount", "magnesium_mg", "calcium_mg",
-        "food_id", "grams", "form", "product", "servings",
+        "food_id", "grams", "form", "product", "servings", "vitamin_d_iu",
     }
 )  # fmt: skip
 
@@ -342,7 +353,7 @@ def _parse_entry(item: dict[str, Any], where: str, problems: _Problems) -> Entry
         if type(item.get(key)) is not str or (key == "name" and not item[key].strip()):
             problems.add(f"{where}: {key} must be text")
             return None
-    for key in ("magnesium_mg", "calcium_mg", "grams", "servings"):
+    for key in ("magnesium_mg", "calcium_mg", "grams", "servings", "vitamin_d_iu"):
         if item.get(key) is not None and not layout.is_quantity(item[key]):
             problems.add(
                 f"{where}: {key} must be a number from 0 to {layout.MAX_QUANTITY:,} "
@@ -367,6 +378,7 @@ def _parse_entry(item: dict[str, Any], where: str, problems: _Problems) -> Entry
         form=item.get("form"),
         product=item.get("product"),
         servings=_optional_float(item.get("servings")),
+        vitamin_d_iu=_optional_float(item.get("vitamin_d_iu")),
     )
 
 
@@ -426,8 +438,9 @@ def _parse_products(value: object, problems: _Problems) -> tuple[SupplementProdu
         ) is not str:
             problems.add(f"{where} ({item['name']}): form and serving must be text")
             continue
-        if item.get("compound_mg") is not None and not layout.is_quantity(item["compound_mg"]):
-            problems.add(f"{where} ({item['name']}): compound_mg must be a number")
+        problem = layout.supplement_problem(item)
+        if problem is not None:
+            problems.add(f"{where}: {problem}")
             continue
         try:
             product = product_from_dict(item)

@@ -55,9 +55,12 @@ COLUMNS: Final = (
     "form",
     "product",
     "servings",
+    "vitamin_d_iu",
     "id",
     "serving",
     "compound_mg",
+    "calcium_form",
+    "calcium_compound_mg",
     "group",
     "magnesium_mg_per_100g",
     "calcium_mg_per_100g",
@@ -100,6 +103,7 @@ _ENTRY_FIELDS: Final = {
     "form": OPTIONAL_TEXT,
     "product": OPTIONAL_TEXT,
     "servings": NUMBER,
+    "vitamin_d_iu": NUMBER,
 }
 _PROFILE_FIELDS: Final = {
     "sex": TEXT,
@@ -116,6 +120,9 @@ _SUPPLEMENT_FIELDS: Final = {
     "calcium_mg": NUMBER,
     "serving": TEXT,
     "compound_mg": NUMBER,
+    "calcium_form": OPTIONAL_TEXT,
+    "calcium_compound_mg": NUMBER,
+    "vitamin_d_iu": NUMBER,
 }
 _FOOD_FIELDS: Final = {
     "id": TEXT,

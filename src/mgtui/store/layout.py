@@ -19,13 +19,17 @@ of one-document-per-entry with named keys, and reading a day is one dictionary l
 A ROW is::
 
     [id, time, kind, name, amount, magnesium_mg, calcium_mg,
-     food_id, grams, form, product, servings]
+     food_id, grams, form, product, servings, vitamin_d_iu]
 
 A routine's ITEM is a ROW without its id and time (``[kind, name, amount, ...]``):
 logging the routine gives each item both.
 
 ``time`` is "HH:MM" (or "HH:MM:SS"), ``kind`` is "f" (food) or "s" (supplement),
-numbers are mg, g or servings (``null`` = unknown), trailing nulls are left out.
+numbers are mg, g, servings or IU (``null`` = unknown), trailing nulls are left out.
+``vitamin_d_iu`` came later, at the end and optional, so format 2 still holds: a row
+written before it (12 values or fewer) reads as vitamin D unknown. A copy of mgtui
+older than it sets a 13-value row aside (as damage it can show and keep) instead of
+misreading it.
 
 A day's rows are stored as one string ("e"), the compact JSON of the list of rows as
 orjson writes it (``encode_rows``), not as nested arrays. Parsing the file then makes
@@ -96,7 +100,8 @@ Row = list[Any]
 _KIND_CODES: Final[dict[str, EntryKind]] = {"f": "food", "s": "supplement"}
 _CODE_OF_KIND: Final[dict[EntryKind, str]] = {"food": "f", "supplement": "s"}
 MIN_ROW_LENGTH: Final = 7
-MAX_ROW_LENGTH: Final = 12
+MAX_ROW_LENGTH: Final = 13
+VITAMIN_D_INDEX: Final = 12
 MAX_ID_LENGTH: Final = 64
 row_time = itemgetter(1)
 # The tables of the legacy format 0 (see migrations.py); TinyDB adds "_default" itself.
@@ -171,6 +176,7 @@ def encode_entry(entry: Entry) -> Row:
         entry.form,
         entry.product,
         entry.servings,
+        entry.vitamin_d_iu,
     ]
     while len(row) > MIN_ROW_LENGTH and row[-1] is None:
         row.pop()
@@ -196,6 +202,7 @@ def decode_entry(row: Row, day: dt.date) -> Entry:
         form=extra[2],
         product=extra[3],
         servings=extra[4],
+        vitamin_d_iu=extra[5],
     )
 
 
@@ -322,6 +329,8 @@ def row_problem(row: object) -> str | None:
         return f"entry {entry_id}: form and product must be text or null"
     if length > 11 and not _is_optional_quantity(row[11]):
         return f"entry {entry_id}: servings {_shown(row[11])} is not {_QUANTITY_OR_NULL}"
+    if length > 12 and not _is_optional_quantity(row[12]):
+        return f"entry {entry_id}: vitamin D {_shown(row[12])} is not {_QUANTITY_OR_NULL}"
     return None
 
 
@@ -608,6 +617,7 @@ def _row_looks_valid(row: object) -> bool:
         and (length < 10 or type(row[9]) in texts)
         and (length < 11 or type(row[10]) in texts)
         and (length < 12 or _is_optional_quantity(row[11]))
+        and (length < 13 or _is_optional_quantity(row[12]))
     )
 
 
@@ -648,8 +658,11 @@ def supplement_problem(document: dict[str, Any]) -> str | None:
         document.get("calcium_mg", 0)
     ):
         return f"saved supplement {document['name']!r}: amounts must be numbers >= 0"
-    if not _is_optional_quantity(document.get("compound_mg")):
-        return f"saved supplement {document['name']!r}: compound weight must be a number"
+    for key in ("compound_mg", "calcium_compound_mg", "vitamin_d_iu"):
+        if not _is_optional_quantity(document.get(key)):
+            return f"saved supplement {document['name']!r}: {key} must be a number"
+    if not _is_optional_text(document.get("calcium_form")):
+        return f"saved supplement {document['name']!r}: calcium form must be text"
     return None
 
 

@@ -97,6 +97,7 @@ def checked_entry(entry: Entry, *, before: Entry | None = None) -> Entry:
         calcium_mg=checked_quantity("calcium", entry.calcium_mg),
         grams=checked_quantity("grams", entry.grams),
         servings=checked_quantity("servings", entry.servings),
+        vitamin_d_iu=checked_quantity("vitamin D", entry.vitamin_d_iu),
         food_id=food_id,
         form=form,
         product=product,
@@ -126,8 +127,10 @@ def set_aside_unusable(tables: Tables) -> None:
 def checked_product(product: SupplementProduct) -> None:
     """A supplement product that may be saved, or ``InvalidRecordError``."""
     checked_quantity("compound weight", product.compound_mg)
+    checked_quantity("calcium compound weight", product.calcium_compound_mg)
     check_printable("the supplement's name", product.name)
     check_printable("the supplement's form", product.form)
+    check_printable("the supplement's calcium form", product.calcium_form)
     check_printable("the serving", product.serving)
 
 

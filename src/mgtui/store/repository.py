@@ -19,7 +19,7 @@ from typing import Any, TypeAlias
 
 from tinydb.table import Document
 
-from mgtui.domain.entries import Entry
+from mgtui.domain.entries import Entry, rescaled_vitamin_d
 from mgtui.domain.history import DayTotals
 from mgtui.domain.routines import Routine
 from mgtui.domain.supplements import SupplementProduct
@@ -222,6 +222,7 @@ class Repository:
                 servings=servings,
                 date=date or before.date,
                 time=time or before.time,
+                vitamin_d_iu=rescaled_vitamin_d(before, grams=grams, servings=servings),
             )
             after = checked_entry(changed, before=before)
             self._days.move(before, after)

@@ -1,8 +1,10 @@
 """A supplement from its label: elemental magnesium per serving, or the compound
-weight converted with the form's fraction (the arithmetic shown as you type).
+weight converted with the form's fraction (the arithmetic shown as you type); calcium
+the same way with its own form; vitamin D per serving in IU or mcg.
 
 Typing "500" as elemental magnesium of a glycinate gets a warning first: glycinate
-is 14.1% magnesium, so that is almost surely the compound weight.
+is 14.1% magnesium, so that is almost surely the compound weight. "500" as elemental
+calcium of a citrate (21.1% calcium) gets the same question.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Select, Static
 
-from mgtui.domain.supplements import MAGNESIUM_FORMS, SupplementProduct
+from mgtui.domain.supplements import CALCIUM_FORMS, MAGNESIUM_FORMS, SupplementProduct
 from mgtui.logbook import drafts
 
 
@@ -29,6 +31,12 @@ class ProductFormResult:
 FORM_OPTIONS = [
     (f"{form.name} ({form.percent_label} Mg)", form.name) for form in MAGNESIUM_FORMS.values()
 ]
+
+CALCIUM_FORM_OPTIONS = [
+    (f"{form.name} ({form.percent_label} Ca)", form.name) for form in CALCIUM_FORMS.values()
+]
+CALCIUM_BASIS_OPTIONS = [("elemental", "elemental"), ("compound weight", "compound")]
+VITAMIN_D_UNITS = [("IU", "IU"), ("mcg", "mcg")]
 
 
 class ProductForm(ModalScreen[ProductFormResult | None]):
@@ -82,13 +90,48 @@ class ProductForm(ModalScreen[ProductFormResult | None]):
                     )
                 yield Label("Magnesium mg")
                 yield Input(magnesium, id="magnesium", placeholder="per serving", compact=True)
+                calcium_compound = product is not None and product.calcium_compound_mg is not None
+                if product is None:
+                    calcium = "0"
+                elif product.calcium_compound_mg is not None:
+                    calcium = f"{product.calcium_compound_mg:g}"
+                else:
+                    calcium = f"{product.calcium_mg:g}"
                 yield Label("Calcium mg")
-                yield Input(
-                    f"{product.calcium_mg:g}" if product else "0",
-                    id="calcium",
-                    placeholder="elemental, per serving",
+                with Horizontal(classes="form-pair"):
+                    yield Input(calcium, id="calcium", placeholder="per serving", compact=True)
+                    yield Select(
+                        CALCIUM_BASIS_OPTIONS,
+                        id="calcium-basis",
+                        compact=True,
+                        allow_blank=False,
+                        value="compound" if calcium_compound else "elemental",
+                    )
+                yield Label("Calcium form")
+                yield Select(
+                    CALCIUM_FORM_OPTIONS,
+                    id="calcium-form",
                     compact=True,
+                    prompt="unknown / no calcium",
+                    value=(
+                        product.calcium_form if product and product.calcium_form else Select.NULL
+                    ),
                 )
+                yield Label("Vitamin D")
+                with Horizontal(classes="form-pair"):
+                    yield Input(
+                        f"{product.vitamin_d_iu:g}" if product and product.vitamin_d_iu else "",
+                        id="vitamin-d",
+                        placeholder="per serving",
+                        compact=True,
+                    )
+                    yield Select(
+                        VITAMIN_D_UNITS,
+                        id="vitamin-d-unit",
+                        compact=True,
+                        allow_blank=False,
+                        value="IU",
+                    )
                 yield Label("Serving")
                 yield Input(product.serving if product else "1 capsule", id="serving", compact=True)
             yield Static(id="conversion", classes="dialog-hint")
@@ -112,6 +155,13 @@ class ProductForm(ModalScreen[ProductFormResult | None]):
     def is_compound(self) -> bool:
         return self.query_one("#compound", RadioButton).value
 
+    def chosen(self, field: str) -> str | None:
+        value = self.query_one(f"#{field}", Select).value
+        return value if isinstance(value, str) else None
+
+    def is_calcium_compound(self) -> bool:
+        return self.chosen("calcium-basis") == "compound"
+
     def build(self) -> SupplementProduct:
         return drafts.make_product(
             self.text("name"),
@@ -120,7 +170,19 @@ class ProductForm(ModalScreen[ProductFormResult | None]):
             self.text("calcium"),
             self.text("serving"),
             compound=self.is_compound(),
+            calcium_form=self.chosen("calcium-form"),
+            calcium_compound=self.is_calcium_compound(),
+            vitamin_d_text=self.text("vitamin-d"),
+            vitamin_d_unit="mcg" if self.chosen("vitamin-d-unit") == "mcg" else "IU",
         )
+
+    def warnings(self, product: SupplementProduct) -> str:
+        """The "looks like a compound weight" questions, magnesium's and calcium's."""
+        found = [
+            drafts.compound_weight_warning(product, compound=self.is_compound()),
+            drafts.calcium_compound_weight_warning(product, compound=self.is_calcium_compound()),
+        ]
+        return " ".join(text for text in found if text)
 
     @on(Input.Changed)
     @on(Select.Changed)
@@ -134,14 +196,19 @@ class ProductForm(ModalScreen[ProductFormResult | None]):
             product = self.build()
         except drafts.AmountError as problem:
             conversion.update("")
-            if self.text("magnesium").strip():
+            if any(self.text(field).strip() for field in ("magnesium", "vitamin-d")):
                 error.update(str(problem))
             return
         if product.conversion:
-            conversion.update(f"Conversion: {product.conversion}")
+            lines = [f"Conversion: {product.conversion}"]
         else:
-            conversion.update(f"{product.magnesium_mg:g} mg elemental magnesium per serving")
-        warning = drafts.compound_weight_warning(product, compound=self.is_compound())
+            lines = [f"{product.magnesium_mg:g} mg elemental magnesium per serving"]
+        if product.calcium_conversion:
+            lines.append(f"Conversion: {product.calcium_conversion}")
+        if product.vitamin_d_iu and self.chosen("vitamin-d-unit") == "mcg":
+            lines.append(f"Vitamin D: {product.vitamin_d_iu:g} IU per serving (1 mcg = 40 IU)")
+        conversion.update("\n".join(lines))
+        warning = self.warnings(product)
         if warning:
             error.update(warning)
 
@@ -166,7 +233,7 @@ class ProductForm(ModalScreen[ProductFormResult | None]):
         except drafts.AmountError as problem:
             error.update(str(problem))
             return
-        warning = drafts.compound_weight_warning(product, compound=self.is_compound())
+        warning = self.warnings(product)
         if warning and not self.confirmed_compound_warning:
             self.confirmed_compound_warning = True
             error.update(f"{warning} Press the button again to keep it as elemental.")

@@ -17,7 +17,7 @@ from mgtui.domain.entries import Entry
 from mgtui.domain.supplements import SupplementProduct
 from mgtui.domain.text import safe
 from mgtui.logbook import drafts
-from mgtui.present.text import describe_entry, mg_text, whole_mg
+from mgtui.present.text import describe_entry, iu_text, mg_text, whole_mg
 from mgtui.tui.dialogs.confirm_dialog import ConfirmDialog
 from mgtui.tui.dialogs.product_form import ProductForm, ProductFormResult
 from mgtui.tui.guard import reads_store
@@ -99,9 +99,12 @@ class SupplementsScreen(SectionScreen):
         lines = [f"{safe(product.name)}: {mg_text(product.magnesium_mg)} mg magnesium"]
         if product.calcium_mg:
             lines[0] += f", {mg_text(product.calcium_mg)} mg calcium"
+        if product.vitamin_d_iu:
+            lines[0] += f", {iu_text(product.vitamin_d_iu)} IU vitamin D"
         lines[0] += f" per {safe(product.serving)}"
-        if product.conversion:
-            lines.append(f"Conversion: {product.conversion}")
+        for conversion in (product.conversion, product.calcium_conversion):
+            if conversion:
+                lines.append(f"Conversion: {conversion}")
         detail.update("\n".join(lines))
 
     @on(DataTable.RowSelected, "#products")

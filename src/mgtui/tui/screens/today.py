@@ -1,4 +1,4 @@
-"""Today: the four live bars over the day's entries, for any day.
+"""Today: the four live bars and vitamin D's line over the day's entries, for any day.
 
 The bars and the table redraw from the store whenever ``log_changed`` fires: after
 an edit here, an entry logged on another screen, or a write by another process.
@@ -25,7 +25,14 @@ from mgtui.tui.day_routines import DayRoutines
 from mgtui.tui.dialogs.amount_dialog import AmountDialog
 from mgtui.tui.guard import reads_store
 from mgtui.tui.screens.base import SectionScreen
-from mgtui.tui.widgets.bars import CalciumBar, DayBar, MagnesiumBar, RatioGauge, SupplementBar
+from mgtui.tui.widgets.bars import (
+    CalciumBar,
+    DayBar,
+    MagnesiumBar,
+    RatioGauge,
+    SupplementBar,
+    VitaminDLine,
+)
 from mgtui.tui.widgets.nav_bar import NavBar
 from mgtui.tui.widgets.text_fit import fit_middle
 
@@ -101,6 +108,7 @@ class TodayScreen(SectionScreen):
             yield SupplementBar(id="supplement-bar")
             yield CalciumBar(id="calcium-bar")
             yield RatioGauge(id="ratio-gauge")
+            yield VitaminDLine(id="vitamin-d")
         yield DataTable[str | Text](id="entries", cursor_type="row", zebra_stripes=True)
         yield Static(
             "Nothing logged on this day. Press a to add a food, s for a supplement.",

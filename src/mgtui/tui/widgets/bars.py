@@ -1,4 +1,5 @@
-"""The four live bars of a day: magnesium, supplements vs the limit, calcium, Ca:Mg.
+"""The four live bars of a day: magnesium, supplements vs the limit, calcium, Ca:Mg;
+and vitamin D's one line beneath them.
 
 Each bar is a widget with a reactive ``summary`` (a ``DaySummary``); setting it
 redraws the bar and sets state classes (``-near-limit``, ``-over-limit``, ...)
@@ -22,7 +23,7 @@ from textual.widget import Widget
 
 from mgtui.domain.summary import DaySummary
 from mgtui.present import day as views
-from mgtui.present.day import BarView, LegendPart
+from mgtui.present.day import BarView, LegendPart, LineView
 
 LABEL_WIDTH = 13
 VALUE_WIDTH = 22
@@ -164,3 +165,37 @@ class RatioGauge(DayBar):
 
     LABEL = "Ca:Mg ratio"
     VIEW = views.ratio_bar
+
+
+class VitaminDLine(DayBar):
+    """Vitamin D (food and supplements) against its RDA and upper limit, in one line:
+    a guide beside the minerals, so it takes no bar's two lines from the entries."""
+
+    DEFAULT_CSS = """
+    VitaminDLine {
+        height: 1;
+    }
+    """
+
+    LABEL = "Vitamin D"
+
+    def line_view(self) -> LineView | None:
+        if self.summary is None:
+            return None
+        return views.vitamin_d_line(self.summary, self.preview)
+
+    def render(self) -> RenderResult:
+        view = self.line_view()
+        if view is None:
+            return Text(f"{self.LABEL:<{LABEL_WIDTH}}…")
+        line = Text(f"{view.label:<{LABEL_WIDTH}}", style=self.style_of("bar--label"))
+        line.append(view.value, style=self.style_of("bar--value"))
+        line.append(f" · {view.note}", style=self.style_of("bar--detail"))
+        line.truncate(max(0, self.size.width), overflow="ellipsis")
+        return line
+
+    def set_state_classes(self) -> None:
+        view = self.line_view()
+        states = frozenset() if view is None else view.states
+        for state in STATE_CLASSES:
+            self.set_class(state in states, state)
