@@ -44,8 +44,9 @@ save, the file itself still holds it in place; loading it again finds the same
 record with the same id. ``mgtui doctor`` lists and drops them. Only a file that is
 not an mgtui log at all (does not parse, malformed ``meta``) is damaged as a whole.
 
-The ``routines`` table came after format 2 without raising it: an older mgtui keeps
-a table it does not know as it is, and a file without one gets an empty one.
+Format 3 lets a row end with a 13th value, the entry's vitamin D in IU (older rows
+without it read as unknown). It also brought the ``routines`` table (an older file
+gets an empty one).
 
 Compatibility rules: ``meta`` / "1" / "schema" keeps its place in every future
 format, so any version can tell a newer file and refuse it; any change to this
@@ -74,7 +75,7 @@ from mgtui.domain.entries import Entry, EntryKind
 from mgtui.store.errors import DamagedFileError, NewerSchemaError, StoreError
 from mgtui.store.storage import Tables
 
-SCHEMA_VERSION: Final = 2
+SCHEMA_VERSION: Final = 3
 
 META = "meta"
 DAYS = "days"

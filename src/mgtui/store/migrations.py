@@ -176,7 +176,22 @@ def _v1_to_v2(old: dict[str, Any]) -> dict[str, Any]:
     return new
 
 
+def _v2_to_v3(old: dict[str, Any]) -> dict[str, Any]:
+    """Format 2 -> 3: a row may end with a 13th value, the entry's vitamin D in IU.
+
+    Nothing stored changes; the number does, so that a format-2 mgtui refuses a file
+    whose rows it would take for damage (it would set aside every new row) and leaves
+    it untouched instead.
+    """
+    new = dict(old)
+    meta = dict(old[layout.META])
+    meta[str(layout.META_DOC_ID)] = {**meta[str(layout.META_DOC_ID)], "schema": 3}
+    new[layout.META] = meta
+    return new
+
+
 MIGRATIONS: dict[int, Migration] = {
     0: _v0_to_v1,
     1: _v1_to_v2,
+    2: _v2_to_v3,
 }
