@@ -229,3 +229,26 @@ async def test_a_custom_mineral_water(repo: Repository, app_for: AppFactory) -> 
         60.0,
         150.0,
     )
+
+
+async def test_the_picker_starts_at_the_last_portion_and_says_so(
+    repo: Repository, app_for: AppFactory
+) -> None:
+    app = app_for(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a")
+        await search_for(app, pilot, "pumpkin seeds")
+        await pilot.press("enter")
+        assert app.screen.query_one("#amount", Input).value == "1 cup (129 g)"
+        result = str(app.screen.query_one("#amount-result").render())
+        assert result.endswith("(USDA's first portion)")
+        app.screen.query_one("#amount", Input).value = "1 oz"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [e.amount for e in repo.entries_on(TODAY)] == ["1 oz"]
+        await search_for(app, pilot, "pumpkin")
+        await search_for(app, pilot, "pumpkin seeds")
+        await pilot.press("enter")
+        assert app.screen.query_one("#amount", Input).value == "1 oz (28.35 g)"
+        result = str(app.screen.query_one("#amount-result").render())
+        assert result == "1 oz (28.35 g): 167.8 mg Mg, 13.0 mg Ca (your last portion)"

@@ -12,6 +12,7 @@ import math
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
+from typing import Literal
 
 from mgtui.domain.entries import Entry
 from mgtui.domain.supplements import (
@@ -80,6 +81,37 @@ def default_amount_text(food: Food) -> str:
     return first_portion(food).label
 
 
+# Where a food's amount comes from when none is typed (``present.text.portion_source``).
+PortionSource = Literal["last", "first", "grams"]
+
+
+def last_unit(food: Food, last: Entry | None) -> str | None:
+    """The measure of ``food`` the person logged last ("cup, ground"), if any."""
+    from mgtui.foods import portions
+
+    if last is None:
+        return None
+    try:
+        return portions.parse_portion(food, last.amount).unit
+    except portions.PortionError:
+        return None  # the food's measures changed since: that entry says nothing now
+
+
+def remembered_amount(food: Food, last: Entry | None) -> tuple[str, PortionSource]:
+    """The amount to start from: the person's last portion of ``food`` (``last``, its
+    latest entry), else its first USDA portion (100 g where it has none); with where
+    it comes from. Returned as text that ``food_entry`` takes back."""
+    from mgtui.foods import portions
+
+    if last is not None:
+        try:
+            return portions.parse_portion(food, last.amount).label, "last"
+        except portions.PortionError:
+            pass  # the food's measures changed since: its first portion stands in
+    first = portions.default_portion(food)
+    return first.label, "first" if first.portion is not None else "grams"
+
+
 def portion_choices(food: Food) -> list[str]:
     """What a picker offers, each as it can be typed back: "1 oz (28.35 g)", "g", "oz"."""
     from mgtui.foods.portions import portion_choices as choices
@@ -94,15 +126,26 @@ def portion_labels(food: Food) -> list[str]:
     return [portion_label(portion) for portion in food.portions]
 
 
-def food_entry(food: Food, amount_text: str | None, day: dt.date, time: dt.time) -> Entry:
-    """An entry (not yet stored) for an amount of a food; the default amount if None."""
+def food_entry(
+    food: Food,
+    amount_text: str | None,
+    day: dt.date,
+    time: dt.time,
+    *,
+    last: Entry | None = None,
+) -> Entry:
+    """An entry (not yet stored) for an amount of a food.
+
+    ``last`` is the person's latest entry of the food: with no amount typed its portion
+    is used (else the first USDA portion), and of several measures the words fit
+    ("1/2 cup" of almonds) its measure wins.
+    """
     from mgtui.foods import portions
 
     try:
         if amount_text is None or not amount_text.strip():
-            amount = portions.default_portion(food)
-        else:
-            amount = portions.parse_portion(food, amount_text)
+            amount_text = remembered_amount(food, last)[0]
+        amount = portions.parse_portion(food, amount_text, last_unit=last_unit(food, last))
     except portions.PortionError as error:
         raise AmountError(str(error)) from None
     label = f"{portions.format_quantity(amount.quantity)} {amount.unit}"

@@ -74,3 +74,15 @@ def describe_entry(entry: Entry) -> str:
 def count(number: int, singular: str, plural: str | None = None) -> str:
     """ "1 entry", "2 entries", "1,234 foods" """
     return f"{number:,} {singular if number == 1 else plural or singular + 's'}"
+
+
+PORTION_SOURCES: dict[str, str] = {
+    "last": "your last portion",
+    "first": "USDA's first portion",
+    "grams": "100 g: the food has no household measure",
+}
+
+
+def portion_source(source: str) -> str:
+    """Where an amount nobody typed comes from (``logbook.drafts.remembered_amount``)."""
+    return PORTION_SOURCES[source]

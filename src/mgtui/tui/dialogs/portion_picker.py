@@ -22,7 +22,7 @@ from mgtui.domain.text import safe
 from mgtui.foods.model import Food
 from mgtui.logbook import drafts
 from mgtui.logbook.session import Logbook
-from mgtui.present.text import amount_with_grams, describe_nutrients
+from mgtui.present.text import amount_with_grams, describe_nutrients, portion_source
 from mgtui.tui.widgets.bars import DayBar, MagnesiumBar, RatioGauge, SupplementBar
 
 
@@ -47,6 +47,14 @@ class PortionPicker(ModalScreen[Entry | None]):
         self.day = day
         self.logbook = context
         self.choices = drafts.portion_choices(food)
+        # The person's last entry of this food: its portion is where the amount starts,
+        # and of several measures of one unit ("1/2 cup" of almonds) its measure wins.
+        self.last = context.repo.last_food_entry(food.id)
+        self.start_amount, self.start_source = drafts.remembered_amount(food, self.last)
+        if self.start_amount in self.choices:
+            self.choices.remove(self.start_amount)
+        # The portion the amount starts at heads the list, so the list agrees with it.
+        self.choices.insert(0, self.start_amount)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog -wide", id="portion-picker"):
@@ -57,7 +65,7 @@ class PortionPicker(ModalScreen[Entry | None]):
                 id="portions",
             )
             yield Input(
-                drafts.default_amount_text(self.food),
+                self.start_amount,
                 id="amount",
                 placeholder="1 oz, 30 g, 1/2 cup, 2 tbsp, or a number of the first portion",
                 select_on_focus=True,
@@ -109,7 +117,9 @@ class PortionPicker(ModalScreen[Entry | None]):
             self.query_one("#amount", Input).focus()
 
     def build_entry(self, text: str) -> Entry:
-        return drafts.food_entry(self.food, text, self.day, self.logbook.time_for(self.day))
+        return drafts.food_entry(
+            self.food, text, self.day, self.logbook.time_for(self.day), last=self.last
+        )
 
     def update_preview(self, text: str) -> None:
         result = self.query_one("#amount-result", Static)
@@ -121,7 +131,10 @@ class PortionPicker(ModalScreen[Entry | None]):
             result.add_class("-error")
             after = None
         else:
-            result.update(f"{safe(amount_with_grams(entry))}: {describe_nutrients(entry)}")
+            line = f"{safe(amount_with_grams(entry))}: {describe_nutrients(entry)}"
+            if text == self.start_amount:
+                line += f" ({portion_source(self.start_source)})"
+            result.update(line)
             result.remove_class("-error")
             after = self.logbook.day(self.day, [entry])
         for bar_id in ("#preview-magnesium", "#preview-supplement", "#preview-ratio"):
