@@ -252,3 +252,39 @@ async def test_the_picker_starts_at_the_last_portion_and_says_so(
         assert app.screen.query_one("#amount", Input).value == "1 oz (28.35 g)"
         result = str(app.screen.query_one("#amount-result").render())
         assert result == "1 oz (28.35 g): 167.8 mg Mg, 13.0 mg Ca (your last portion)"
+
+
+async def test_on_another_day_the_picker_asks_the_time(
+    repo: Repository, app_for: AppFactory
+) -> None:
+    yesterday = TODAY - dt.timedelta(days=1)
+    app = app_for(repo, day=yesterday)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a")
+        await search_for(app, pilot, "pumpkin seeds")
+        await pilot.press("enter")
+        assert app.screen.query_one("#time", Input).value == ""
+        app.screen.query_one("#amount", Input).value = "1 oz"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PortionPicker)
+        result = str(app.screen.query_one("#amount-result").render())
+        assert result == "type the time you had it, HH:MM (e.g. 08:30)"
+        assert app.focused is app.screen.query_one("#time", Input)
+        await pilot.press(*"7:45", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, FoodSearchScreen)
+    [entry] = repo.entries_on(yesterday)
+    assert (entry.amount, entry.time) == ("1 oz", dt.time(7, 45))
+
+
+async def test_on_today_the_picker_logs_at_now(repo: Repository, app_for: AppFactory) -> None:
+    app = app_for(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a")
+        await search_for(app, pilot, "pumpkin seeds")
+        await pilot.press("enter")
+        assert app.screen.query_one("#time", Input).value == "08:30"
+        await pilot.press("enter")
+        await pilot.pause()
+    assert [e.time for e in repo.entries_on(TODAY)] == [dt.time(8, 30)]

@@ -280,3 +280,40 @@ async def test_an_unusable_saved_product_is_a_notification_not_a_crash(
             title == "About your data file" and "mgtui doctor" in message
             for _, title, message in notes
         )
+
+
+async def test_on_another_day_a_dose_asks_its_time_and_the_limit_names_that_day(
+    repo: Repository, app_for: AppFactory
+) -> None:
+    from textual.widgets import Static
+
+    from mgtui.tui.dialogs.time_dialog import TimeDialog
+
+    yesterday = TODAY - dt.timedelta(days=1)
+    repo.save_supplement_product(GLYCINATE)
+    app = app_for(repo, day=yesterday)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s", "l")
+        await pilot.pause()
+        assert isinstance(app.screen, TimeDialog)
+        assert app.screen.query_one("#time", Input).value == ""  # no silent 12:00
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TimeDialog)
+        error = str(app.screen.query_one("#dialog-error", Static).render())
+        assert error == "type the time you had it, HH:MM (e.g. 08:30)"
+        await pilot.press(*"0800", "enter")
+        await pilot.pause()
+        await pilot.press("l", *"21:00", "enter")
+        await pilot.pause()
+        assert [e.time for e in repo.entries_on(yesterday)] == [dt.time(8), dt.time(21)]
+        await pilot.press("l", *"22:00", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        message = str(app.screen.query_one(".dialog-message").render())
+        assert message.startswith("This takes 21 Nov 2026's supplemental magnesium to 360 mg")
+        assert "today" not in message
+        await pilot.press("y")
+        await pilot.pause()
+    assert [e.time for e in repo.entries_on(yesterday)] == [dt.time(8), dt.time(21), dt.time(22)]
+    assert repo.entries_on(TODAY) == []

@@ -60,6 +60,28 @@ def optional_number_text(value: float | None) -> str:
     return "" if value is None else f"{value:g}"
 
 
+_TIME_OF_DAY = re.compile(r"(\d{1,2})[:.h]?(\d{2})")
+
+
+def parse_time_of_day(text: str) -> dt.time:
+    """HH:MM on a 24-hour clock, as typed in the app: "08:30", "8:30", "0830" or "8.30"."""
+    cleaned = text.strip()
+    if not cleaned:
+        raise AmountError("type the time you had it, HH:MM (e.g. 08:30)")
+    match = _TIME_OF_DAY.fullmatch(cleaned)
+    if match is None:
+        raise AmountError(f"{cleaned!r} is not a time; write HH:MM, e.g. 08:30")
+    hour, minute = int(match.group(1)), int(match.group(2))
+    if hour > 23 or minute > 59:
+        raise AmountError(f"{cleaned} is not a time of day (00:00 to 23:59)")
+    return dt.time(hour, minute)
+
+
+def time_text(time: dt.time | None) -> str:
+    """A time as the app's time fields show it; empty when it is to be typed."""
+    return "" if time is None else time.strftime("%H:%M")
+
+
 # -- foods ----------------------------------------------------------------------------
 
 
@@ -228,6 +250,22 @@ def rescale_entry(entry: Entry, amount_text: str, custom_foods: Sequence[Food]) 
         magnesium_mg=scaled(entry.magnesium_mg),
         calcium_mg=scaled(entry.calcium_mg),
     )
+
+
+def edited_entry(
+    entry: Entry, amount_text: str, time_text: str, custom_foods: Sequence[Food]
+) -> Entry:
+    """The entry with the amount and time typed in the app's edit dialog.
+
+    An amount left as it was keeps the entry's numbers exactly (a move in time changes
+    nothing else); a new one is scaled by ``rescale_entry``.
+    """
+    time = parse_time_of_day(time_text)
+    if not amount_text.strip():
+        raise AmountError("type an amount, or press Esc to keep it")
+    if amount_text.strip() == entry.amount:
+        return replace(entry, time=time)
+    return replace(rescale_entry(entry, amount_text, custom_foods), time=time)
 
 
 def amount_hint(entry: Entry, custom_foods: Sequence[Food]) -> str:

@@ -79,10 +79,13 @@ class Logbook:
     def today(self) -> dt.date:
         return self.now().date()
 
-    def time_for(self, day: dt.date) -> dt.time:
-        """The time a new entry gets: now on today, noon on another day."""
+    def time_for(self, day: dt.date) -> dt.time | None:
+        """The time a new entry starts with: now on today; None on another day, where
+        the front end asks for it. Any guess there (noon, the clock's time) would be
+        taken by a reflex Enter and put doses hours from where they were taken, which
+        the timing advice and the clinician's report then read as fact."""
         now = self.now()
-        return now.time() if day == now.date() else dt.time(12, 0)
+        return now.time() if day == now.date() else None
 
     # -- profile and targets --------------------------------------------------------
 
@@ -176,6 +179,19 @@ class Logbook:
             if advice.code not in _DOSE_CODES and advice not in before.warnings
         )
         return Logged(entry, before, after, tuple(warnings))
+
+    def edit(self, entry: Entry, changed: Entry) -> Entry:
+        """Store ``changed`` (from ``drafts.rescale_entry``) in place of ``entry``: a new
+        amount with its own numbers scaled, and a new time; undone with one undo."""
+        return self.repo.edit_entry(
+            entry.id,
+            amount=changed.amount,
+            magnesium_mg=changed.magnesium_mg,
+            calcium_mg=changed.calcium_mg,
+            grams=changed.grams,
+            servings=changed.servings,
+            time=changed.time,
+        )
 
     def rename_product(self, old_name: str, product: SupplementProduct) -> SupplementProduct:
         """Save ``product`` in place of ``old_name``, in one transaction."""

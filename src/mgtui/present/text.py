@@ -86,3 +86,9 @@ PORTION_SOURCES: dict[str, str] = {
 def portion_source(source: str) -> str:
     """Where an amount nobody typed comes from (``logbook.drafts.remembered_amount``)."""
     return PORTION_SOURCES[source]
+
+
+def entry_changed(before: Entry, after: Entry) -> str:
+    """What an edit did: "Milk, whole: now 2 cups at 07:45, 48.8 mg Mg, 551.4 mg Ca"."""
+    moved = "" if after.time == before.time else f" at {after.time:%H:%M}"
+    return f"{safe(after.name)}: now {safe(after.amount)}{moved}, {describe_nutrients(after)}"

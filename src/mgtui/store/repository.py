@@ -199,8 +199,10 @@ class Repository:
         calcium_mg: float | None,
         grams: float | None = None,
         servings: float | None = None,
+        time: dt.time | None = None,
     ) -> Entry:
-        """Replace an entry's amount, grams, servings, magnesium and calcium.
+        """Replace an entry's amount, grams, servings, magnesium and calcium, and with
+        ``time`` its time of day (the entry moves to its place in the day).
 
         The caller computes the nutrients for the new amount. ``grams`` is for foods
         and ``servings`` for supplements (None clears it). Raises ``NotFoundError``.
@@ -215,6 +217,7 @@ class Repository:
                 calcium_mg=calcium_mg,
                 grams=grams,
                 servings=servings,
+                time=before.time if time is None else time,
             )
             after = checked_entry(changed, before=before)
             self._days.replace(after)

@@ -12,7 +12,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
@@ -64,13 +64,23 @@ class PortionPicker(ModalScreen[Entry | None]):
                 *[Option(choice, id=str(index)) for index, choice in enumerate(self.choices)],
                 id="portions",
             )
-            yield Input(
-                self.start_amount,
-                id="amount",
-                placeholder="1 oz, 30 g, 1/2 cup, 2 tbsp, or a number of the first portion",
-                select_on_focus=True,
-                compact=True,
-            )
+            with Horizontal(classes="dialog-fields"):
+                yield Input(
+                    self.start_amount,
+                    id="amount",
+                    placeholder="1 oz, 30 g, 1/2 cup, 2 tbsp, or a number of the first portion",
+                    select_on_focus=True,
+                    compact=True,
+                )
+                yield Label(" at ")
+                # Now on today; on another day empty, to be typed (Logbook.time_for).
+                yield Input(
+                    drafts.time_text(self.logbook.time_for(self.day)),
+                    id="time",
+                    placeholder="HH:MM",
+                    select_on_focus=True,
+                    compact=True,
+                )
             yield Static(id="amount-result")
             yield Static("What this does to the day:", classes="dialog-hint")
             yield MagnesiumBar(id="preview-magnesium")
@@ -116,10 +126,9 @@ class PortionPicker(ModalScreen[Entry | None]):
         if self.focused is portions and portions.highlighted in (0, None):
             self.query_one("#amount", Input).focus()
 
-    def build_entry(self, text: str) -> Entry:
-        return drafts.food_entry(
-            self.food, text, self.day, self.logbook.time_for(self.day), last=self.last
-        )
+    def build_entry(self, text: str, time: dt.time = dt.time(0, 0)) -> Entry:
+        # The preview's bars do not depend on the time; the entry logged does.
+        return drafts.food_entry(self.food, text, self.day, time, last=self.last)
 
     def update_preview(self, text: str) -> None:
         result = self.query_one("#amount-result", Static)
@@ -142,13 +151,28 @@ class PortionPicker(ModalScreen[Entry | None]):
             bar.summary = before
             bar.preview = after
 
+    @on(Input.Submitted, "#time")
+    def time_submitted(self) -> None:
+        self.submit(self.query_one("#amount", Input).value)
+
     def submit(self, text: str) -> None:
+        time_input = self.query_one("#time", Input)
+        result = self.query_one("#amount-result", Static)
         try:
-            entry = self.build_entry(text)
+            self.build_entry(text)
         except drafts.AmountError as error:
-            self.notify(str(error), title="Not logged", severity="error")
+            result.update(str(error))
+            result.add_class("-error")
+            self.query_one("#amount", Input).focus()
             return
-        self.dismiss(entry)
+        try:
+            time = drafts.parse_time_of_day(time_input.value)
+        except drafts.AmountError as error:
+            result.update(str(error))
+            result.add_class("-error")
+            time_input.focus()
+            return
+        self.dismiss(self.build_entry(text, time))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -7,6 +7,8 @@ timing tip appears when calcium and magnesium supplements are within 2 hours.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -20,6 +22,7 @@ from mgtui.logbook import drafts
 from mgtui.present.text import describe_entry, mg_text, whole_mg
 from mgtui.tui.dialogs.confirm_dialog import ConfirmDialog
 from mgtui.tui.dialogs.product_form import ProductForm, ProductFormResult
+from mgtui.tui.dialogs.time_dialog import TimeDialog
 from mgtui.tui.guard import reads_store
 from mgtui.tui.screens.base import SectionScreen
 from mgtui.tui.widgets.bars import SupplementBar
@@ -118,9 +121,24 @@ class SupplementsScreen(SectionScreen):
         self.log_dose(product)
 
     def log_dose(self, product: SupplementProduct) -> None:
-        session = self.mgtui.logbook
+        """Log one serving: now on today; on another day at a time asked first."""
         day = self.mgtui.day
-        entry = drafts.supplement_entry(product, 1.0, day, session.time_for(day))
+        time = self.mgtui.logbook.time_for(day)
+        if time is not None:
+            self.log_dose_at(product, time)
+            return
+
+        def answered(typed: dt.time | None) -> None:
+            if typed is not None:
+                self.log_dose_at(product, typed)
+
+        self.app.push_screen(
+            TimeDialog(f"{safe(product.name)} on {day:%a %d %b}: at what time?"), answered
+        )
+
+    def log_dose_at(self, product: SupplementProduct, time: dt.time) -> None:
+        session = self.mgtui.logbook
+        entry = drafts.supplement_entry(product, 1.0, self.mgtui.day, time)
         question = session.dose_question(entry)
         if question is None:
             self.store(entry)
