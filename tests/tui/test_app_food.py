@@ -288,3 +288,39 @@ async def test_on_today_the_picker_logs_at_now(repo: Repository, app_for: AppFac
         await pilot.press("enter")
         await pilot.pause()
     assert [e.time for e in repo.entries_on(TODAY)] == [dt.time(8, 30)]
+
+
+async def test_ctrl_f_on_a_recent_food_keeps_the_cursor_on_it(
+    seeded: Repository, app_for: AppFactory
+) -> None:
+    app = app_for(seeded)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        names = result_names(app)
+        table = app.screen.query_one("#results", DataTable)
+        table.move_cursor(row=names.index("Nuts, almonds"))
+        await pilot.press("ctrl+f")  # almonds move to the top, as a favourite
+        await pilot.pause()
+        assert result_names(app)[0] == "* Nuts, almonds"
+        assert app.screen.highlighted_food().id == "12061"
+        await pilot.press("ctrl+f")  # the same food again: unmarked
+        await pilot.pause()
+        assert app.screen.highlighted_food().id == "12061"
+    assert seeded.favourite_food_ids() == []
+
+
+async def test_search_status_counts_the_table_and_says_one_food(
+    repo: Repository, app_for: AppFactory
+) -> None:
+    from mgtui.foods import food_count
+    from mgtui.present.text import search_results_line
+
+    app = app_for(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        status = str(app.screen.query_one("#search-status").render())
+        assert status == "Type to search 8,789 USDA foods, e.g. pumpkin seeds"
+        assert food_count() == 8789  # SR28 as built into data/
+    assert search_results_line(1) == "1 food · ↓ to the list · Enter picks a portion"

@@ -92,3 +92,12 @@ def entry_changed(before: Entry, after: Entry) -> str:
     """What an edit did: "Milk, whole: now 2 cups at 07:45, 48.8 mg Mg, 551.4 mg Ca"."""
     moved = "" if after.time == before.time else f" at {after.time:%H:%M}"
     return f"{safe(after.name)}: now {safe(after.amount)}{moved}, {describe_nutrients(after)}"
+
+
+def search_prompt(food_count: int) -> str:
+    """What an empty food search says, with the table's real number of foods."""
+    return f"Type to search {count(food_count, 'USDA food')}, e.g. pumpkin seeds"
+
+
+def search_results_line(found: int) -> str:
+    return f"{count(found, 'food')} · ↓ to the list · Enter picks a portion"
