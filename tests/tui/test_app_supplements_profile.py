@@ -317,3 +317,23 @@ async def test_on_another_day_a_dose_asks_its_time_and_the_limit_names_that_day(
         await pilot.pause()
     assert [e.time for e in repo.entries_on(yesterday)] == [dt.time(8), dt.time(21), dt.time(22)]
     assert repo.entries_on(TODAY) == []
+
+
+async def test_after_saving_a_second_product_l_logs_that_one(
+    repo: Repository, app_for: AppFactory
+) -> None:
+    repo.save_supplement_product(GLYCINATE)
+    app = app_for(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s", "n")
+        form = app.screen
+        form.query_one("#name", Input).value = "Zinc Mag"  # sorted after Mag Glycinate
+        form.query_one("#magnesium", Input).value = "100"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, SupplementsScreen)
+        assert app.screen.selected_product().name == "Zinc Mag"
+        await pilot.press("l")
+        await pilot.pause()
+    [entry] = repo.entries_on(TODAY)
+    assert entry.name == "Zinc Mag"

@@ -56,6 +56,8 @@ class SupplementsScreen(SectionScreen):
     def on_mount(self) -> None:
         self.title = "Supplements"
         self.products: list[SupplementProduct] = []
+        # A product just saved: the cursor goes to it, so l logs what was just saved.
+        self.select_after: str | None = None
         self.query_one("#products", DataTable).focus()
 
     @reads_store
@@ -65,6 +67,7 @@ class SupplementsScreen(SectionScreen):
         self.query_one("#supplement-bar", SupplementBar).summary = self.mgtui.logbook.day(day)
         table = self.query_one("#products", DataTable)
         selected = self.selected_product()
+        wanted = self.select_after or (selected.name if selected is not None else None)
         self.products = self.mgtui.logbook.repo.supplement_products()
         table.clear()
         for product in self.products:
@@ -78,8 +81,9 @@ class SupplementsScreen(SectionScreen):
             )
         if not self.products:
             table.add_row(Text("No supplements yet: press n", style="dim"), "", "", "", "")
-        elif selected is not None and selected.name in table.rows:
-            table.move_cursor(row=table.get_row_index(selected.name))
+        elif wanted is not None and wanted in table.rows:
+            table.move_cursor(row=table.get_row_index(wanted))
+            self.select_after = None
         self.show_detail()
 
     def selected_product(self) -> SupplementProduct | None:
@@ -183,6 +187,7 @@ class SupplementsScreen(SectionScreen):
                     lambda: session.rename_product(product.name, result.product),
                 )
                 if renamed is not None:
+                    self.show_saved(renamed.name)
                     self.notify(
                         f"Saved {safe(renamed.name)} (was {safe(product.name)}).", markup=False
                     )
@@ -205,11 +210,16 @@ class SupplementsScreen(SectionScreen):
                 )
                 is not None
             ):
+                self.show_saved(result.product.name)
                 self.notify(
                     f"Saved {safe(result.product.name)}. Press l to log a serving.", markup=False
                 )
         else:
             self.log_dose(result.product)
+
+    def show_saved(self, name: str) -> None:
+        self.select_after = name
+        self.redraw()
 
     def action_delete_product(self) -> None:
         product = self.selected_product()
