@@ -337,3 +337,33 @@ async def test_after_saving_a_second_product_l_logs_that_one(
         await pilot.pause()
     [entry] = repo.entries_on(TODAY)
     assert entry.name == "Zinc Mag"
+
+
+async def test_escape_with_unsaved_profile_changes_asks_and_discards_them(
+    seeded: Repository, app_for: AppFactory
+) -> None:
+    app = app_for(seeded)
+    notes = record_notifications(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p")
+        app.screen.query_one("#sex", Select).value = "male"
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")  # stay, the change kept
+        await pilot.pause()
+        assert isinstance(app.screen, ProfileScreen)
+        assert app.screen.query_one("#sex", Select).value == "male"
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+        assert "Profile changes discarded; the saved profile stands." in notes.messages()
+        await pilot.press("p")
+        await pilot.pause()
+        assert app.screen.query_one("#sex", Select).value == "female"  # as saved
+        assert "320" in str(app.screen.query_one("#targets").render())
+        await pilot.press("escape")  # nothing changed: no question
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+    assert seeded.profile().sex == "female"
