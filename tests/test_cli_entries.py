@@ -277,3 +277,15 @@ def test_add_half_a_cup_of_almonds_is_whole_unless_ground_was_logged_last(cli: C
     cli.ok("add", "12061", "1 cup ground")
     out = cli.ok("add", "almonds", "1/2", "cup").out
     assert "1/2 cup, ground (47.5 g)" in out
+
+
+def test_a_date_after_tomorrow_is_refused_with_the_year_to_check(cli: Cli) -> None:
+    result = cli("add", "almonds", "1 oz", "--date", "2062-11-22")
+    assert result.code == 2
+    assert result.err_lines == [
+        "mgtui: --date: 2062-11-22 is 13,149 days ahead; mgtui goes as far as tomorrow "
+        "(2026-11-23): check the year"
+    ]
+    assert not cli.data_file.exists() or cli.json("log", "--date", "2026-11-23") == []
+    cli.ok("add", "almonds", "1 oz", "--date", "2026-11-23")  # tomorrow is fine
+    assert cli("status", "--date", "2026-11-25").code == 2

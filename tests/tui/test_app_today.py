@@ -287,3 +287,19 @@ async def test_an_app_left_open_overnight_moves_to_the_new_day(
         assert app.day == dt.date(2026, 11, 23)
         assert "Monday 23 November 2026 (today)" in app.screen.sub_title
         assert app.logbook.time_for(app.day) == dt.time(8, 5)  # not noon of a past day
+
+
+async def test_next_day_stops_at_tomorrow_and_says_so(
+    repo: Repository, app_for: AppFactory
+) -> None:
+    app = app_for(repo)
+    notes = record_notifications(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert app.day == TODAY + dt.timedelta(days=1)
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert app.day == TODAY + dt.timedelta(days=1)
+        [message] = notes.messages("warning")
+        assert message.startswith("Tomorrow is the last day to log to: 2026-11-24 is 2 days")

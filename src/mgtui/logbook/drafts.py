@@ -60,6 +60,22 @@ def optional_number_text(value: float | None) -> str:
     return "" if value is None else f"{value:g}"
 
 
+# How far ahead a day may be logged or opened: tomorrow, for a dose taken after midnight
+# on another clock (travel, a late night); further is a typo ("2062" for "2026") that
+# would otherwise go unnoticed, not a day anyone has lived.
+MAX_DAYS_AHEAD = 1
+
+
+def future_day_problem(day: dt.date, today: dt.date) -> str | None:
+    """Why ``day`` cannot be used, when it lies beyond tomorrow; None when it can."""
+    if (day - today).days <= MAX_DAYS_AHEAD:
+        return None
+    return (
+        f"{day.isoformat()} is {(day - today).days:,} days ahead; mgtui goes as far as "
+        f"tomorrow ({(today + dt.timedelta(days=MAX_DAYS_AHEAD)).isoformat()}): check the year"
+    )
+
+
 _TIME_OF_DAY = re.compile(r"(\d{1,2})[:.h]?(\d{2})")
 
 

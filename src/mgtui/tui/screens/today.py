@@ -192,7 +192,12 @@ class TodayScreen(SectionScreen):
         self.mgtui.day -= dt.timedelta(days=1)
 
     def action_next_day(self) -> None:
-        self.mgtui.day += dt.timedelta(days=1)
+        following = self.mgtui.day + dt.timedelta(days=1)
+        problem = drafts.future_day_problem(following, self.mgtui.logbook.today())
+        if problem is not None:
+            self.notify(f"Tomorrow is the last day to log to: {problem}.", severity="warning")
+            return
+        self.mgtui.day = following
 
     def action_edit(self) -> None:
         entry = self.selected_entry()
