@@ -324,3 +324,17 @@ async def test_search_status_counts_the_table_and_says_one_food(
         assert status == "Type to search 8,789 USDA foods, e.g. pumpkin seeds"
         assert food_count() == 8789  # SR28 as built into data/
     assert search_results_line(1) == "1 food · ↓ to the list · Enter picks a portion"
+
+
+async def test_the_full_name_line_is_above_the_results_clear_of_notices(
+    repo: Repository, app_for: AppFactory
+) -> None:
+    app = app_for(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a")
+        await search_for(app, pilot, "pumpkin seeds")
+        detail = app.screen.query_one("#food-detail")
+        results = app.screen.query_one("#results", DataTable)
+        # Notices stack from the bottom right: the name is shown above the list.
+        assert detail.region.bottom <= results.region.y
+        assert str(detail.render()).startswith("Seeds, pumpkin and squash seed kernels, dried")

@@ -367,3 +367,18 @@ async def test_escape_with_unsaved_profile_changes_asks_and_discards_them(
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen)
     assert seeded.profile().sex == "female"
+
+
+async def test_notices_do_not_lie_over_the_limit_question(
+    repo: Repository, app_for: AppFactory
+) -> None:
+    repo.save_supplement_product(GLYCINATE)
+    app = app_for(repo)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("s", "l", "l")
+        await pilot.pause()
+        assert len(app.screen.query("Toast")) == 2  # "Logged Mag Glycinate ..." twice
+        await pilot.press("l")  # 360 mg: the question
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert len(app.screen.query("Toast")) == 0

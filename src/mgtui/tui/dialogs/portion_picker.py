@@ -86,12 +86,13 @@ class PortionPicker(ModalScreen[Entry | None]):
             yield MagnesiumBar(id="preview-magnesium")
             yield SupplementBar(id="preview-supplement")
             yield RatioGauge(id="preview-ratio")
-            yield Static(
-                f"Enter logs it to {self.day:%a %d %b} · ↑↓ choose a portion · Esc back",
-                classes="dialog-keys",
-            )
 
     def on_mount(self) -> None:
+        # The day and the keys sit on the dialog's border: a border is drawn whatever
+        # the height, where a last line was cut at 60×20.
+        dialog = self.query_one("#portion-picker", Vertical)
+        dialog.border_title = f"Log to {self.day:%a %d %b}"
+        dialog.border_subtitle = "Enter logs · ↑↓ portions · Tab time · Esc back"
         # The day as it is, once: each keystroke only adds the entry being typed.
         self.before = self.logbook.day(self.day)
         self.query_one("#amount", Input).focus()

@@ -57,8 +57,10 @@ class FoodSearchScreen(SectionScreen):
             id="query",
         )
         yield Static(id="search-status")
-        yield DataTable[str | Text](id="results", cursor_type="row")
+        # The full name above the list: notices appear at the bottom right and would
+        # cover it there.
         yield Static(id="food-detail")
+        yield DataTable[str | Text](id="results", cursor_type="row")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
