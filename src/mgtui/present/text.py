@@ -101,3 +101,9 @@ def search_prompt(food_count: int) -> str:
 
 def search_results_line(found: int) -> str:
     return f"{count(found, 'food')} · ↓ to the list · Enter picks a portion"
+
+
+def missing_magnesium_line(missing: int) -> str:
+    """ "1 item has no magnesium value: the total may be low." (2 items have ...)"""
+    verb = "has" if missing == 1 else "have"
+    return f"{count(missing, 'item')} {verb} no magnesium value: the total may be low."

@@ -20,7 +20,7 @@ from mgtui.domain.summary import DaySummary
 from mgtui.domain.text import safe
 from mgtui.logbook import drafts
 from mgtui.present.day import entry_columns
-from mgtui.present.text import entry_changed
+from mgtui.present.text import entry_changed, missing_magnesium_line
 from mgtui.tui.dialogs.amount_dialog import AmountDialog
 from mgtui.tui.guard import reads_store
 from mgtui.tui.screens.base import SectionScreen
@@ -159,11 +159,7 @@ class TodayScreen(SectionScreen):
             lines.append(Text(prefix + safe(advice.text), style=style))
         if summary.entries_missing_magnesium:
             lines.append(
-                Text(
-                    f"{summary.entries_missing_magnesium} item(s) have no magnesium value: "
-                    "the total may be low.",
-                    style="dim",
-                )
+                Text(missing_magnesium_line(summary.entries_missing_magnesium), style="dim")
             )
         if summary.targets.is_default:
             lines.append(
