@@ -49,7 +49,7 @@ def history_header(width: int) -> str:
             f"{'Day':<{date_width}}",
             f"{label:<{bar}}",
             f" {'Mg mg':>6} {'%':>4}",
-            f"  {'Supp mg':>6}  ",
+            f"{'Supp mg':>8}  ",
             " Ca:Mg",
         )
     )
