@@ -30,6 +30,12 @@ def test_today_over_the_limit(snap_compare, seeded: Repository, app_for: AppFact
     assert snap_compare(app_for(seeded), terminal_size=SIZE)
 
 
+def steady_cursors(pilot: Pilot[None]) -> None:
+    """A blinking cursor is drawn or not by the time the shot is taken: keep it drawn."""
+    for field in pilot.app.screen.query(Input):
+        field.cursor_blink = False
+
+
 def test_food_search_with_the_portion_preview(  # type: ignore[no-untyped-def]
     snap_compare, seeded: Repository, app_for: AppFactory
 ) -> None:
@@ -40,6 +46,7 @@ def test_food_search_with_the_portion_preview(  # type: ignore[no-untyped-def]
         await pilot.pause()
         await pilot.press("enter")
         pilot.app.screen.query_one("#amount", Input).value = "1 oz"
+        steady_cursors(pilot)
         await pilot.pause()
 
     assert snap_compare(app_for(seeded), terminal_size=SIZE, run_before=pick)
@@ -50,6 +57,7 @@ def test_food_search_results(snap_compare, seeded: Repository, app_for: AppFacto
         await pilot.press("a")
         pilot.app.screen.query_one("#query", Input).value = "pumpkin seeds"
         await pilot.app.workers.wait_for_complete()
+        steady_cursors(pilot)
         await pilot.pause()
 
     assert snap_compare(app_for(seeded), terminal_size=SIZE, run_before=search)
