@@ -256,3 +256,36 @@ def test_rm_deletes_and_unknown_id_is_bad_input(cli: Cli) -> None:
     assert cli.json("log") == []
     again = cli("rm", entry["id"])
     assert (again.code, again.err) == (2, f"mgtui: no entry with id '{entry['id']}'\n")
+
+
+# -- remembered portions ------------------------------------------------------------------
+
+
+def test_add_without_an_amount_uses_the_last_portion_and_says_so(cli: Cli) -> None:
+    first = cli.ok("add", "pumpkin seeds").out
+    assert "1 cup (129 g)" in first and "(USDA's first portion)" in first
+    cli.ok("add", "pumpkin seeds", "1 oz")
+    again = cli.ok("add", "pumpkin seeds").out
+    assert "— 1 oz (28.35 g): 167.8 mg Mg" in again and "(your last portion)" in again
+    shown = cli.json("add", "pumpkin seeds")
+    assert (shown["amount"], shown["portion_from"]) == ("1 oz", "last")
+
+
+def test_add_half_a_cup_of_almonds_is_whole_unless_ground_was_logged_last(cli: Cli) -> None:
+    out = cli.ok("add", "almonds", "½", "cup").out
+    assert "Nuts, almonds — 1/2 cup, whole (71.5 g): 193.1 mg Mg" in out
+    cli.ok("add", "12061", "1 cup ground")
+    out = cli.ok("add", "almonds", "1/2", "cup").out
+    assert "1/2 cup, ground (47.5 g)" in out
+
+
+def test_a_date_after_tomorrow_is_refused_with_the_year_to_check(cli: Cli) -> None:
+    result = cli("add", "almonds", "1 oz", "--date", "2062-11-22")
+    assert result.code == 2
+    assert result.err_lines == [
+        "mgtui: --date: 2062-11-22 is 13,149 days ahead; mgtui goes as far as tomorrow "
+        "(2026-11-23): check the year"
+    ]
+    assert not cli.data_file.exists() or cli.json("log", "--date", "2026-11-23") == []
+    cli.ok("add", "almonds", "1 oz", "--date", "2026-11-23")  # tomorrow is fine
+    assert cli("status", "--date", "2026-11-25").code == 2

@@ -216,3 +216,29 @@ def test_quantities_read_as_people_write_them(quantity: float, shown: str) -> No
     from mgtui.foods.portions import format_quantity
 
     assert format_quantity(quantity) == shown
+
+
+# -- several measures of one unit -------------------------------------------------------
+
+
+def test_of_several_cups_the_everyday_form_wins() -> None:
+    almonds = food("12061")  # cup, whole 143 g; sliced; slivered; ground 95 g
+    assert parse_portion(almonds, "½ cup").label == "1/2 cup, whole (71.5 g)"
+    # Listed in another order, whole still wins over ground.
+    ground_first = Food(
+        "x",
+        "Nuts, almonds",
+        "",
+        270.0,
+        269.0,
+        portions=(Portion("cup, ground", 95.0), Portion("cup, whole", 143.0)),
+    )
+    assert parse_portion(ground_first, "1 cup").unit == "cup, whole"
+
+
+def test_of_several_cups_the_one_used_last_wins() -> None:
+    almonds = food("12061")
+    amount = parse_portion(almonds, "1/2 cup", last_unit="cup, ground")
+    assert amount.label == "1/2 cup, ground (47.5 g)"
+    # Words that name one measure keep it, whatever was used last.
+    assert parse_portion(almonds, "1 cup sliced", last_unit="cup, ground").unit == "cup, sliced"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 
 import pytest
 
@@ -232,3 +233,52 @@ def test_an_empty_label_value_is_unknown_not_zero() -> None:
     assert water.calcium_mg_per_100g is None  # unknown: counted as "no value", not as 0 mg
     unknown = make_custom_food("Cordial", "glass", "250", " ", None)
     assert (unknown.magnesium_mg_per_100g, unknown.calcium_mg_per_100g) == (None, None)
+
+
+# -- time of a new entry and of an edit -------------------------------------------------
+
+
+def test_a_new_entry_starts_at_now_on_today_and_is_asked_on_another_day(tmp_path: Path) -> None:
+    from mgtui.logbook.session import Logbook
+    from mgtui.store import Repository
+
+    now = dt.datetime(2026, 11, 22, 8, 30)
+    with Repository.open(tmp_path / "data") as repo:
+        logbook = Logbook(repo, now=lambda: now)
+        assert logbook.time_for(now.date()) == dt.time(8, 30)
+        assert logbook.time_for(now.date() - dt.timedelta(days=1)) is None  # never noon
+
+
+def test_an_edit_moves_an_entry_in_time_and_undo_moves_it_back(tmp_path: Path) -> None:
+    from mgtui.logbook import drafts
+    from mgtui.logbook.session import Logbook
+    from mgtui.store import Repository
+
+    seeds = get_food("12014")
+    assert seeds is not None
+    day = dt.date(2026, 11, 21)
+    with Repository.open(tmp_path / "data") as repo:
+        logbook = Logbook(repo)
+        early = repo.log(drafts.food_entry(seeds, "1 oz", day, dt.time(8, 0)))
+        repo.log(drafts.food_entry(seeds, "2 oz", day, dt.time(9, 0)))
+        changed = drafts.edited_entry(early, "1 oz", "21:30", [])
+        assert changed.magnesium_mg == early.magnesium_mg  # an amount left as it was
+        moved = logbook.edit(early.id, None, time=changed.time)
+        assert [e.amount for e in repo.entries_on(day)] == ["2 oz", "1 oz"]
+        assert moved.entry.time == dt.time(21, 30)
+        repo.undo()
+        assert repo.entries_on(day)[0] == early
+        with pytest.raises(drafts.AmountError, match="not a time of day"):
+            drafts.edited_entry(early, "1 oz", "24:00", [])
+        assert drafts.parse_time_of_day("0745") == dt.time(7, 45)
+
+
+def test_a_day_after_tomorrow_is_a_problem_and_tomorrow_is_not() -> None:
+    from mgtui.logbook.drafts import future_day_problem
+
+    today = dt.date(2026, 11, 22)
+    assert future_day_problem(today + dt.timedelta(days=1), today) is None
+    assert future_day_problem(dt.date(2062, 11, 22), today) == (
+        "2062-11-22 is 13,149 days ahead; mgtui goes as far as tomorrow (2026-11-23): "
+        "check the year"
+    )

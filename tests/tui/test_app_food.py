@@ -229,3 +229,114 @@ async def test_a_custom_mineral_water(repo: Repository, app_for: AppFactory) -> 
         60.0,
         150.0,
     )
+
+
+async def test_the_picker_starts_at_the_last_portion_and_says_so(
+    repo: Repository, app_for: AppFactory
+) -> None:
+    app = app_for(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a")
+        await search_for(app, pilot, "pumpkin seeds")
+        await pilot.press("enter")
+        assert app.screen.query_one("#amount", Input).value == "1 cup (129 g)"
+        result = str(app.screen.query_one("#amount-result").render())
+        assert result.endswith("(USDA's first portion)")
+        app.screen.query_one("#amount", Input).value = "1 oz"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [e.amount for e in repo.entries_on(TODAY)] == ["1 oz"]
+        await search_for(app, pilot, "pumpkin")
+        await search_for(app, pilot, "pumpkin seeds")
+        await pilot.press("enter")
+        assert app.screen.query_one("#amount", Input).value == "1 oz (28.35 g)"
+        result = str(app.screen.query_one("#amount-result").render())
+        assert result == "1 oz (28.35 g): 167.8 mg Mg, 13.0 mg Ca (your last portion)"
+
+
+async def test_on_another_day_the_picker_asks_the_time(
+    repo: Repository, app_for: AppFactory
+) -> None:
+    yesterday = TODAY - dt.timedelta(days=1)
+    app = app_for(repo, day=yesterday)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a")
+        await search_for(app, pilot, "pumpkin seeds")
+        await pilot.press("enter")
+        assert app.screen.query_one("#time", Input).value == ""
+        app.screen.query_one("#amount", Input).value = "1 oz"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PortionPicker)
+        result = str(app.screen.query_one("#amount-result").render())
+        assert result == "type the time you had it, HH:MM (e.g. 08:30)"
+        assert app.focused is app.screen.query_one("#time", Input)
+        await pilot.press(*"7:45", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, FoodSearchScreen)
+    [entry] = repo.entries_on(yesterday)
+    assert (entry.amount, entry.time) == ("1 oz", dt.time(7, 45))
+
+
+async def test_on_today_the_picker_logs_at_now(repo: Repository, app_for: AppFactory) -> None:
+    app = app_for(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a")
+        await search_for(app, pilot, "pumpkin seeds")
+        await pilot.press("enter")
+        assert app.screen.query_one("#time", Input).value == "08:30"
+        await pilot.press("enter")
+        await pilot.pause()
+    assert [e.time for e in repo.entries_on(TODAY)] == [dt.time(8, 30)]
+
+
+async def test_ctrl_f_on_a_recent_food_keeps_the_cursor_on_it(
+    seeded: Repository, app_for: AppFactory
+) -> None:
+    app = app_for(seeded)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        names = result_names(app)
+        table = app.screen.query_one("#results", DataTable)
+        table.move_cursor(row=names.index("Nuts, almonds"))
+        await pilot.press("ctrl+f")  # almonds move to the top, as a favourite
+        await pilot.pause()
+        assert result_names(app)[0] == "* Nuts, almonds"
+        screen = app.screen
+        assert isinstance(screen, FoodSearchScreen)
+        assert getattr(screen.highlighted_food(), "id", None) == "12061"
+        await pilot.press("ctrl+f")  # the same food again: unmarked
+        await pilot.pause()
+        assert getattr(screen.highlighted_food(), "id", None) == "12061"
+    assert seeded.favourite_food_ids() == []
+
+
+async def test_search_status_counts_the_table_and_says_one_food(
+    repo: Repository, app_for: AppFactory
+) -> None:
+    from mgtui.foods import food_count
+    from mgtui.present.text import search_results_line
+
+    app = app_for(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        status = str(app.screen.query_one("#search-status").render())
+        assert status == "Type to search 8,789 USDA foods, e.g. pumpkin seeds"
+        assert food_count() == 8789  # SR28 as built into data/
+    assert search_results_line(1) == "1 food · ↓ to the list · Enter picks a portion"
+
+
+async def test_the_full_name_line_is_above_the_results_clear_of_notices(
+    repo: Repository, app_for: AppFactory
+) -> None:
+    app = app_for(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a")
+        await search_for(app, pilot, "pumpkin seeds")
+        detail = app.screen.query_one("#food-detail")
+        results = app.screen.query_one("#results", DataTable)
+        # Notices stack from the bottom right: the name is shown above the list.
+        assert detail.region.bottom <= results.region.y
+        assert str(detail.render()).startswith("Seeds, pumpkin and squash seed kernels, dried")

@@ -39,6 +39,24 @@ async def test_history_lists_logged_days_newest_first(
         assert "4 logged days since 18 Nov 2026 (1 day without entries not shown)" in footnote
 
 
+async def test_history_at_60_columns_keeps_the_ratio_and_its_verdict(
+    seeded: Repository, app_for: AppFactory
+) -> None:
+    app = app_for(seeded)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        history = app.screen.query_one(HistoryList)
+        width = history.scrollable_content_region.width
+        lines = [history.render_line(y).text for y in range(4)]
+        assert all(len(line) <= width for line in lines)
+        assert lines[0].startswith("22 Nov 2026 ") and lines[0].rstrip().endswith("1.05 low")
+        assert lines[3].rstrip().endswith("2.61 in band")
+        header = str(app.screen.query_one("#history-header").render())
+        assert header.startswith("Day") and header.rstrip().endswith("Ca:Mg")
+        assert header.index("Mg mg") + 5 == lines[0].index(" 122%")  # heads over figures
+
+
 async def test_enter_opens_the_day_on_today(seeded: Repository, app_for: AppFactory) -> None:
     app = app_for(seeded)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -281,3 +281,105 @@ async def test_an_unusable_saved_product_is_a_notification_not_a_crash(
             title == "About your data file" and "mgtui doctor" in message
             for _, title, message in notes
         )
+
+
+async def test_on_another_day_a_dose_asks_its_time_and_the_limit_names_that_day(
+    repo: Repository, app_for: AppFactory
+) -> None:
+    from textual.widgets import Static
+
+    from mgtui.tui.dialogs.time_dialog import TimeDialog
+
+    yesterday = TODAY - dt.timedelta(days=1)
+    repo.save_supplement_product(GLYCINATE)
+    app = app_for(repo, day=yesterday)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s", "l")
+        await pilot.pause()
+        assert isinstance(app.screen, TimeDialog)
+        assert app.screen.query_one("#time", Input).value == ""  # no silent 12:00
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TimeDialog)
+        error = str(app.screen.query_one("#dialog-error", Static).render())
+        assert error == "type the time you had it, HH:MM (e.g. 08:30)"
+        await pilot.press(*"0800", "enter")
+        await pilot.pause()
+        await pilot.press("l", *"21:00", "enter")
+        await pilot.pause()
+        assert [e.time for e in repo.entries_on(yesterday)] == [dt.time(8), dt.time(21)]
+        await pilot.press("l", *"22:00", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        message = str(app.screen.query_one(".dialog-message").render())
+        assert message.startswith("This takes 21 Nov 2026's supplemental magnesium to 360 mg")
+        assert "today" not in message
+        await pilot.press("y")
+        await pilot.pause()
+    assert [e.time for e in repo.entries_on(yesterday)] == [dt.time(8), dt.time(21), dt.time(22)]
+    assert repo.entries_on(TODAY) == []
+
+
+async def test_after_saving_a_second_product_l_logs_that_one(
+    repo: Repository, app_for: AppFactory
+) -> None:
+    repo.save_supplement_product(GLYCINATE)
+    app = app_for(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s", "n")
+        form = app.screen
+        form.query_one("#name", Input).value = "Zinc Mag"  # sorted after Mag Glycinate
+        form.query_one("#magnesium", Input).value = "100"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, SupplementsScreen)
+        assert getattr(app.screen.selected_product(), "name", None) == "Zinc Mag"
+        await pilot.press("l")
+        await pilot.pause()
+    [entry] = repo.entries_on(TODAY)
+    assert entry.name == "Zinc Mag"
+
+
+async def test_escape_with_unsaved_profile_changes_asks_and_discards_them(
+    seeded: Repository, app_for: AppFactory
+) -> None:
+    app = app_for(seeded)
+    notes = record_notifications(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p")
+        app.screen.query_one("#sex", Select).value = "male"
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")  # stay, the change kept
+        await pilot.pause()
+        assert isinstance(app.screen, ProfileScreen)
+        assert app.screen.query_one("#sex", Select).value == "male"
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+        assert "Profile changes discarded; the saved profile stands." in notes.messages()
+        await pilot.press("p")
+        await pilot.pause()
+        assert app.screen.query_one("#sex", Select).value == "female"  # as saved
+        assert "320" in str(app.screen.query_one("#targets").render())
+        await pilot.press("escape")  # nothing changed: no question
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+    assert seeded.profile().sex == "female"
+
+
+async def test_notices_do_not_lie_over_the_limit_question(
+    repo: Repository, app_for: AppFactory
+) -> None:
+    repo.save_supplement_product(GLYCINATE)
+    app = app_for(repo)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("s", "l", "l")
+        await pilot.pause()
+        assert len(app.screen.query("Toast")) == 2  # "Logged Mag Glycinate ..." twice
+        await pilot.press("l")  # 360 mg: the question
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert len(app.screen.query("Toast")) == 0

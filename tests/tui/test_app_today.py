@@ -6,16 +6,18 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from rich.text import Text
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input
+from textual.widgets import DataTable, Input, Static
 
 from app_support import TODAY, AppFactory, log_food, record_notifications
 from mgtui.store import Repository
 from mgtui.tui.app import WATCH_INTERVAL_SECONDS, MgtuiApp
+from mgtui.tui.dialogs.amount_dialog import AmountDialog
 from mgtui.tui.screens.today import TodayScreen
 from mgtui.tui.widgets.bars import CalciumBar, MagnesiumBar, RatioGauge, SupplementBar
 
@@ -97,20 +99,58 @@ async def test_edit_an_amount_rescales_the_entry(seeded: Repository, app_for: Ap
     assert seeds.magnesium_mg == 335.664
 
 
-async def test_a_bad_amount_is_refused_and_nothing_changes(
+async def test_a_bad_amount_keeps_the_dialog_open_and_nothing_changes(
     seeded: Repository, app_for: AppFactory
 ) -> None:
     before = seeded.path.read_bytes()
     app = app_for(seeded)
-    notes = record_notifications(app)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("e")
         app.screen.query_one("#amount", Input).value = "-5 g"
         await pilot.press("enter")
         await pilot.pause()
-        [message] = notes.messages("error")
-        assert "-5" in message
+        assert isinstance(app.screen, AmountDialog)
+        error = str(app.screen.query_one("#dialog-error", Static).render())
+        assert "-5" in error
+        # The next keys are the dialog's, not Today's: a stray u undoes nothing.
+        await pilot.press("u")
+        assert isinstance(app.screen, AmountDialog)
+        app.screen.query_one("#amount", Input).value = "1 oz"
+        app.screen.query_one("#time", Input).value = "25:00"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, AmountDialog)
+        error = str(app.screen.query_one("#dialog-error", Static).render())
+        assert error == "25:00 is not a time of day (00:00 to 23:59)"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert len(rows(app)) == 4
     assert seeded.path.read_bytes() == before
+
+
+async def test_edit_moves_an_entry_in_time_and_keeps_its_numbers(
+    seeded: Repository, app_for: AppFactory
+) -> None:
+    [milk] = [e for e in seeded.entries_on(TODAY) if e.food_id == "01077"]
+    app = app_for(seeded)
+    notes = record_notifications(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("down", "e")  # milk at 08:00
+        assert app.screen.query_one("#time", Input).value == "08:00"
+        app.screen.query_one("#time", Input).value = "21:05"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [row[0] for row in rows(app)] == ["07:30", "08:15", "12:15", "21:05"]
+        assert rows(app)[3][2] == "1 cup"
+        [moved] = [e for e in seeded.entries_on(TODAY) if e.food_id == "01077"]
+        assert moved == replace(milk, time=dt.time(21, 5))  # the same numbers
+        assert notes.messages()[-1].startswith("Milk, whole, 3.25% milkfat")
+        assert "now 1 cup at 21:05, 24.4 mg Mg, 275.7 mg Ca" in notes.messages()[-1]
+        await pilot.press("u")
+        await pilot.pause()
+        assert [row[0] for row in rows(app)] == ["07:30", "08:00", "08:15", "12:15"]
+    [moved_back] = [e for e in seeded.entries_on(TODAY) if e.food_id == "01077"]
+    assert moved_back == milk
 
 
 async def test_delete_then_undo(seeded: Repository, app_for: AppFactory) -> None:
@@ -257,3 +297,19 @@ async def test_an_app_left_open_overnight_moves_to_the_new_day(
         assert app.day == dt.date(2026, 11, 23)
         assert "Monday 23 November 2026 (today)" in str(app.screen.sub_title)
         assert app.logbook.time_for(app.day) == dt.time(8, 5)  # not noon of a past day
+
+
+async def test_next_day_stops_at_tomorrow_and_says_so(
+    repo: Repository, app_for: AppFactory
+) -> None:
+    app = app_for(repo)
+    notes = record_notifications(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert app.day == TODAY + dt.timedelta(days=1)
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert app.day == TODAY + dt.timedelta(days=1)
+        [message] = notes.messages("warning")
+        assert message.startswith("Tomorrow is the last day to log to: 2026-11-24 is 2 days")

@@ -50,7 +50,7 @@ def now(environ: Mapping[str, str] | None = None) -> dt.datetime:
     moment = dt.datetime.now().replace(second=0, microsecond=0)
     frozen_day = env.get(TODAY_ENV, "").strip()
     if frozen_day:
-        day = parse_date(frozen_day, TODAY_ENV, today=moment.date())
+        day = parse_date(frozen_day, TODAY_ENV, today=moment.date(), ahead=True)
         moment = dt.datetime.combine(day, moment.time())
     return moment
 
@@ -59,18 +59,27 @@ def today() -> dt.date:
     return now().date()
 
 
-def parse_date(text: str, what: str = "--date", *, today: dt.date | None = None) -> dt.date:
-    """A real YYYY-MM-DD date, or "today"/"yesterday"; 2026-02-30 is refused."""
+def parse_date(
+    text: str, what: str = "--date", *, today: dt.date | None = None, ahead: bool = False
+) -> dt.date:
+    """A real YYYY-MM-DD date, or "today"/"yesterday"; 2026-02-30 is refused, and so is
+    a day after tomorrow (a year typed wrong) unless ``ahead``."""
+    from mgtui.logbook.drafts import future_day_problem
+
     cleaned = text.strip().lower()
+    base = today if today is not None else now().date()
     if cleaned in ("today", "yesterday"):
-        base = today if today is not None else now().date()
         return base if cleaned == "today" else base - dt.timedelta(days=1)
     if not _DATE.fullmatch(cleaned):
         raise UsageError(f"{what}: {text.strip()!r} is not a date; write YYYY-MM-DD")
     try:
-        return dt.date.fromisoformat(cleaned)
+        day = dt.date.fromisoformat(cleaned)
     except ValueError:
         raise UsageError(f"{what}: {text.strip()} is not a real date") from None
+    problem = None if ahead else future_day_problem(day, base)
+    if problem is not None:
+        raise UsageError(f"{what}: {problem}")
+    return day
 
 
 def parse_time(text: str, what: str = "--time") -> dt.time:

@@ -40,7 +40,7 @@ examples:
   mgtui add 12014 30g                  by USDA NDB number (see 'mgtui search')
   mgtui add almonds 1/4 cup --time 08:30
   mgtui add "Spring water" 0.5 l       a custom food (see 'mgtui food add')
-  mgtui add spinach --date yesterday   one of its first portion
+  mgtui add spinach --date yesterday   your last portion, else its first one
 """
 
 TAKE_EPILOG = """\
@@ -69,8 +69,10 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
             "Log an amount of a food. FOOD is a 5-digit USDA NDB number, a custom "
             "food's name, or words of a food's name (the best match is used and named). "
             "AMOUNT: 30g, 1.5 oz, 1 cup, 1/2 cup, 2 tbsp, a portion name of that food, "
-            "or a bare number of its first portion; default one first portion (100 g "
-            "where it has none). Quote a FOOD of several words."
+            "or a bare number of its first portion; default your last portion of that food, "
+            "else its first portion (100 g where it has none), named in the output. Of "
+            "several measures of one unit (cup, whole / cup, ground) the one you logged "
+            "last is used, else the everyday form. Quote a FOOD of several words."
         ),
         epilog=ADD_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -239,16 +241,18 @@ def label_warnings(product: SupplementProduct, args: argparse.Namespace) -> list
 
 
 def run_add(args: argparse.Namespace) -> int:
-    from mgtui.logbook.drafts import AmountError, food_entry
+    from mgtui.logbook.drafts import AmountError, food_entry, remembered_amount
     from mgtui.present.json import entry_json
-    from mgtui.present.text import describe_food_entry
+    from mgtui.present.text import describe_food_entry, portion_source
 
     day, time = common.moment_of(args)
     amount = " ".join(args.amount).strip() or None
     with common.opened_logbook(args) as logbook:
         food, query = resolve_food(logbook.repo, args.food)
+        last = logbook.repo.last_food_entry(food.id)
+        source = None if amount is not None else remembered_amount(food, last)[1]
         try:
-            draft = food_entry(food, amount, day, time)
+            draft = food_entry(food, amount, day, time, last=last)
         except AmountError as error:
             raise UsageError(f"{error}{_quote_hint(args.food, args.amount)}") from None
         logged = logbook.log(draft)
@@ -259,11 +263,14 @@ def run_add(args: argparse.Namespace) -> int:
         shown = entry_json(entry)
         if query is not None:
             shown["query"] = query
+        if source is not None:
+            shown["portion_from"] = source
         common.print_json(shown)
         return 0
     if query is not None:
         print(f'matched "{safe(query)}" → {food.id}')
-    print(f"logged {entry.id}{_when(entry)}: {describe_food_entry(entry)}")
+    from_where = "" if source is None else f" ({portion_source(source)})"
+    print(f"logged {entry.id}{_when(entry)}: {describe_food_entry(entry)}{from_where}")
     print(day_line(summary))
     return 0
 

@@ -15,6 +15,7 @@ from typing import TextIO
 from mgtui.domain.summary import DaySummary
 from mgtui.present.bars import Cell
 from mgtui.present.day import BarView, LineView, day_bars, vitamin_d_line
+from mgtui.present.text import missing_magnesium_line
 
 BAR_WIDTH = 30
 LABEL_WIDTH = 12
@@ -128,11 +129,7 @@ def status_text(summary: DaySummary, painter: Painter, width: int = 80) -> str:
     lines.append(vitamin_d_text(painter, vitamin_d_line(summary)))
     if summary.entries_missing_magnesium:
         lines.append(
-            painter.paint(
-                f"{summary.entries_missing_magnesium} item(s) have no magnesium value in USDA's "
-                "table: the total may be low.",
-                "dim",
-            )
+            painter.paint(missing_magnesium_line(summary.entries_missing_magnesium), "dim")
         )
     for advice in summary.warnings:
         lines.extend(painter.paint(line, "over") for line in _wrap(f"! {advice.text}", width))

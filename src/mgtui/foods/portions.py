@@ -59,6 +59,28 @@ METRIC_VOLUMES: Final = frozenset({"ml", "l"})
 LIQUID_MEASURE: Final = "fl oz"  # USDA gives fl oz for liquids only
 # The generic units offered after a food's own measures in an error message.
 SUGGESTED_UNITS: Final = ("g", "oz")
+# Words that mark a measure of a food cut or ground rather than as it is usually eaten:
+# "cup, ground" of almonds weighs 95 g and "cup, whole" 143 g, so "1/2 cup" from someone
+# who never logged ground almonds means whole ones.
+PREPARED_FORM_WORDS: Final = frozenset(
+    {
+        "chopped",
+        "crushed",
+        "cubed",
+        "diced",
+        "grated",
+        "ground",
+        "halves",
+        "mashed",
+        "minced",
+        "pieces",
+        "pureed",
+        "shredded",
+        "sliced",
+        "slivered",
+    }
+)
+EVERYDAY_FORM_WORDS: Final = frozenset({"whole"})
 
 # Other spellings, after folding and stemming each word (see ``_unit_key``).
 _ALIASES: Final = {
@@ -173,8 +195,13 @@ def default_portion(food: Food) -> PortionAmount:
     return _count_of_first(food, 1.0)
 
 
-def parse_portion(food: Food, text: str) -> PortionAmount:
-    """The amount of ``food`` that ``text`` describes; PortionError if it describes none."""
+def parse_portion(food: Food, text: str, *, last_unit: str | None = None) -> PortionAmount:
+    """The amount of ``food`` that ``text`` describes; PortionError if it describes none.
+
+    Where the words fit several of the food's measures ("cup" of almonds: whole,
+    sliced, slivered, ground), ``last_unit`` (the measure the person logged last)
+    wins, else the everyday form (see ``everyday_rank``).
+    """
     cleaned = _clean(text)
     if not cleaned:
         raise PortionError("the amount is empty: give e.g. 30g, 1 oz or 1/2 cup")
@@ -190,11 +217,12 @@ def parse_portion(food: Food, text: str) -> PortionAmount:
     if not unit_text:
         assert quantity is not None  # cleaned is not empty, so one of the two is there
         return _checked(_count_of_first(food, quantity), text)
-    amount = _match_unit(food, quantity if quantity is not None else 1.0, unit_text)
+    count = quantity if quantity is not None else 1.0
+    amount = _match_unit(food, count, unit_text, last_unit)
     if amount is None:
         stripped = _TRAILING_GRAMS.sub("", unit_text)
         if stripped and stripped != unit_text:
-            amount = _match_unit(food, quantity if quantity is not None else 1.0, stripped)
+            amount = _match_unit(food, count, stripped, last_unit)
     if amount is None and _unit_key(unit_text) == ("mg",):
         raise PortionError("mg measures a nutrient, not a food: give the food's weight, as in 30 g")
     if amount is None:
@@ -285,18 +313,31 @@ def _unit_key(text: str) -> tuple[str, ...]:
     return tuple(key)
 
 
-def _match_unit(food: Food, quantity: float, unit_text: str) -> PortionAmount | None:
+def everyday_rank(portion_name: str) -> int:
+    """0 for a measure of the food as it is usually eaten ("cup, whole"), 1 for a plain
+    one ("cup"), 2 for one cut or ground ("cup, ground", "cup, sliced")."""
+    found = set(words(portion_name))
+    if found & EVERYDAY_FORM_WORDS:
+        return 0
+    return 2 if found & PREPARED_FORM_WORDS else 1
+
+
+def _match_unit(
+    food: Food, quantity: float, unit_text: str, last_unit: str | None = None
+) -> PortionAmount | None:
     key = _unit_key(unit_text)
-    amount = _match_key(food, quantity, key)
+    amount = _match_key(food, quantity, key, last_unit)
     # "2 large eggs", "1 cup milk": the food's own name after the unit says nothing more.
     food_words = {term for term, _ in name_terms(food.name)}
     while amount is None and len(key) > 1 and key[-1] in food_words:
         key = key[:-1]
-        amount = _match_key(food, quantity, key)
+        amount = _match_key(food, quantity, key, last_unit)
     return amount
 
 
-def _match_key(food: Food, quantity: float, key: tuple[str, ...]) -> PortionAmount | None:
+def _match_key(
+    food: Food, quantity: float, key: tuple[str, ...], last_unit: str | None = None
+) -> PortionAmount | None:
     if not key:
         return None
     portions = _usable(food.portions)
@@ -317,10 +358,20 @@ def _match_key(food: Food, quantity: float, key: tuple[str, ...]) -> PortionAmou
     if len(key) == 1 and key[0] in GRAMS_PER_UNIT:
         unit = key[0]
         return PortionAmount(grams=quantity * GRAMS_PER_UNIT[unit], quantity=quantity, unit=unit)
-    # A measure whose name starts with these words: "medium (7\" long)", "cup, chopped".
-    for portion, portion_key in zip(portions, keys, strict=True):
-        if portion_key[: len(key)] == key:
-            return amount_of(portion)
+    # A measure whose name starts with these words: "medium (7\" long)", "cup, chopped";
+    # of several, the one logged last, else the everyday form, else USDA's order.
+    starting = [
+        portion
+        for portion, portion_key in zip(portions, keys, strict=True)
+        if portion_key[: len(key)] == key
+    ]
+    if starting:
+        return amount_of(
+            min(
+                starting,
+                key=lambda portion: (portion.name != last_unit, everyday_rank(portion.name)),
+            )
+        )
     if len(key) == 1 and key[0] in ML_PER_UNIT:
         density = _density(food, key[0])
         if density is not None:

@@ -68,6 +68,44 @@ def optional_number_text(value: float | None) -> str:
     return "" if value is None else f"{value:g}"
 
 
+# How far ahead a day may be logged or opened: tomorrow, for a dose taken after midnight
+# on another clock (travel, a late night); further is a typo ("2062" for "2026") that
+# would otherwise go unnoticed, not a day anyone has lived.
+MAX_DAYS_AHEAD = 1
+
+
+def future_day_problem(day: dt.date, today: dt.date) -> str | None:
+    """Why ``day`` cannot be used, when it lies beyond tomorrow; None when it can."""
+    if (day - today).days <= MAX_DAYS_AHEAD:
+        return None
+    return (
+        f"{day.isoformat()} is {(day - today).days:,} days ahead; mgtui goes as far as "
+        f"tomorrow ({(today + dt.timedelta(days=MAX_DAYS_AHEAD)).isoformat()}): check the year"
+    )
+
+
+_TIME_OF_DAY = re.compile(r"(\d{1,2})[:.h]?(\d{2})")
+
+
+def parse_time_of_day(text: str) -> dt.time:
+    """HH:MM on a 24-hour clock, as typed in the app: "08:30", "8:30", "0830" or "8.30"."""
+    cleaned = text.strip()
+    if not cleaned:
+        raise AmountError("type the time you had it, HH:MM (e.g. 08:30)")
+    match = _TIME_OF_DAY.fullmatch(cleaned)
+    if match is None:
+        raise AmountError(f"{cleaned!r} is not a time; write HH:MM, e.g. 08:30")
+    hour, minute = int(match.group(1)), int(match.group(2))
+    if hour > 23 or minute > 59:
+        raise AmountError(f"{cleaned} is not a time of day (00:00 to 23:59)")
+    return dt.time(hour, minute)
+
+
+def time_text(time: dt.time | None) -> str:
+    """A time as the app's time fields show it; empty when it is to be typed."""
+    return "" if time is None else time.strftime("%H:%M")
+
+
 # -- foods ----------------------------------------------------------------------------
 
 
@@ -89,6 +127,37 @@ def default_amount_text(food: Food) -> str:
     return first_portion(food).label
 
 
+# Where a food's amount comes from when none is typed (``present.text.portion_source``).
+PortionSource = Literal["last", "first", "grams"]
+
+
+def last_unit(food: Food, last: Entry | None) -> str | None:
+    """The measure of ``food`` the person logged last ("cup, ground"), if any."""
+    from mgtui.foods import portions
+
+    if last is None:
+        return None
+    try:
+        return portions.parse_portion(food, last.amount).unit
+    except portions.PortionError:
+        return None  # the food's measures changed since: that entry says nothing now
+
+
+def remembered_amount(food: Food, last: Entry | None) -> tuple[str, PortionSource]:
+    """The amount to start from: the person's last portion of ``food`` (``last``, its
+    latest entry), else its first USDA portion (100 g where it has none); with where
+    it comes from. Returned as text that ``food_entry`` takes back."""
+    from mgtui.foods import portions
+
+    if last is not None:
+        try:
+            return portions.parse_portion(food, last.amount).label, "last"
+        except portions.PortionError:
+            pass  # the food's measures changed since: its first portion stands in
+    first = portions.default_portion(food)
+    return first.label, "first" if first.portion is not None else "grams"
+
+
 def portion_choices(food: Food) -> list[str]:
     """What a picker offers, each as it can be typed back: "1 oz (28.35 g)", "g", "oz"."""
     from mgtui.foods.portions import portion_choices as choices
@@ -103,15 +172,26 @@ def portion_labels(food: Food) -> list[str]:
     return [portion_label(portion) for portion in food.portions]
 
 
-def food_entry(food: Food, amount_text: str | None, day: dt.date, time: dt.time) -> Entry:
-    """An entry (not yet stored) for an amount of a food; the default amount if None."""
+def food_entry(
+    food: Food,
+    amount_text: str | None,
+    day: dt.date,
+    time: dt.time,
+    *,
+    last: Entry | None = None,
+) -> Entry:
+    """An entry (not yet stored) for an amount of a food.
+
+    ``last`` is the person's latest entry of the food: with no amount typed its portion
+    is used (else the first USDA portion), and of several measures the words fit
+    ("1/2 cup" of almonds) its measure wins.
+    """
     from mgtui.foods import portions
 
     try:
         if amount_text is None or not amount_text.strip():
-            amount = portions.default_portion(food)
-        else:
-            amount = portions.parse_portion(food, amount_text)
+            amount_text = remembered_amount(food, last)[0]
+        amount = portions.parse_portion(food, amount_text, last_unit=last_unit(food, last))
     except portions.PortionError as error:
         raise AmountError(str(error)) from None
     label = f"{portions.format_quantity(amount.quantity)} {amount.unit}"
@@ -197,6 +277,22 @@ def rescale_entry(entry: Entry, amount_text: str, custom_foods: Sequence[Food]) 
         calcium_mg=scaled(entry.calcium_mg),
         vitamin_d_iu=scaled(entry.vitamin_d_iu),
     )
+
+
+def edited_entry(
+    entry: Entry, amount_text: str, time_text: str, custom_foods: Sequence[Food]
+) -> Entry:
+    """The entry with the amount and time typed in the app's edit dialog.
+
+    An amount left as it was keeps the entry's numbers exactly (a move in time changes
+    nothing else); a new one is scaled by ``rescale_entry``.
+    """
+    time = parse_time_of_day(time_text)
+    if not amount_text.strip():
+        raise AmountError("type an amount, or press Esc to keep it")
+    if amount_text.strip() == entry.amount:
+        return replace(entry, time=time)
+    return replace(rescale_entry(entry, amount_text, custom_foods), time=time)
 
 
 def amount_hint(entry: Entry, custom_foods: Sequence[Food]) -> str:

@@ -103,10 +103,13 @@ class Logbook:
     def today(self) -> dt.date:
         return self.now().date()
 
-    def time_for(self, day: dt.date) -> dt.time:
-        """The time a new entry gets: now on today, noon on another day."""
+    def time_for(self, day: dt.date) -> dt.time | None:
+        """The time a new entry starts with: now on today; None on another day, where
+        the front end asks for it. Any guess there (noon, the clock's time) would be
+        taken by a reflex Enter and put doses hours from where they were taken, which
+        the timing advice and the clinician's report then read as fact."""
         now = self.now()
-        return now.time() if day == now.date() else dt.time(12, 0)
+        return now.time() if day == now.date() else None
 
     # -- profile and targets --------------------------------------------------------
 

@@ -10,7 +10,7 @@ from mgtui.domain.summary import DaySummary
 from mgtui.domain.text import safe
 from mgtui.domain.verdict import DayVerdict
 from mgtui.foods.retired import NOT_IN_TABLE, missing_from_table
-from mgtui.present.text import band_text
+from mgtui.present.text import band_text, count
 
 
 def window_label(days: int | None) -> str:
@@ -95,7 +95,8 @@ def summary_lines(insights: Insights) -> list[str]:
     if insights.completeness is not None:
         with_value = insights.entries - insights.entries_missing_magnesium
         lines.append(
-            f"Data completeness: {with_value} of {insights.entries} items have a magnesium "
+            f"Data completeness: {with_value:,} of {count(insights.entries, 'item')} "
+            f"{'has' if insights.entries == 1 else 'have'} a magnesium "
             f"value {of(with_value, insights.entries).split(' ', 1)[1]}"
         )
     return lines

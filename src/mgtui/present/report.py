@@ -127,8 +127,12 @@ def _summary_section(insights: Insights) -> list[str]:
         "## Intake",
         "",
         f"Window: {insights.start:%d %b %Y} – {insights.end:%d %b %Y} "
-        f"({_days(insights.days_in_window)}), {_days(logged)} logged; "
-        f"{_days(insights.unlogged_days)} without entries not counted.",
+        f"({_days(insights.days_in_window)}), {_days(logged)} logged"
+        + (
+            f"; {_days(insights.unlogged_days)} without entries not counted."
+            if insights.unlogged_days
+            else "."
+        ),
         "",
     ]
     average = insights.average

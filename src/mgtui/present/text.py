@@ -96,3 +96,36 @@ def describe_entry(entry: Entry) -> str:
 def count(number: int, singular: str, plural: str | None = None) -> str:
     """ "1 entry", "2 entries", "1,234 foods" """
     return f"{number:,} {singular if number == 1 else plural or singular + 's'}"
+
+
+PORTION_SOURCES: dict[str, str] = {
+    "last": "your last portion",
+    "first": "USDA's first portion",
+    "grams": "100 g: the food has no household measure",
+}
+
+
+def portion_source(source: str) -> str:
+    """Where an amount nobody typed comes from (``logbook.drafts.remembered_amount``)."""
+    return PORTION_SOURCES[source]
+
+
+def entry_changed(before: Entry, after: Entry) -> str:
+    """What an edit did: "Milk, whole: now 2 cups at 07:45, 48.8 mg Mg, 551.4 mg Ca"."""
+    moved = "" if after.time == before.time else f" at {after.time:%H:%M}"
+    return f"{safe(after.name)}: now {safe(after.amount)}{moved}, {describe_nutrients(after)}"
+
+
+def search_prompt(food_count: int) -> str:
+    """What an empty food search says, with the table's real number of foods."""
+    return f"Type to search {count(food_count, 'USDA food')}, e.g. pumpkin seeds"
+
+
+def search_results_line(found: int) -> str:
+    return f"{count(found, 'food')} · ↓ to the list · Enter picks a portion"
+
+
+def missing_magnesium_line(missing: int) -> str:
+    """ "1 item has no magnesium value: the total may be low." (2 items have ...)"""
+    verb = "has" if missing == 1 else "have"
+    return f"{count(missing, 'item')} {verb} no magnesium value: the total may be low."

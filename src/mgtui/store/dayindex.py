@@ -218,7 +218,14 @@ class Days:
     def replace(self, entry: Entry) -> None:
         ordinal = entry.date.toordinal()
         new_row = layout.encode_entry(entry)
-        rows = [new_row if row[0] == entry.id else row for row in self.index().rows(ordinal)]
+        rows = self.index().rows(ordinal)
+        old_row = next((row for row in rows if row[0] == entry.id), None)
+        if old_row is not None and layout.row_time(old_row) != layout.row_time(new_row):
+            # A new time moves the entry to its place in the day, after those at that time.
+            rows = [row for row in rows if row[0] != entry.id]
+            rows.insert(bisect.bisect_right(rows, new_row[1], key=layout.row_time), new_row)
+        else:
+            rows = [new_row if row[0] == entry.id else row for row in rows]
         self.put({ordinal: rows})
 
     def move(self, before: Entry, after: Entry) -> None:

@@ -1,40 +1,78 @@
-"""A small dialog that asks for a new amount: "1.5 oz", "1/2 cup", "2" servings."""
+"""A small dialog that changes an entry's amount ("1.5 oz", "1/2 cup", "2" servings)
+and its time of day.
+
+What is typed is checked here, by the caller's ``check``: a bad amount or time keeps
+the dialog open with the reason under the fields, so the next keys are not taken as
+Today's hotkeys (a stray "u" there undoes an entry).
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from mgtui.domain.entries import Entry
+from mgtui.errors import BadInputError
 
-class AmountDialog(ModalScreen[str | None]):
-    """Returns the amount typed, or None when cancelled."""
+
+class AmountDialog(ModalScreen[Entry | None]):
+    """Returns the changed entry (not yet stored), or None when cancelled."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, item: str, amount: str, hint: str) -> None:
+    def __init__(
+        self,
+        item: str,
+        amount: str,
+        time: str,
+        hint: str,
+        check: Callable[[str, str], Entry],
+    ) -> None:
         super().__init__()
         self.item = item
         self.amount = amount
+        self.time = time
         self.hint = hint
+        self.check = check
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Label(f"New amount for {self.item}", classes="dialog-title")
-            yield Input(self.amount, id="amount", select_on_focus=True, compact=True)
+        with Vertical(classes="dialog", id="amount-dialog"):
+            yield Label(f"Change {self.item}", classes="dialog-title")
+            with Horizontal(classes="dialog-fields"):
+                yield Input(self.amount, id="amount", select_on_focus=True, compact=True)
+                yield Label(" at ")
+                yield Input(
+                    self.time,
+                    id="time",
+                    placeholder="HH:MM",
+                    select_on_focus=True,
+                    compact=True,
+                )
             yield Static(self.hint, classes="dialog-hint")
-            yield Static("Enter saves · Esc cancels", classes="dialog-keys")
+            yield Static(id="dialog-error", classes="form-error")
+            yield Static("Enter saves · Tab: amount/time · Esc cancels", classes="dialog-keys")
 
-    @on(Input.Submitted, "#amount")
-    def submit(self, event: Input.Submitted) -> None:
-        value = event.value.strip()
-        if not value:
-            self.notify("Type an amount, or press Esc to keep it.", severity="warning")
+    def on_mount(self) -> None:
+        self.query_one("#dialog-error", Static).display = False
+
+    @on(Input.Submitted)
+    def submit(self) -> None:
+        amount = self.query_one("#amount", Input).value
+        time = self.query_one("#time", Input).value
+        try:
+            changed = self.check(amount, time)
+        except BadInputError as error:
+            message = self.query_one("#dialog-error", Static)
+            message.update(str(error))
+            message.display = True
             return
-        self.dismiss(value)
+        self.dismiss(changed)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

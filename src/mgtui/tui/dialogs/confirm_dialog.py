@@ -32,6 +32,9 @@ class ConfirmDialog(ModalScreen[bool]):
                 yield Button("No (n)", id="no", variant="primary")
 
     def on_mount(self) -> None:
+        # Notices of what was done before the question (a serving logged) would lie
+        # over the question's words: it is asked on a clear screen.
+        self.app.clear_notifications()
         self.query_one("#no", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

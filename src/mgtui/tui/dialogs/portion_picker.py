@@ -12,7 +12,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
@@ -22,7 +22,7 @@ from mgtui.domain.text import safe
 from mgtui.foods.model import Food
 from mgtui.logbook import drafts
 from mgtui.logbook.session import Logbook
-from mgtui.present.text import amount_with_grams, describe_nutrients
+from mgtui.present.text import amount_with_grams, describe_nutrients, portion_source
 from mgtui.tui.widgets.bars import DayBar, MagnesiumBar, RatioGauge, SupplementBar
 
 
@@ -47,6 +47,14 @@ class PortionPicker(ModalScreen[Entry | None]):
         self.day = day
         self.logbook = context
         self.choices = drafts.portion_choices(food)
+        # The person's last entry of this food: its portion is where the amount starts,
+        # and of several measures of one unit ("1/2 cup" of almonds) its measure wins.
+        self.last = context.repo.last_food_entry(food.id)
+        self.start_amount, self.start_source = drafts.remembered_amount(food, self.last)
+        if self.start_amount in self.choices:
+            self.choices.remove(self.start_amount)
+        # The portion the amount starts at heads the list, so the list agrees with it.
+        self.choices.insert(0, self.start_amount)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog -wide", id="portion-picker"):
@@ -56,24 +64,35 @@ class PortionPicker(ModalScreen[Entry | None]):
                 *[Option(choice, id=str(index)) for index, choice in enumerate(self.choices)],
                 id="portions",
             )
-            yield Input(
-                drafts.default_amount_text(self.food),
-                id="amount",
-                placeholder="1 oz, 30 g, 1/2 cup, 2 tbsp, or a number of the first portion",
-                select_on_focus=True,
-                compact=True,
-            )
+            with Horizontal(classes="dialog-fields"):
+                yield Input(
+                    self.start_amount,
+                    id="amount",
+                    placeholder="1 oz, 30 g, 1/2 cup, 2 tbsp, or a number of the first portion",
+                    select_on_focus=True,
+                    compact=True,
+                )
+                yield Label(" at ")
+                # Now on today; on another day empty, to be typed (Logbook.time_for).
+                yield Input(
+                    drafts.time_text(self.logbook.time_for(self.day)),
+                    id="time",
+                    placeholder="HH:MM",
+                    select_on_focus=True,
+                    compact=True,
+                )
             yield Static(id="amount-result")
             yield Static("What this does to the day:", classes="dialog-hint")
             yield MagnesiumBar(id="preview-magnesium")
             yield SupplementBar(id="preview-supplement")
             yield RatioGauge(id="preview-ratio")
-            yield Static(
-                f"Enter logs it to {self.day:%a %d %b} · ↑↓ choose a portion · Esc back",
-                classes="dialog-keys",
-            )
 
     def on_mount(self) -> None:
+        # The day and the keys sit on the dialog's border: a border is drawn whatever
+        # the height, where a last line was cut at 60×20.
+        dialog = self.query_one("#portion-picker", Vertical)
+        dialog.border_title = f"Log to {self.day:%a %d %b}"
+        dialog.border_subtitle = "Enter logs · ↑↓ portions · Tab time · Esc back"
         # The day as it is, once: each keystroke only adds the entry being typed.
         self.before = self.logbook.day(self.day)
         self.query_one("#amount", Input).focus()
@@ -108,8 +127,9 @@ class PortionPicker(ModalScreen[Entry | None]):
         if self.focused is portions and portions.highlighted in (0, None):
             self.query_one("#amount", Input).focus()
 
-    def build_entry(self, text: str) -> Entry:
-        return drafts.food_entry(self.food, text, self.day, self.logbook.time_for(self.day))
+    def build_entry(self, text: str, time: dt.time = dt.time(0, 0)) -> Entry:
+        # The preview's bars do not depend on the time; the entry logged does.
+        return drafts.food_entry(self.food, text, self.day, time, last=self.last)
 
     def update_preview(self, text: str) -> None:
         result = self.query_one("#amount-result", Static)
@@ -121,7 +141,10 @@ class PortionPicker(ModalScreen[Entry | None]):
             result.add_class("-error")
             after = None
         else:
-            result.update(f"{safe(amount_with_grams(entry))}: {describe_nutrients(entry)}")
+            line = f"{safe(amount_with_grams(entry))}: {describe_nutrients(entry)}"
+            if text == self.start_amount:
+                line += f" ({portion_source(self.start_source)})"
+            result.update(line)
             result.remove_class("-error")
             after = self.logbook.day(self.day, [entry])
         for bar_id in ("#preview-magnesium", "#preview-supplement", "#preview-ratio"):
@@ -129,13 +152,28 @@ class PortionPicker(ModalScreen[Entry | None]):
             bar.summary = before
             bar.preview = after
 
+    @on(Input.Submitted, "#time")
+    def time_submitted(self) -> None:
+        self.submit(self.query_one("#amount", Input).value)
+
     def submit(self, text: str) -> None:
+        time_input = self.query_one("#time", Input)
+        result = self.query_one("#amount-result", Static)
         try:
-            entry = self.build_entry(text)
+            self.build_entry(text)
         except drafts.AmountError as error:
-            self.notify(str(error), title="Not logged", severity="error")
+            result.update(str(error))
+            result.add_class("-error")
+            self.query_one("#amount", Input).focus()
             return
-        self.dismiss(entry)
+        try:
+            time = drafts.parse_time_of_day(time_input.value)
+        except drafts.AmountError as error:
+            result.update(str(error))
+            result.add_class("-error")
+            time_input.focus()
+            return
+        self.dismiss(self.build_entry(text, time))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -20,7 +20,7 @@ from mgtui.domain.entries import Entry
 from mgtui.domain.text import safe
 from mgtui.foods.model import Food
 from mgtui.logbook import drafts
-from mgtui.present.text import describe_entry, whole_mg
+from mgtui.present.text import describe_entry, search_prompt, search_results_line, whole_mg
 from mgtui.tui.dialogs.custom_food_form import CustomFoodForm
 from mgtui.tui.dialogs.portion_picker import PortionPicker
 from mgtui.tui.guard import reads_store
@@ -57,12 +57,15 @@ class FoodSearchScreen(SectionScreen):
             id="query",
         )
         yield Static(id="search-status")
-        yield DataTable[str | Text](id="results", cursor_type="row")
+        # The full name above the list: notices appear at the bottom right and would
+        # cover it there.
         yield Static(id="food-detail")
+        yield DataTable[str | Text](id="results", cursor_type="row")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.foods: dict[str, Food] = {}
+        self.shown_query: str | None = None
         self.shown: list[Food] = []
         self.title = "Add food"
         self.query_one("#query", Input).focus()
@@ -125,6 +128,11 @@ class FoodSearchScreen(SectionScreen):
             return  # a newer query is on its way
         favourite_ids = favourite_ids or set(self.mgtui.logbook.repo.favourite_food_ids())
         table = self.query_one("#results", DataTable)
+        # The same list again (ctrl+f re-sorts it, a write elsewhere refills it): the
+        # cursor stays on the food it was on, so the next key acts on that food.
+        highlighted = self.highlighted_food() if query == self.shown_query else None
+        keep = highlighted.id if highlighted is not None else None
+        self.shown_query = query
         table.clear(columns=True)
         # The food's name takes whatever width the figures leave.
         fixed = 5 + PORTION_COLUMN_WIDTH + 7 + 7 + 2 * 5 + 4  # cell padding, scrollbar
@@ -151,6 +159,8 @@ class FoodSearchScreen(SectionScreen):
                 _mg(food.calcium_mg_per_100g, 7),
                 key=food.id,
             )
+        if keep is not None and keep in table.rows:
+            table.move_cursor(row=table.get_row_index(keep))
         status = self.query_one("#search-status", Static)
         if query and not foods:
             status.update(
@@ -158,11 +168,13 @@ class FoodSearchScreen(SectionScreen):
                 "ctrl+n adds a food of your own."
             )
         elif query:
-            status.update(f"{len(foods)} foods · ↓ to the list · Enter picks a portion")
+            status.update(search_results_line(len(foods)))
         elif foods:
             status.update("Favourites (*) and recent foods · type to search all foods")
         else:
-            status.update("Type to search 8,800 USDA foods, e.g. pumpkin seeds")
+            from mgtui.foods import food_count
+
+            status.update(search_prompt(food_count()))
 
     def on_resize(self) -> None:
         if self.is_mounted:

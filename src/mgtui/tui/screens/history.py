@@ -14,7 +14,7 @@ from mgtui.present.history import history_footnote
 from mgtui.present.text import count
 from mgtui.tui.guard import reads_store
 from mgtui.tui.screens.base import SectionScreen
-from mgtui.tui.widgets.history_list import HEADER, HistoryList
+from mgtui.tui.widgets.history_list import HEADER, HistoryList, history_header
 from mgtui.tui.widgets.nav_bar import NavBar
 
 
@@ -37,6 +37,11 @@ class HistoryScreen(SectionScreen):
     def on_mount(self) -> None:
         self.title = "History"
         self.query_one(HistoryList).focus()
+
+    def on_resize(self) -> None:
+        # The lines fit the width (``row_layout``); the column heads follow them.
+        width = self.query_one(HistoryList).scrollable_content_region.width
+        self.query_one("#history-header", Static).update(history_header(width or 80))
 
     # The rows are rebuilt only when the day, today's date or the file (profile
     # included) changed: that is every day's totals, ~3,650 rows for ten years.

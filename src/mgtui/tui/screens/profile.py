@@ -16,6 +16,7 @@ from mgtui.domain.targets import Profile, ProfileError, Targets, resolve_targets
 from mgtui.logbook import drafts
 from mgtui.present.targets import target_lines
 from mgtui.present.text import band_text
+from mgtui.tui.dialogs.confirm_dialog import ConfirmDialog
 from mgtui.tui.screens.base import SectionScreen
 from mgtui.tui.widgets.nav_bar import NavBar
 
@@ -23,6 +24,18 @@ CUSTOM_BAND = "custom"
 BAND_OPTIONS = [(RATIO_BAND_LABELS[key], key) for key in PUBLISHED_RATIO_BANDS] + [
     ("custom band…", CUSTOM_BAND)
 ]
+# Every field of the form, in order.
+FIELD_IDS = (
+    "sex",
+    "age",
+    "status",
+    "kidney",
+    "band",
+    "custom-band",
+    "custom-mg",
+    "custom-limit",
+    "custom-ca",
+)
 STATUS_OPTIONS = [("neither", "neither"), ("pregnant", "pregnant"), ("lactating", "lactating")]
 
 
@@ -135,7 +148,20 @@ class ProfileScreen(SectionScreen):
         self.query_one("#sex", Select).focus()
         self.title = "Profile"
         self.sub_title = "welcome" if self.first_run else "targets follow from this"
+        # The fields as saved: Esc after a change asks before discarding it.
+        self.saved_values = self.field_values()
         self.update_targets()
+
+    def field_values(self) -> dict[str, str]:
+        return {widget_id: self.value(widget_id) for widget_id in FIELD_IDS}
+
+    def restore_fields(self) -> None:
+        for widget_id, saved in self.saved_values.items():
+            widget = self.query_one(f"#{widget_id}")
+            if isinstance(widget, Select):
+                widget.value = saved
+            else:
+                cast(Input, widget).value = saved
 
     def redraw(self) -> None:
         self.update_targets()
@@ -186,6 +212,7 @@ class ProfileScreen(SectionScreen):
             return
         repo = self.mgtui.logbook.repo
         if self.mgtui.attempt("save the profile", lambda: repo.save_profile(profile)) is not None:
+            self.saved_values = self.field_values()
             self.notify("Profile saved: targets updated everywhere.")
             self.leave()
 
@@ -197,6 +224,27 @@ class ProfileScreen(SectionScreen):
         self.leave()
 
     def action_leave(self) -> None:
+        if self.field_values() == self.saved_values:
+            self.discard_and_leave()
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.restore_fields()
+                self.notify("Profile changes discarded; the saved profile stands.")
+                self.discard_and_leave()
+
+        self.app.push_screen(
+            ConfirmDialog(
+                "Unsaved changes",
+                "Leave the profile without saving? Your changes are discarded "
+                "(n stays here; ctrl+s saves them).",
+                "Discard",
+            ),
+            answered,
+        )
+
+    def discard_and_leave(self) -> None:
         if self.first_run:
             self.skip()
         else:

@@ -7,6 +7,8 @@ timing tip appears when calcium and magnesium supplements are within 2 hours.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -20,6 +22,7 @@ from mgtui.logbook import drafts
 from mgtui.present.text import describe_entry, iu_text, mg_text, whole_mg
 from mgtui.tui.dialogs.confirm_dialog import ConfirmDialog
 from mgtui.tui.dialogs.product_form import ProductForm, ProductFormResult
+from mgtui.tui.dialogs.time_dialog import TimeDialog
 from mgtui.tui.guard import reads_store
 from mgtui.tui.screens.base import SectionScreen
 from mgtui.tui.widgets.bars import SupplementBar
@@ -53,6 +56,8 @@ class SupplementsScreen(SectionScreen):
     def on_mount(self) -> None:
         self.title = "Supplements"
         self.products: list[SupplementProduct] = []
+        # A product just saved: the cursor goes to it, so l logs what was just saved.
+        self.select_after: str | None = None
         self.query_one("#products", DataTable).focus()
 
     @reads_store
@@ -62,6 +67,7 @@ class SupplementsScreen(SectionScreen):
         self.query_one("#supplement-bar", SupplementBar).summary = self.mgtui.logbook.day(day)
         table = self.query_one("#products", DataTable)
         selected = self.selected_product()
+        wanted = self.select_after or (selected.name if selected is not None else None)
         self.products = self.mgtui.logbook.repo.supplement_products()
         table.clear()
         for product in self.products:
@@ -75,8 +81,9 @@ class SupplementsScreen(SectionScreen):
             )
         if not self.products:
             table.add_row(Text("No supplements yet: press n", style="dim"), "", "", "", "")
-        elif selected is not None and selected.name in table.rows:
-            table.move_cursor(row=table.get_row_index(selected.name))
+        elif wanted is not None and wanted in table.rows:
+            table.move_cursor(row=table.get_row_index(wanted))
+            self.select_after = None
         self.show_detail()
 
     def selected_product(self) -> SupplementProduct | None:
@@ -121,9 +128,24 @@ class SupplementsScreen(SectionScreen):
         self.log_dose(product)
 
     def log_dose(self, product: SupplementProduct) -> None:
-        session = self.mgtui.logbook
+        """Log one serving: now on today; on another day at a time asked first."""
         day = self.mgtui.day
-        entry = drafts.supplement_entry(product, 1.0, day, session.time_for(day))
+        time = self.mgtui.logbook.time_for(day)
+        if time is not None:
+            self.log_dose_at(product, time)
+            return
+
+        def answered(typed: dt.time | None) -> None:
+            if typed is not None:
+                self.log_dose_at(product, typed)
+
+        self.app.push_screen(
+            TimeDialog(f"{safe(product.name)} on {day:%a %d %b}: at what time?"), answered
+        )
+
+    def log_dose_at(self, product: SupplementProduct, time: dt.time) -> None:
+        session = self.mgtui.logbook
+        entry = drafts.supplement_entry(product, 1.0, self.mgtui.day, time)
         question = session.dose_question(entry)
         if question is None:
             self.store(entry)
@@ -168,6 +190,7 @@ class SupplementsScreen(SectionScreen):
                     lambda: session.rename_product(product.name, result.product),
                 )
                 if renamed is not None:
+                    self.show_saved(renamed.name)
                     self.notify(
                         f"Saved {safe(renamed.name)} (was {safe(product.name)}).", markup=False
                     )
@@ -190,11 +213,16 @@ class SupplementsScreen(SectionScreen):
                 )
                 is not None
             ):
+                self.show_saved(result.product.name)
                 self.notify(
                     f"Saved {safe(result.product.name)}. Press l to log a serving.", markup=False
                 )
         else:
             self.log_dose(result.product)
+
+    def show_saved(self, name: str) -> None:
+        self.select_after = name
+        self.redraw()
 
     def action_delete_product(self) -> None:
         product = self.selected_product()

@@ -20,7 +20,7 @@ from mgtui.domain.summary import DaySummary
 from mgtui.domain.text import safe
 from mgtui.logbook import drafts
 from mgtui.present.day import entry_columns
-from mgtui.present.text import describe_nutrients
+from mgtui.present.text import entry_changed, missing_magnesium_line
 from mgtui.tui.day_routines import DayRoutines
 from mgtui.tui.dialogs.amount_dialog import AmountDialog
 from mgtui.tui.guard import reads_store
@@ -73,7 +73,7 @@ class TodayScreen(SectionScreen):
             key_display="]",
             tooltip="Show the day after",
         ),
-        Binding("e", "edit", "Edit", tooltip="Change the amount of the selected entry"),
+        Binding("e", "edit", "Edit", tooltip="Change the amount or time of the selected entry"),
         Binding("d,delete", "delete", "Delete", tooltip="Delete the selected entry (u undoes)"),
         Binding("u", "undo", "Undo", tooltip="Undo the last add, edit or delete"),
         Binding("r", "log_routine", "Routine", tooltip="Log a saved routine on this day"),
@@ -183,11 +183,7 @@ class TodayScreen(SectionScreen):
             lines.append(Text(prefix + safe(advice.text), style=style))
         if summary.entries_missing_magnesium:
             lines.append(
-                Text(
-                    f"{summary.entries_missing_magnesium} item(s) have no magnesium value: "
-                    "the total may be low.",
-                    style="dim",
-                )
+                Text(missing_magnesium_line(summary.entries_missing_magnesium), style="dim")
             )
         if summary.targets.is_default:
             lines.append(
@@ -216,7 +212,12 @@ class TodayScreen(SectionScreen):
         self.mgtui.day -= dt.timedelta(days=1)
 
     def action_next_day(self) -> None:
-        self.mgtui.day += dt.timedelta(days=1)
+        following = self.mgtui.day + dt.timedelta(days=1)
+        problem = drafts.future_day_problem(following, self.mgtui.logbook.today())
+        if problem is not None:
+            self.notify(f"Tomorrow is the last day to log to: {problem}.", severity="warning")
+            return
+        self.mgtui.day = following
 
     def action_edit(self) -> None:
         entry = self.selected_entry()
@@ -224,36 +225,35 @@ class TodayScreen(SectionScreen):
             self.notify("Select an entry first (arrow keys).", severity="warning")
             return
 
-        def apply(amount: str | None) -> None:
-            if amount is None:
-                return
-            try:
-                changed = drafts.rescale_entry(
-                    entry, amount, self.mgtui.logbook.repo.custom_foods()
-                )
-            except drafts.AmountError as error:
-                self.notify(str(error), title="Amount not changed", severity="error")
-                return
-            repo = self.mgtui.logbook.repo
-            saved = self.mgtui.attempt(
-                "change the amount",
-                lambda: repo.edit_entry(
-                    entry.id,
-                    amount=changed.amount,
-                    magnesium_mg=changed.magnesium_mg,
-                    calcium_mg=changed.calcium_mg,
-                    grams=changed.grams,
-                    servings=changed.servings,
-                ),
-            )
-            if saved is not None:
-                self.notify(
-                    f"{safe(saved.name)}: now {safe(saved.amount)}, {describe_nutrients(saved)}",
-                    markup=False,
-                )
+        session = self.mgtui.logbook
+        custom_foods = session.repo.custom_foods()
 
-        hint = drafts.amount_hint(entry, self.mgtui.logbook.repo.custom_foods())
-        self.app.push_screen(AmountDialog(safe(entry.name), safe(entry.amount), hint), apply)
+        def check(amount: str, time: str) -> Entry:
+            return drafts.edited_entry(entry, amount, time, custom_foods)
+
+        def apply(changed: Entry | None) -> None:
+            if changed is None:
+                return
+            # The amount as the dialog read it; unchanged, the entry keeps its numbers.
+            amount = None if changed.amount == entry.amount else changed.amount
+            logged = self.mgtui.attempt(
+                "change the entry", lambda: session.edit(entry.id, amount, time=changed.time)
+            )
+            if logged is not None:
+                self.notify(entry_changed(entry, logged.entry), markup=False)
+                for warning in logged.warnings:
+                    self.notify(warning, title="Before you go on", severity="warning", markup=False)
+
+        self.app.push_screen(
+            AmountDialog(
+                safe(entry.name),
+                safe(entry.amount),
+                drafts.time_text(entry.time),
+                drafts.amount_hint(entry, custom_foods),
+                check,
+            ),
+            apply,
+        )
 
     @on(DataTable.RowSelected, "#entries")
     def edit_selected(self) -> None:

@@ -23,15 +23,39 @@ from mgtui.present.bars import FOOD_CHAR, SUPPLEMENT_CHAR, Segment, bar_cells
 from mgtui.present.history import percent_text, ratio_text
 
 MINI_BAR_WIDTH = 16
-HEADER = "".join(
-    (
-        f"{'Day':<17}",
-        f"{'Magnesium vs RDA':<{MINI_BAR_WIDTH}}",
-        f" {'Mg mg':>6} {'%':>4}",
-        f"  {'Supp mg':>8}",
-        "  Ca:Mg",
+# Below this the date loses its weekday, so the figures and the verdict keep their room.
+NARROW_BAR_WIDTH = 8
+LONG_DATE, SHORT_DATE = "%a %d %b %Y ", "%d %b %Y "
+# Each part of a line but the bar, at its widest: " 1,234 100%", "  1,234 !",
+# " 3.27 in band"; the ratio and its verdict are never cut (at 60 columns they were).
+FIGURES_WIDTH = 12 + 10 + len(" 3.27 in band")
+
+
+def row_layout(width: int) -> tuple[str, int]:
+    """The date format and the bar's width for lines ``width`` cells wide."""
+    bar = width - len("Sun 22 Nov 2026 ") - FIGURES_WIDTH
+    if bar >= NARROW_BAR_WIDTH:
+        return LONG_DATE, min(MINI_BAR_WIDTH, bar)
+    return SHORT_DATE, max(2, min(MINI_BAR_WIDTH, width - len("22 Nov 2026 ") - FIGURES_WIDTH))
+
+
+def history_header(width: int) -> str:
+    """The column heads over lines ``width`` cells wide (see ``row_layout``)."""
+    date_format, bar = row_layout(width)
+    date_width = len("Sun 22 Nov 2026 " if date_format == LONG_DATE else "22 Nov 2026 ")
+    label = "Magnesium vs RDA" if bar >= 16 else "Mg vs RDA" if bar >= 9 else "Mg"
+    return "".join(
+        (
+            f"{'Day':<{date_width}}",
+            f"{label:<{bar}}",
+            f" {'Mg mg':>6} {'%':>4}",
+            f"{'Supp mg':>8}  ",
+            " Ca:Mg",
+        )
     )
-)
+
+
+HEADER = history_header(80)
 
 
 class HistoryList(ScrollView, can_focus=True):
@@ -124,10 +148,12 @@ class HistoryList(ScrollView, can_focus=True):
 
     def row_text(self, row: DayRow) -> Text:
         totals, figures = row.totals, row.figures
-        text = Text(f"{totals.date:%a %d %b %Y} ", style=self.style("history--dim"))
-        text.stylize(Style(), 0, 3)
+        date_format, bar_width = row_layout(self.scrollable_content_region.width)
+        text = Text(f"{totals.date:{date_format}}", style=self.style("history--dim"))
+        if date_format == LONG_DATE:
+            text.stylize(Style(), 0, 3)
         cells = bar_cells(
-            MINI_BAR_WIDTH,
+            bar_width,
             max(figures.magnesium.target.value, totals.magnesium_mg),
             [
                 Segment(totals.food_magnesium_mg, "history--food", FOOD_CHAR),
