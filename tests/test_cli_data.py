@@ -303,6 +303,7 @@ def test_csv_round_trips_every_value_exactly() -> None:
                         "form": "citrate",
                         "product": "=cmd",
                         "servings": 0.5,
+                        "vitamin_d_iu": None,
                     }
                 ],
             }

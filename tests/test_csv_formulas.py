@@ -49,12 +49,14 @@ def _document(names: list[str]) -> dict[str, Any]:
                 "form": None,
                 "product": name or None,
                 "servings": None,
+                "vitamin_d_iu": None,
             }
             for index, name in enumerate(names)
         ],
         "supplement_products": [],
         "custom_foods": [],
         "favourite_food_ids": [name for name in names if name],
+        "routines": [],
     }
 
 

@@ -21,7 +21,7 @@ from typing import Any
 import orjson
 import pytest
 
-from mgtui.store import Repository
+from mgtui.store import Repository, layout
 
 WRITER = textwrap.dedent(
     """
@@ -129,7 +129,7 @@ def spawn(script: str, *args: object) -> subprocess.Popen[str]:
 
 def file_parses(path: Path) -> dict[str, Any]:
     data: dict[str, Any] = orjson.loads(path.read_bytes())
-    assert data["meta"]["1"]["schema"] == 2
+    assert data["meta"]["1"]["schema"] == layout.SCHEMA_VERSION
     return data
 
 
