@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from mgtui.cli import common, tables
 from mgtui.cli.errors import UsageError
 from mgtui.domain.text import safe
-from mgtui.present.text import count
+from mgtui.present.text import count, mg_text
 
 if TYPE_CHECKING:
     from mgtui.domain.entries import Entry
@@ -415,14 +415,14 @@ def _conversion(product: SupplementProduct, servings: float) -> str | None:
     text = product.conversion
     if text is None or servings == 1:
         return text
-    return f"{text} a serving; × {servings:g} = {product.magnesium_mg * servings:.1f} mg"
+    return f"{text} a serving; × {servings:g} = {mg_text(product.magnesium_mg * servings)} mg"
 
 
 def _calcium_conversion(product: SupplementProduct, servings: float) -> str | None:
     text = product.calcium_conversion
     if text is None or servings == 1:
         return text
-    return f"{text} a serving; × {servings:g} = {product.calcium_mg * servings:.1f} mg"
+    return f"{text} a serving; × {servings:g} = {mg_text(product.calcium_mg * servings)} mg"
 
 
 # -- log and rm -------------------------------------------------------------------------

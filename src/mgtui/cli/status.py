@@ -85,6 +85,7 @@ def run_history(args: argparse.Namespace) -> int:
 
 def history_table(days: list[DayRow], targets: Targets) -> str:
     from mgtui.cli import render
+    from mgtui.domain.figures import figure
     from mgtui.present.bars import FOOD_CHAR, SUPPLEMENT_CHAR, Segment, bar_cells
     from mgtui.present.history import percent_text
     from mgtui.present.text import band_text
@@ -129,9 +130,9 @@ def history_table(days: list[DayRow], targets: Targets) -> str:
         )
     table = tables.render(columns, rows)
     limit = targets.supplement_limit_mg
-    limit_text = "no limit set" if limit is None else f"limit {limit:.0f} mg"
+    limit_text = "no limit set" if limit is None else f"limit {figure(limit).text} mg"
     footer = (
-        f"target {targets.magnesium_rda_mg:.0f} mg magnesium "
+        f"target {figure(targets.magnesium_rda_mg).text} mg magnesium "
         f"({targets.intake_label('magnesium')}, {targets.stage}), supplements {limit_text}, "
         f"Ca:Mg band {band_text(targets.ratio_band)}"
     )
