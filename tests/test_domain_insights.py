@@ -6,9 +6,10 @@ import datetime as dt
 
 import pytest
 
-from mgtui.domain import DEFAULT_PROFILE, Entry, resolve_targets
+from mgtui.domain.entries import Entry
 from mgtui.domain.figures import Figure
 from mgtui.domain.insights import compute_insights, gap_closers, top_food_sources, window_start
+from mgtui.domain.targets import DEFAULT_PROFILE, resolve_targets
 
 END = dt.date(2026, 11, 22)
 TARGETS = resolve_targets(DEFAULT_PROFILE)  # RDA 320, EAR 265, limit 350, band 2.2–3.2

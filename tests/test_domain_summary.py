@@ -9,16 +9,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mgtui.domain import (
-    DEFAULT_PROFILE,
-    DaySummary,
-    Entry,
-    Profile,
-    resolve_targets,
-    summarize_day,
-)
+from mgtui.domain.entries import Entry
 from mgtui.domain.figures import Figure
 from mgtui.domain.history import day_totals
+from mgtui.domain.summary import DaySummary, summarize_day
+from mgtui.domain.targets import DEFAULT_PROFILE, Profile, resolve_targets
 from mgtui.domain.verdict import limit_state, ratio_verdict, shown_ratio
 
 DAY = dt.date(2026, 11, 22)

@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from mgtui.domain import DEFAULT_PROFILE, CustomTargets, Profile, ProfileError, resolve_targets
-from mgtui.domain.targets import parse_ratio_band
+from mgtui.domain.targets import (
+    DEFAULT_PROFILE,
+    CustomTargets,
+    Profile,
+    ProfileError,
+    parse_ratio_band,
+    resolve_targets,
+)
 
 # (age, sex, RDA, EAR, supplement UL) — DOMAIN.md, magnesium table, one row each.
 MAGNESIUM_ROWS = [

@@ -12,7 +12,6 @@ from typing import Any
 
 from mgtui.cli import common
 from mgtui.cli.errors import CliError, UsageError
-from mgtui.present.text import count
 
 EXPORT_EPILOG = """\
 examples:
@@ -68,6 +67,8 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from mgtui.present.text import count
+
     output = None if args.output in (None, "-") else Path(args.output)
     chosen = args.format
     if chosen is None:

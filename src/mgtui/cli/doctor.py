@@ -9,8 +9,6 @@ from typing import TYPE_CHECKING, Any
 
 from mgtui.cli import common
 from mgtui.cli.errors import UsageError
-from mgtui.domain.text import safe
-from mgtui.present.text import count
 
 if TYPE_CHECKING:
     from mgtui.store.damage import SetAsideRecord
@@ -54,6 +52,9 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
 
 
 def run_doctor(args: argparse.Namespace) -> int:
+    from mgtui.domain.text import safe
+    from mgtui.present.text import count
+
     with common.opened_repository(args) as repo:
         # This command answers the reminder "run mgtui doctor": show every other notice
         # (a folder tightened, a format upgraded), not that one.
@@ -117,6 +118,8 @@ def run_doctor(args: argparse.Namespace) -> int:
 
 
 def _print_records(records: list[SetAsideRecord], folder: Path | None = None) -> None:
+    from mgtui.domain.text import safe
+
     for record in records:
         print(f"{record.id}  {safe(record.what)} {safe(record.where)}: {safe(record.reason)}")
         if record.what == "file" and folder is not None:

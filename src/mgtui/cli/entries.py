@@ -12,8 +12,6 @@ from typing import TYPE_CHECKING, Any
 
 from mgtui.cli import common, tables
 from mgtui.cli.errors import UsageError
-from mgtui.domain.text import safe
-from mgtui.present.text import count, mg_text
 
 if TYPE_CHECKING:
     from mgtui.domain.entries import Entry
@@ -241,6 +239,7 @@ def label_warnings(product: SupplementProduct, args: argparse.Namespace) -> list
 
 
 def run_add(args: argparse.Namespace) -> int:
+    from mgtui.domain.text import safe
     from mgtui.logbook.drafts import AmountError, food_entry, remembered_amount
     from mgtui.present.json import entry_json
     from mgtui.present.text import describe_food_entry, portion_source
@@ -412,6 +411,8 @@ def _unknown_supplement(repo: Repository, name: str) -> str:
 
 
 def _conversion(product: SupplementProduct, servings: float) -> str | None:
+    from mgtui.present.text import mg_text
+
     text = product.conversion
     if text is None or servings == 1:
         return text
@@ -419,6 +420,8 @@ def _conversion(product: SupplementProduct, servings: float) -> str | None:
 
 
 def _calcium_conversion(product: SupplementProduct, servings: float) -> str | None:
+    from mgtui.present.text import mg_text
+
     text = product.calcium_conversion
     if text is None or servings == 1:
         return text
@@ -430,6 +433,7 @@ def _calcium_conversion(product: SupplementProduct, servings: float) -> str | No
 
 def run_log(args: argparse.Namespace) -> int:
     from mgtui.present.json import entry_json
+    from mgtui.present.text import count
 
     day = common.day_of(args)
     with common.opened_logbook(args) as logbook:
@@ -447,6 +451,7 @@ def run_log(args: argparse.Namespace) -> int:
 
 
 def entries_table(entries: list[Entry], summary: DaySummary) -> str:
+    from mgtui.domain.text import safe
     from mgtui.present.day import entry_columns
     from mgtui.present.text import amount_with_grams
 

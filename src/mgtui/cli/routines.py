@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 from mgtui.cli import common
 from mgtui.cli.entries import day_line, supplement_line
 from mgtui.cli.errors import UsageError
-from mgtui.present.text import count
 
 if TYPE_CHECKING:
     from mgtui.logbook.session import LoggedGroup
@@ -138,6 +137,8 @@ def run_edit(args: argparse.Namespace) -> int:
 
 
 def run_copy(args: argparse.Namespace) -> int:
+    from mgtui.present.text import count
+
     source = common.parse_date(args.source, "--from")
     target = common.today() if args.target is None else common.parse_date(args.target, "--to")
     if source == target:
@@ -198,6 +199,8 @@ def run_routine_list(args: argparse.Namespace) -> int:
 
 
 def run_routine_log(args: argparse.Namespace) -> int:
+    from mgtui.present.text import count
+
     day, time = common.moment_of(args)
     with common.opened_logbook(args) as logbook:
         routine = logbook.routine(args.name)

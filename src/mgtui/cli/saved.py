@@ -13,8 +13,6 @@ from typing import TYPE_CHECKING, Any
 from mgtui.cli import common, tables
 from mgtui.cli.entries import add_dose_options, label_warnings, product_from_args, typed_label
 from mgtui.cli.errors import UsageError
-from mgtui.domain.text import safe
-from mgtui.present.text import mg_text
 
 if TYPE_CHECKING:
     from mgtui.domain.supplements import SupplementProduct
@@ -142,6 +140,9 @@ def run_supplement_add(args: argparse.Namespace) -> int:
 
 
 def run_supplement_list(args: argparse.Namespace) -> int:
+    from mgtui.domain.text import safe
+    from mgtui.present.text import mg_text
+
     with common.opened_repository(args) as repo:
         products = repo.supplement_products()
     if args.json:
@@ -234,6 +235,8 @@ def run_food_add(args: argparse.Namespace) -> int:
 
 
 def run_food_list(args: argparse.Namespace) -> int:
+    from mgtui.present.text import mg_text
+
     with common.opened_repository(args) as repo:
         foods = repo.custom_foods()
     if args.json:
