@@ -84,6 +84,22 @@ def future_day_problem(day: dt.date, today: dt.date) -> str | None:
     )
 
 
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def parse_day(text: str, today: dt.date) -> dt.date:
+    """A real YYYY-MM-DD date, or "today"/"yesterday"; 2026-02-30 is refused."""
+    cleaned = text.strip().lower()
+    if cleaned in ("today", "yesterday"):
+        return today if cleaned == "today" else today - dt.timedelta(days=1)
+    if not _DATE.fullmatch(cleaned):
+        raise AmountError(f"{text.strip()!r} is not a date; write YYYY-MM-DD or yesterday")
+    try:
+        return dt.date.fromisoformat(cleaned)
+    except ValueError:
+        raise AmountError(f"{text.strip()} is not a real date") from None
+
+
 _TIME_OF_DAY = re.compile(r"(\d{1,2})[:.h]?(\d{2})")
 
 
@@ -441,19 +457,35 @@ def compound_weight_warning(
     """
     if compound or not looks_like_compound_weight(product.magnesium_mg, product.form):
         return None
-    if product.form is None:
+    form = None if product.form is None else magnesium_form(product.form)
+    return _compound_question(
+        "magnesium",
+        product.magnesium_mg,
+        None if form is None else (form.name, form.percent_label, form.elemental_fraction),
+        remedy,
+        "Choose 'compound weight' if so.",
+    )
+
+
+def _compound_question(
+    mineral: str,
+    amount_mg: float,
+    form: tuple[str, str, float] | None,
+    remedy: str | None,
+    default_remedy: str,
+) -> str:
+    """ "500 mg as elemental magnesium is unusual for glycinate (14.1% magnesium): …" """
+    if form is None:
         return (
-            f"{product.magnesium_mg:g} mg of elemental magnesium in one serving is unusual: "
-            "labels list elemental magnesium under Supplement Facts. Is it the compound weight?"
+            f"{amount_mg:g} mg of elemental {mineral} in one serving is unusual: labels list "
+            f"elemental {mineral} under Supplement Facts. Is it the compound weight?"
             + ("" if remedy is None else f" {remedy}")
         )
-    form = magnesium_form(product.form)
-    likely = product.magnesium_mg * form.elemental_fraction
+    name, percent_label, fraction = form
     return (
-        f"{product.magnesium_mg:g} mg as elemental magnesium is unusual for {form.name} "
-        f"({form.percent_label} magnesium): if {product.magnesium_mg:g} mg is the compound "
-        f"weight, the serving holds about {likely:.0f} mg. "
-        + (remedy or "Choose 'compound weight' if so.")
+        f"{amount_mg:g} mg as elemental {mineral} is unusual for {name} "
+        f"({percent_label} {mineral}): if {amount_mg:g} mg is the compound weight, the "
+        f"serving holds about {amount_mg * fraction:.0f} mg. " + (remedy or default_remedy)
     )
 
 
@@ -467,19 +499,15 @@ def calcium_compound_weight_warning(
     calcium = product.calcium_mg
     if compound or not looks_like_calcium_compound_weight(calcium, product.calcium_form):
         return None
-    if product.calcium_form is None:
-        return (
-            f"{calcium:g} mg of elemental calcium in one serving is unusual: labels list "
-            "elemental calcium under Supplement Facts. Is it the compound weight?"
-            + ("" if remedy is None else f" {remedy}")
-        )
-    form = calcium_form_of(product.calcium_form)
-    likely = calcium * form.elemental_fraction
-    return (
-        f"{calcium:g} mg as elemental calcium is unusual for calcium {form.name} "
-        f"({form.percent_label} calcium): if {calcium:g} mg is the compound weight, the "
-        f"serving holds about {likely:.0f} mg. "
-        + (remedy or "Choose 'compound weight' for calcium if so.")
+    form = None if product.calcium_form is None else calcium_form_of(product.calcium_form)
+    return _compound_question(
+        "calcium",
+        calcium,
+        None
+        if form is None
+        else (f"calcium {form.name}", form.percent_label, form.elemental_fraction),
+        remedy,
+        "Choose 'compound weight' for calcium if so.",
     )
 
 

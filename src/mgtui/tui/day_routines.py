@@ -16,7 +16,7 @@ from typing import TypeVar
 from mgtui.domain.entries import Entry
 from mgtui.domain.text import safe
 from mgtui.errors import BadInputError
-from mgtui.logbook.moments import parse_clock, parse_day
+from mgtui.logbook.drafts import parse_day, parse_time_of_day
 from mgtui.present.routines import routine_summary
 from mgtui.present.text import count
 from mgtui.store import StoreError
@@ -65,7 +65,7 @@ class DayRoutines:
         self.screen.app.push_screen(
             PromptDialog(
                 f"At what time on {self.day:%a %d %b %Y}?",
-                parse_clock,
+                parse_time_of_day,
                 placeholder="HH:MM, e.g. 07:30",
                 hint=f"Every item of {safe(name)} is logged at this time.",
             ),
