@@ -61,7 +61,7 @@ def test_a_day_of_food_only() -> None:
     assert summary.magnesium.total_mg == pytest.approx(192.2)
     assert summary.figures.magnesium.percent == Figure(60.0)  # 60.06% reads 60%
     assert summary.magnesium.ear_mg == 265
-    assert summary.magnesium.reached_ear is False
+    assert summary.figures.reached_ear is False
     assert summary.figures.magnesium.to_go == Figure(128.0)  # 320 - 192 as shown
     assert summary.supplement.state == "calm"
     assert summary.calcium.total_mg == pytest.approx(288.6)
@@ -91,7 +91,7 @@ def test_a_day_with_both_reaches_the_target() -> None:
     assert summary.magnesium.food_mg == pytest.approx(246.1)
     assert summary.magnesium.supplement_mg == 120
     assert summary.magnesium.total_mg == pytest.approx(366.1)
-    assert summary.magnesium.reached_rda
+    assert summary.figures.magnesium.reached
     assert summary.figures.magnesium.to_go is None
     assert summary.figures.supplement.left == Figure(230.0)
     assert summary.entry_count == 3

@@ -100,10 +100,6 @@ def figure(value: float, thresholds: Sequence[Threshold] = (), *, decimals: int 
     return Figure(_toward(value, MAX_DECIMALS, up), MAX_DECIMALS)
 
 
-def at_precision(value: float, decimals: int) -> Figure:
-    return Figure(half_up(value, decimals), decimals)
-
-
 def percent(part: float, whole: float) -> Figure | None:
     """``part`` as a percentage of ``whole``: 100% exactly when ``whole`` is reached,
     never before (319.6 of 320 is 99.9%, not 100%)."""

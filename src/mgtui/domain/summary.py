@@ -42,14 +42,6 @@ class MagnesiumTotals:
     def total_mg(self) -> float:
         return self.food_mg + self.supplement_mg
 
-    @property
-    def reached_rda(self) -> bool:
-        return self.total_mg >= self.rda_mg
-
-    @property
-    def reached_ear(self) -> bool | None:
-        return None if self.ear_mg is None else self.total_mg >= self.ear_mg
-
 
 @dataclass(frozen=True, slots=True)
 class SupplementLimit:
@@ -76,10 +68,6 @@ class CalciumTotals:
     @property
     def total_mg(self) -> float:
         return self.food_mg + self.supplement_mg
-
-    @property
-    def over_ul(self) -> bool:
-        return self.total_mg > self.ul_mg
 
 
 @dataclass(frozen=True, slots=True)
