@@ -388,7 +388,7 @@ def test_the_legacy_format_is_upgraded_with_a_backup(tmp_path: Path) -> None:
         assert repo.entries_on(dt.date(2024, 4, 30))[0].calcium_mg == 276
         assert repo.profile().age == 58 and not repo.profile().is_default
         assert repo.supplement_product("citrate 100") is not None
-        assert "upgraded from data format 0 to 3" in repo.notices[0]
+        assert "upgraded from data format 0 to 4" in repo.notices[0]
     (backup,) = siblings(tmp_path, "mgtui.json.format-0-*")
     assert backup.read_bytes() == payload and mode(backup) == 0o600
     upgraded = orjson.loads((tmp_path / "mgtui.json").read_bytes())

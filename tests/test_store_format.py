@@ -76,7 +76,7 @@ def test_a_days_rows_are_stored_as_one_compact_json_string(tmp_path: Path) -> No
         "e": f'[["{entry.id}","08:30","f","Nuts, almonds","1 oz",76.0,75.0,"12061",28.35]]',
     }
     meta = stored(tmp_path)["meta"]["1"]
-    assert meta["schema"] == layout.SCHEMA_VERSION == 3
+    assert meta["schema"] == layout.SCHEMA_VERSION == 4
     assert meta[layout.DAYS_DIGEST] == layout.days_digest(stored(tmp_path)["days"])
 
 
@@ -356,7 +356,7 @@ def test_a_format_1_file_is_upgraded_once_and_reads_the_same(
     with Repository.open(tmp_path) as repo:
         assert repo.recovered_from is None
         (notice,) = repo.notices
-        assert "upgraded from data format 1 to 3" in notice
+        assert "upgraded from data format 1 to 4" in notice
         assert repo.all_entries() == expected  # every entry, in order
         assert repo.get_entry('imported"id\\1') == expected[2]
         assert repo.profile().age == 63 and repo.profile_asked()
@@ -414,7 +414,7 @@ def test_a_large_format_1_log_reads_the_same_after_the_upgrade(tmp_path: Path) -
         }
     (tmp_path / "mgtui.json").write_bytes(orjson.dumps(format_1_file(rows_by_day)))
     with Repository.open(tmp_path) as repo:
-        assert "upgraded from data format 1 to 3" in repo.notices[0]
+        assert "upgraded from data format 1 to 4" in repo.notices[0]
         assert repo.all_entries() == expected
 
 
@@ -491,7 +491,7 @@ def test_a_legacy_file_goes_through_format_1(tmp_path: Path) -> None:
     (tmp_path / "mgtui.json").write_bytes(orjson.dumps(legacy))
     with Repository.open(tmp_path) as repo:
         assert [e.name for e in repo.entries_on(dt.date(2024, 5, 1))] == ["Oats", "Spinach"]
-        assert "upgraded from data format 0 to 3" in repo.notices[0]
+        assert "upgraded from data format 0 to 4" in repo.notices[0]
 
 
 def test_a_mangled_set_aside_table_is_kept_and_never_a_crash(tmp_path: Path) -> None:
@@ -511,7 +511,7 @@ def test_a_mangled_set_aside_table_is_kept_and_never_a_crash(tmp_path: Path) -> 
             )
 
 
-def test_a_format_2_file_is_upgraded_to_3_and_an_older_mgtui_would_refuse_it(
+def test_a_format_2_file_is_upgraded_and_an_older_mgtui_would_refuse_it(
     tmp_path: Path,
 ) -> None:
     """Format 3's rows may carry vitamin D: a format-2 mgtui must refuse such a file
@@ -522,7 +522,7 @@ def test_a_format_2_file_is_upgraded_to_3_and_an_older_mgtui_would_refuse_it(
     data["meta"]["1"]["schema"] = 2
     (tmp_path / "mgtui.json").write_bytes(orjson.dumps(data))
     with Repository.open(tmp_path) as repo:
-        assert "upgraded from data format 2 to 3" in repo.notices[0]
+        assert "upgraded from data format 2 to 4" in repo.notices[0]
         assert [e.id for e in repo.all_entries()] == [entry.id]
-    assert stored(tmp_path)["meta"]["1"]["schema"] == 3
+    assert stored(tmp_path)["meta"]["1"]["schema"] == 4
     assert list(tmp_path.glob("mgtui.json.format-2-*"))

@@ -1,4 +1,4 @@
-"""A log entry: one food or supplement taken at a time of day.
+"""A log entry: one food, supplement or medicine taken at a time of day.
 
 Each entry keeps the magnesium, calcium and vitamin D it had when it was logged, so a later
 change of the food table never rewrites history. ``None`` means the food had no
@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Literal
 
-EntryKind = Literal["food", "supplement"]
+EntryKind = Literal["food", "supplement", "medicine"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +26,8 @@ class Entry:
     calcium_mg: float | None
     food_id: str | None = None  # USDA NDB number ("12014") or a custom food's id
     grams: float | None = None  # foods only
-    form: str | None = None  # supplements: "glycinate", "citrate", ...
+    # supplements: "glycinate", "citrate", ...; medicines: their class ("bisphosphonate")
+    form: str | None = None
     product: str | None = None  # supplements: the saved product it came from
     servings: float | None = None  # supplements: how many label servings
     # As logged: a food's from the table's per-100 g value, a supplement's from its
@@ -37,6 +38,11 @@ class Entry:
     @property
     def is_supplement(self) -> bool:
         return self.kind == "supplement"
+
+    @property
+    def is_medicine(self) -> bool:
+        """A medicine taken: a time and a class, no nutrients (domain/medicines.py)."""
+        return self.kind == "medicine"
 
     @property
     def magnesium_or_zero(self) -> float:

@@ -103,7 +103,7 @@ def top_food_sources(entries: Iterable[Entry], limit: int = TOP_SOURCES) -> tupl
     totals: dict[tuple[str | None, str], list[float]] = defaultdict(lambda: [0.0, 0.0])
     names: dict[tuple[str | None, str], str] = {}
     for entry in entries:
-        if entry.is_supplement or entry.magnesium_mg is None:
+        if entry.kind != "food" or entry.magnesium_mg is None:
             continue
         # Foods from the table group by id; custom or unknown ones by their name.
         key = (entry.food_id, "" if entry.food_id else entry.name.casefold())
@@ -167,9 +167,10 @@ def compute_insights(
 ) -> Insights:
     """Figures for the ``days`` days ending on ``end``; ``days=None`` means all time.
 
-    ``entries`` may hold more than the window: only those inside it count.
+    ``entries`` may hold more than the window: only those inside it count. Medicines
+    taken add no nutrients and do not make a day a logged one.
     """
-    all_entries = [e for e in entries if e.date <= end]
+    all_entries = [e for e in entries if e.date <= end and not e.is_medicine]
     if days is None:
         start = min((e.date for e in all_entries), default=end)
     else:

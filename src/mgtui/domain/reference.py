@@ -189,6 +189,141 @@ CALCIUM_FORM_ALIASES: Final[dict[str, str]] = {
     "tricalcium": "phosphate",
 }
 
+Mineral = Literal["magnesium", "calcium"]
+
+
+@dataclass(frozen=True, slots=True)
+class MedicineClass:
+    """A class of medicines whose timing against magnesium or calcium supplements matters.
+
+    A timing rule is two waits: ``supplement_wait`` minutes from the medicine to a
+    supplement taken after it, and ``medicine_wait`` minutes from a supplement to the
+    medicine taken after it. A class with no ``minerals`` has no timing rule, only a
+    standing ``note``.
+    """
+
+    key: str  # what ``mgtui medication add --class`` takes
+    label: str
+    examples: tuple[str, ...]
+    minerals: tuple[Mineral, ...]  # the supplements the rule is about
+    supplement_wait: int  # minutes; 0 without a timing rule
+    medicine_wait: int  # minutes; 0 without a timing rule
+    rule: str  # the guidance, worded for a person
+    note: str  # a standing note ("" for a timing rule)
+    source: str
+
+
+# Medicines whose timing matters beside magnesium and calcium supplements. Sources: NIH
+# ODS Magnesium fact sheet for health professionals ("Interactions with medications");
+# NIH ODS Calcium fact sheet; levothyroxine labelling (FDA); FDA Drug Safety
+# Communication (2 March 2011) on proton-pump inhibitors and low magnesium. The
+# quinolone and tetracycline "4–6 hours after" is judged at 4 hours, its shorter end.
+_ODS_MAGNESIUM: Final = "NIH ODS magnesium fact sheet"
+MEDICINE_CLASSES: Final[tuple[MedicineClass, ...]] = (
+    MedicineClass(
+        "bisphosphonate",
+        "oral bisphosphonate",
+        ("alendronate", "risedronate", "ibandronate"),
+        ("calcium", "magnesium"),
+        120,
+        120,
+        "an oral bisphosphonate and calcium or magnesium supplements are best taken at "
+        "least 2 hours apart (the dose itself on waking, with plain water, 30 minutes "
+        "before food; ibandronate 60 minutes)",
+        "",
+        f"{_ODS_MAGNESIUM}; the drug's labelling",
+    ),
+    MedicineClass(
+        "tetracycline",
+        "tetracycline antibiotic",
+        ("doxycycline", "demeclocycline", "minocycline", "tetracycline"),
+        ("magnesium",),
+        120,
+        240,
+        "a tetracycline antibiotic is best taken at least 2 hours before or 4–6 hours "
+        "after a magnesium supplement",
+        "",
+        _ODS_MAGNESIUM,
+    ),
+    MedicineClass(
+        "quinolone",
+        "quinolone antibiotic",
+        ("ciprofloxacin", "levofloxacin", "moxifloxacin"),
+        ("magnesium",),
+        120,
+        240,
+        "a quinolone antibiotic is best taken at least 2 hours before or 4–6 hours after "
+        "a magnesium supplement",
+        "",
+        _ODS_MAGNESIUM,
+    ),
+    MedicineClass(
+        "levothyroxine",
+        "levothyroxine",
+        ("levothyroxine",),
+        ("calcium", "magnesium"),
+        240,
+        240,
+        "levothyroxine and calcium or magnesium supplements (and antacids) are best taken "
+        "4 hours apart",
+        "",
+        "levothyroxine labelling (FDA); NIH ODS calcium fact sheet",
+    ),
+    MedicineClass(
+        "ppi",
+        "proton-pump inhibitor",
+        ("omeprazole", "esomeprazole", "lansoprazole", "pantoprazole"),
+        (),
+        0,
+        0,
+        "",
+        "Proton-pump inhibitors taken for more than a year can lower blood magnesium; "
+        "ask your clinician whether yours should be checked.",
+        f"FDA Drug Safety Communication (2011); {_ODS_MAGNESIUM}",
+    ),
+    MedicineClass(
+        "diuretic",
+        "loop or thiazide diuretic",
+        ("furosemide", "bumetanide", "hydrochlorothiazide"),
+        (),
+        0,
+        0,
+        "",
+        "Loop and thiazide diuretics raise the magnesium lost in urine, which can lower "
+        "magnesium over time; ask your clinician or pharmacist.",
+        _ODS_MAGNESIUM,
+    ),
+    MedicineClass(
+        "potassium-sparing",
+        "potassium-sparing diuretic",
+        ("amiloride", "spironolactone"),
+        (),
+        0,
+        0,
+        "",
+        "Potassium-sparing diuretics reduce the magnesium lost in urine; ask your "
+        "clinician or pharmacist before adding a magnesium supplement.",
+        _ODS_MAGNESIUM,
+    ),
+)
+# Other names a class is known by (a drug's own name finds its class, too).
+MEDICINE_CLASS_ALIASES: Final[dict[str, str]] = {
+    "bisphosphonates": "bisphosphonate",
+    "oral bisphosphonate": "bisphosphonate",
+    "tetracyclines": "tetracycline",
+    "fluoroquinolone": "quinolone",
+    "quinolones": "quinolone",
+    "proton-pump inhibitor": "ppi",
+    "proton pump inhibitor": "ppi",
+    "loop": "diuretic",
+    "loop diuretic": "diuretic",
+    "thiazide": "diuretic",
+    "thiazide diuretic": "diuretic",
+    "loop or thiazide diuretic": "diuretic",
+    "potassium-sparing diuretic": "potassium-sparing",
+    "potassium sparing": "potassium-sparing",
+}
+
 REFERENCE_SOURCES: Final[tuple[str, ...]] = (
     "Magnesium RDA/EAR/UL: IOM (1997) Dietary Reference Intakes for Calcium, Phosphorus, "
     "Magnesium, Vitamin D, and Fluoride; NIH ODS Magnesium fact sheet.",
@@ -197,5 +332,7 @@ REFERENCE_SOURCES: Final[tuple[str, ...]] = (
     "1.7–2.8 Rosanoff et al., Adv Nutr 2016;7:25.",
     "Supplement forms: Molecules 2020;25:3172 table 3; Molecules 2021;26:2419 table 1; "
     "calcium forms computed from molecular weights (NIH ODS calcium fact sheet).",
+    "Medicines: NIH ODS magnesium and calcium fact sheets; levothyroxine labelling (FDA); "
+    "FDA Drug Safety Communication (2011) on proton-pump inhibitors.",
     "Foods: USDA National Nutrient Database for Standard Reference, release 28 (public domain).",
 )

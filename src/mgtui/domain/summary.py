@@ -18,6 +18,7 @@ from mgtui.domain import reference as ref
 from mgtui.domain.entries import Entry
 from mgtui.domain.figures import Figure, Threshold, figure
 from mgtui.domain.history import day_totals
+from mgtui.domain.medicines import Interaction, find_interactions
 from mgtui.domain.targets import Targets
 from mgtui.domain.verdict import DayVerdict, LimitState, RatioFigures, day_verdict, limit_state
 
@@ -81,6 +82,8 @@ class DaySummary:
     advice: tuple[Advice, ...]
     entry_count: int
     entries_missing_magnesium: int
+    # Medicines and supplements taken too close together, each also a warning.
+    interactions: tuple[Interaction, ...] = ()
 
     @property
     def ratio(self) -> RatioFigures:
@@ -203,6 +206,8 @@ def summarize_day(day: dt.date, entries: Iterable[Entry], targets: Targets) -> D
                 "your supplements fit.",
             )
         )
+    interactions = find_interactions(day_entries)
+    advice.extend(Advice("warning", "medicine-timing", found.text) for found in interactions)
     timing = _timing_tip(supplements)
     if timing is not None:
         advice.append(timing)
@@ -229,4 +234,5 @@ def summarize_day(day: dt.date, entries: Iterable[Entry], targets: Targets) -> D
         advice=tuple(advice),
         entry_count=totals.entry_count,
         entries_missing_magnesium=totals.entries_missing_magnesium,
+        interactions=interactions,
     )

@@ -261,6 +261,8 @@ def rescale_entry(entry: Entry, amount_text: str, custom_foods: Sequence[Food]) 
     The entry's magnesium per gram (or per serving) is what it had when logged, so a
     later change to the food table never rewrites what was eaten.
     """
+    if entry.is_medicine:
+        raise AmountError("a medicine's entry has no amount to change; change its time instead")
     if entry.is_supplement:
         servings = parse_servings(amount_text)
         old = entry.servings or 1.0
@@ -304,6 +306,8 @@ def edited_entry(
     nothing else); a new one is scaled by ``rescale_entry``.
     """
     time = parse_time_of_day(time_text)
+    if entry.is_medicine:
+        return replace(entry, time=time)
     if not amount_text.strip():
         raise AmountError("type an amount, or press Esc to keep it")
     if amount_text.strip() == entry.amount:
@@ -312,6 +316,8 @@ def edited_entry(
 
 
 def amount_hint(entry: Entry, custom_foods: Sequence[Food]) -> str:
+    if entry.is_medicine:
+        return "A medicine has no amount here: change its time."
     if entry.is_supplement:
         return "Servings, e.g. 1, 2 or 0.5."
     food = _food_of(entry, custom_foods)

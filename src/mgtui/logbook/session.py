@@ -17,6 +17,13 @@ from typing import Literal
 from mgtui.domain.entries import Entry
 from mgtui.domain.history import DayTotals
 from mgtui.domain.insights import GapCloser, Insights, compute_insights, gap_closers, window_start
+from mgtui.domain.medicines import (
+    Medication,
+    class_choices,
+    find_class,
+    medicine_entry,
+    new_interactions,
+)
 from mgtui.domain.routines import Routine, routine_items
 from mgtui.domain.summary import DaySummary, summarize_day
 from mgtui.domain.supplements import SupplementProduct
@@ -33,6 +40,10 @@ _DOSE_CODES = frozenset({"over-limit", "kidney-disease"})
 
 class NothingToLogError(BadInputError):
     """A routine or copy with nothing in it."""
+
+
+class UnknownClassError(BadInputError):
+    """A medicine class that is not in the reference table."""
 
 
 def system_now() -> dt.datetime:
@@ -180,20 +191,31 @@ class Logbook:
     # -- logging --------------------------------------------------------------------
 
     def dose_question(self, draft: Entry) -> str | None:
-        """What to ask before logging a dose: passing the limit, or kidney disease.
+        """What to ask before logging a dose: passing the limit, kidney disease, or a
+        supplement and a medicine too close together (either logged second).
 
         The app asks it with "Log it anyway?"; the CLI logs and prints it as a warning.
         """
-        if not draft.is_supplement:
-            return None
-        return dose_warning(self.day(draft.date), self.day(draft.date, [draft]), self.today())
+        return self.group_dose_question([draft])
 
     def group_dose_question(self, drafts: Sequence[Entry]) -> str | None:
         """``dose_question`` for entries of one day logged together (a routine, a copy)."""
-        if not any(draft.is_supplement for draft in drafts):
+        if not any(draft.is_supplement or draft.is_medicine for draft in drafts):
             return None
         day = drafts[0].date
-        return dose_warning(self.day(day), self.day(day, drafts), self.today())
+        return self._question(self.day(day), self.day(day, drafts), drafts)
+
+    def _question(
+        self, before: DaySummary, after: DaySummary, drafts: Iterable[Entry]
+    ) -> str | None:
+        parts: list[str] = []
+        if any(draft.is_supplement for draft in drafts):
+            limit = dose_warning(before, after, self.today())
+            if limit is not None:
+                parts.append(limit)
+        found = new_interactions(before.interactions, after.interactions)
+        parts.extend(dict.fromkeys(interaction.question for interaction in found))
+        return " ".join(parts) or None
 
     def routine_drafts(self, name: str, day: dt.date, time: dt.time) -> list[Entry]:
         """A saved routine's items as entries to log on ``day`` at ``time``."""
@@ -205,7 +227,7 @@ class Logbook:
         """``source``'s entries (their own numbers and times) as entries to log on ``target``."""
         entries = self.repo.entries_on(source)
         if only is not None:
-            entries = [entry for entry in entries if entry.is_supplement == (only == "supplements")]
+            entries = [entry for entry in entries if entry.kind == only.removesuffix("s")]
         if not entries:
             what = "" if only is None else f" {only}"
             raise NothingToLogError(f"no{what} entries on {source.isoformat()} to copy")
@@ -235,9 +257,9 @@ class Logbook:
         """The dose question for supplements, and advice the change brings."""
         warnings: list[str] = []
         if any(draft.is_supplement for draft in drafts):
-            question = dose_warning(before, after, self.today())
-            if question is not None:
-                warnings.append(question)
+            limit = dose_warning(before, after, self.today())
+            if limit is not None:
+                warnings.append(limit)
         warnings.extend(
             advice.text
             for advice in after.warnings
@@ -317,6 +339,50 @@ class Logbook:
     ) -> LoggedGroup:
         """Copy ``source``'s entries (with their own numbers and times) to ``target``."""
         return self.log_group(self.copy_drafts(source, target, only))
+
+    # -- medicines ------------------------------------------------------------------------
+
+    def medications(self) -> list[Medication]:
+        return self.repo.medications()
+
+    def medication(self, name: str) -> Medication | None:
+        """A saved medicine by name, ignoring case and spacing; None if there is none."""
+        key = " ".join(name.split()).casefold()
+        return next((m for m in self.repo.medications() if m.name.casefold() == key), None)
+
+    def save_medication(self, name: str, class_text: str | None = None) -> Medication:
+        """Save a medicine with its class: the one typed (a class, or a medicine of it such
+        as "alendronate"), else the one its name says. ``BadInputError`` naming the
+        classes when neither is known."""
+        found = find_class(class_text if class_text else name)
+        if found is None:
+            asked = (
+                f"{class_text!r} is not a medicine class"
+                if class_text
+                else (f"which class is {name!r}? Give --class")
+            )
+            raise UnknownClassError(f"{asked}; the classes are: {class_choices()}")
+        return self.repo.save_medication(Medication(name, found.key))
+
+    def delete_medication(self, name: str) -> Medication:
+        return self.repo.delete_medication(name)
+
+    def medicine_draft(self, name: str, day: dt.date, time: dt.time) -> Entry:
+        """Taking the saved medicine ``name`` on ``day`` at ``time``, as an entry to log."""
+        medication = self.medication(name)
+        if medication is None:
+            saved = ", ".join(m.name for m in self.repo.medications())
+            raise NotFoundError(
+                f"no saved medicine named {name!r}"
+                + (f"; saved: {saved}" if saved else "; save one with: mgtui medication add")
+            )
+        return medicine_entry(medication, day, time)
+
+    def standing_notes(self) -> list[str]:
+        """The notes (no timing rule) of the saved medicines' classes, once each."""
+        from mgtui.domain.medicines import standing_notes
+
+        return [note for _, note in standing_notes(m.medicine_class for m in self.medications())]
 
     def rename_product(self, old_name: str, product: SupplementProduct) -> SupplementProduct:
         """Save ``product`` in place of ``old_name``, in one transaction."""

@@ -87,7 +87,18 @@ def describe_supplement_entry(entry: Entry) -> str:
     return f"{safe(entry.name)}{form} — {safe(entry.amount)}: {describe_nutrients(entry)}"
 
 
+def describe_medicine_entry(entry: Entry) -> str:
+    """ "Alendronate (oral bisphosphonate) at 07:00" """
+    from mgtui.domain.medicines import find_class
+
+    found = find_class(entry.form or "")
+    label = "" if found is None else f" ({found.label})"
+    return f"{safe(entry.name)}{label} at {entry.time:%H:%M}"
+
+
 def describe_entry(entry: Entry) -> str:
+    if entry.is_medicine:
+        return describe_medicine_entry(entry)
     if entry.is_supplement:
         return describe_supplement_entry(entry)
     return describe_food_entry(entry)

@@ -8,10 +8,13 @@ day's string changes, and writes changed days back without TinyDB.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
+from collections.abc import Callable
 
 from mgtui.domain.entries import Entry
 from mgtui.domain.history import DayTotals
+from mgtui.domain.medicines import find_interactions
 from mgtui.store import layout
 from mgtui.store.errors import NotFoundError
 from mgtui.store.layout import Row
@@ -236,6 +239,34 @@ class Days:
             self.remove(before)
             self.insert(after)
 
+    def insert_many(self, drafts: list[Entry], new_id: Callable[[], str]) -> list[Entry]:
+        """Store checked drafts with new ids (inside a transaction); returns them.
+
+        Rows are collected per day and written at once: a write per entry rewrites the
+        whole days table each time, which made ten years of entries take minutes
+        instead of about a second.
+        """
+        index = self.index()
+        taken = set(index.day_of_entry)
+        changed: dict[int, list[Row]] = {}
+        stored: list[Entry] = []
+        for draft in drafts:
+            entry_id = new_id()
+            while entry_id in taken:
+                entry_id = new_id()
+            taken.add(entry_id)
+            entry = dataclasses.replace(draft, id=entry_id)
+            ordinal = entry.date.toordinal()
+            rows = changed.get(ordinal)
+            if rows is None:
+                rows = changed[ordinal] = index.rows(ordinal)
+            # Appended in logging order; the stable sort by time in write_sorted then
+            # orders them as one add at a time would.
+            rows.append(layout.encode_entry(entry))
+            stored.append(entry)
+        self.write_sorted(changed)
+        return stored
+
     def write_sorted(self, changed: dict[int, list[Row]]) -> None:
         """Store many days at once, each day's rows sorted by time (stably, so entries
         at the same time keep the order they were given in)."""
@@ -270,9 +301,12 @@ def totals_from_rows(day: dt.date, rows: list[Row]) -> DayTotals:
     that both give the same totals.
     """
     food_mg = supplement_mg = food_ca = supplement_ca = food_d = supplement_d = 0.0
-    missing = 0
+    missing = medicines = 0
     vitamin_d_at = layout.VITAMIN_D_INDEX
     for row in rows:
+        if row[2] == "m":
+            medicines += 1
+            continue
         magnesium = row[5]
         calcium = row[6]
         vitamin_d = row[vitamin_d_at] if len(row) > vitamin_d_at else None
@@ -286,14 +320,19 @@ def totals_from_rows(day: dt.date, rows: list[Row]) -> DayTotals:
             food_d += vitamin_d or 0.0
             if magnesium is None:
                 missing += 1
+    interactions = 0
+    if medicines:  # rare: the day's entries are built only then
+        entries = [layout.decode_entry(row, day) for row in rows]
+        interactions = len(find_interactions(entries))
     return DayTotals(
         day,
         food_mg,
         supplement_mg,
         food_ca,
         supplement_ca,
-        len(rows),
+        len(rows) - medicines,
         missing,
         food_d,
         supplement_d,
+        interactions,
     )

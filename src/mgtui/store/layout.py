@@ -1,4 +1,4 @@
-"""The on-disk layout of ``mgtui.json`` (data format 2), and its validation.
+"""The on-disk layout of ``mgtui.json`` (data format 4), and its validation.
 
 One TinyDB file with these tables (TinyDB stores document ids as JSON strings)::
 
@@ -9,6 +9,7 @@ One TinyDB file with these tables (TinyDB stores document ids as JSON strings)::
     custom_foods  {"1": {"id": "custom-spring-water", "name": ..., "portions": [[name, g, n]]}}
     favourites    {"1": {"food_id": "12014"}}
     routines      {"1": {"name": "Morning", "items": [ITEM,ITEM,...]}}
+    medications   {"1": {"name": "Alendronate", "class": "bisphosphonate"}}
     set_aside     {"1": {"id": "3f2a9c01d4", "what": "entry", "where": "2025-01-31",
                          "reason": "...", "record": <the record as it was>}}
 
@@ -24,7 +25,8 @@ A ROW is::
 A routine's ITEM is a ROW without its id and time (``[kind, name, amount, ...]``):
 logging the routine gives each item both.
 
-``time`` is "HH:MM" (or "HH:MM:SS"), ``kind`` is "f" (food) or "s" (supplement),
+``time`` is "HH:MM" (or "HH:MM:SS"), ``kind`` is "f" (food), "s" (supplement) or "m"
+(a medicine taken: no nutrients, its class in ``form``),
 numbers are mg, g, servings or IU (``null`` = unknown), trailing nulls are left out.
 ``vitamin_d_iu`` came later, at the end and optional, so format 2 still holds: a row
 written before it (12 values or fewer) reads as vitamin D unknown. A copy of mgtui
@@ -47,6 +49,10 @@ not an mgtui log at all (does not parse, malformed ``meta``) is damaged as a who
 Format 3 lets a row end with a 13th value, the entry's vitamin D in IU (older rows
 without it read as unknown). It also brought the ``routines`` table (an older file
 gets an empty one).
+
+Format 4 brought medicines: rows of kind "m" and the ``medications`` table (an older
+file gets an empty one). A format-3 mgtui would set every medicine row aside as
+damage, so the number rose and it refuses the file instead.
 
 Compatibility rules: ``meta`` / "1" / "schema" keeps its place in every future
 format, so any version can tell a newer file and refuse it; any change to this
@@ -72,10 +78,11 @@ from typing import Any, Final
 import orjson
 
 from mgtui.domain.entries import Entry, EntryKind
+from mgtui.domain.reference import MEDICINE_CLASSES
 from mgtui.store.errors import DamagedFileError, NewerSchemaError, StoreError
 from mgtui.store.storage import Tables
 
-SCHEMA_VERSION: Final = 3
+SCHEMA_VERSION: Final = 4
 
 META = "meta"
 DAYS = "days"
@@ -84,10 +91,12 @@ SUPPLEMENTS = "supplements"
 CUSTOM_FOODS = "custom_foods"
 FAVOURITES = "favourites"
 ROUTINES = "routines"
+MEDICATIONS = "medications"
 SET_ASIDE = "set_aside"
 # The set-aside table stays last (``_check_tables`` checks it first).
 TABLES: Final = (
-    META, DAYS, PROFILE, SUPPLEMENTS, CUSTOM_FOODS, FAVOURITES, ROUTINES, SET_ASIDE
+    META, DAYS, PROFILE, SUPPLEMENTS, CUSTOM_FOODS, FAVOURITES, ROUTINES, MEDICATIONS,
+    SET_ASIDE,
 )  # fmt: skip
 META_DOC_ID: Final = 1
 PROFILE_DOC_ID: Final = 1
@@ -98,8 +107,9 @@ NO_ROWS: Final = "[]"
 DigestMemo = dict[str, tuple[str, str, bytes]]
 
 Row = list[Any]
-_KIND_CODES: Final[dict[str, EntryKind]] = {"f": "food", "s": "supplement"}
-_CODE_OF_KIND: Final[dict[EntryKind, str]] = {"food": "f", "supplement": "s"}
+_KIND_CODES: Final[dict[str, EntryKind]] = {"f": "food", "s": "supplement", "m": "medicine"}
+_CODE_OF_KIND: Final[dict[EntryKind, str]] = {"food": "f", "supplement": "s", "medicine": "m"}
+MEDICINE_CLASS_KEYS: Final = frozenset(cls.key for cls in MEDICINE_CLASSES)
 MIN_ROW_LENGTH: Final = 7
 MAX_ROW_LENGTH: Final = 13
 VITAMIN_D_INDEX: Final = 12
@@ -313,7 +323,7 @@ def row_problem(row: object) -> str | None:
     if parse_time(row[1]) is None:
         return f"entry {entry_id}: time {row[1]!r} is not HH:MM"
     if row[2] not in _KIND_CODES:
-        return f"entry {entry_id}: kind {row[2]!r} is not 'f' or 's'"
+        return f"entry {entry_id}: kind {row[2]!r} is not 'f', 's' or 'm'"
     if type(row[3]) is not str or type(row[4]) is not str:
         return f"entry {entry_id}: name and amount must be text"
     for index, what in ((5, "magnesium"), (6, "calcium")):
@@ -536,6 +546,7 @@ def _check_tables(
     _check_documents(tables, CUSTOM_FOODS, "custom food", custom_food_problem)
     _check_documents(tables, FAVOURITES, "favourite", _favourite_problem)
     _check_documents(tables, ROUTINES, "routine", routine_problem)
+    _check_documents(tables, MEDICATIONS, "medicine", medication_problem)
 
 
 def _check_documents(
@@ -681,6 +692,16 @@ def routine_problem(document: object) -> str | None:
         )
         if problem is not None:
             return f"routine {name!r}, item {number}: {problem.removeprefix('entry item: ')}"
+    return None
+
+
+def medication_problem(document: object) -> str | None:
+    """What is wrong with a saved medicine, or None."""
+    if not isinstance(document, dict) or type(document.get("name")) is not str:
+        return "a saved medicine has no name"
+    if document.get("class") not in MEDICINE_CLASS_KEYS:
+        known = _shown(document.get("class"))
+        return f"saved medicine {document['name']!r}: class {known} is unknown"
     return None
 
 

@@ -190,8 +190,23 @@ def _v2_to_v3(old: dict[str, Any]) -> dict[str, Any]:
     return new
 
 
+def _v3_to_v4(old: dict[str, Any]) -> dict[str, Any]:
+    """Format 3 -> 4: medicines (rows of kind "m" and a ``medications`` table).
+
+    Nothing stored changes but the number and an empty ``medications`` table: a
+    format-3 mgtui refuses the file, untouched, instead of setting medicines aside.
+    """
+    new = dict(old)
+    meta = dict(old[layout.META])
+    meta[str(layout.META_DOC_ID)] = {**meta[str(layout.META_DOC_ID)], "schema": 4}
+    new[layout.META] = meta
+    new.setdefault("medications", {})
+    return new
+
+
 MIGRATIONS: dict[int, Migration] = {
     0: _v0_to_v1,
     1: _v1_to_v2,
     2: _v2_to_v3,
+    3: _v3_to_v4,
 }

@@ -70,8 +70,10 @@ def checked_entry(entry: Entry, *, before: Entry | None = None) -> Entry:
         raise InvalidRecordError(f"an entry's date must be a date, not {entry.date!r}")
     if not isinstance(entry.time, dt.time) or entry.time.tzinfo is not None:
         raise InvalidRecordError(f"an entry's time must be a local time, not {entry.time!r}")
-    if entry.kind not in ("food", "supplement"):
-        raise InvalidRecordError(f"an entry's kind must be food or supplement, not {entry.kind!r}")
+    if entry.kind not in ("food", "supplement", "medicine"):
+        raise InvalidRecordError(
+            f"an entry's kind must be food, supplement or medicine, not {entry.kind!r}"
+        )
     name = _checked_text("name", entry.name, required=True)
     amount = _checked_text("amount", entry.amount, required=True)
     food_id = _checked_text("food id", entry.food_id, required=False)

@@ -1,9 +1,7 @@
-"""The repository: the log, the profile and the saved things, as typed objects.
-
-Callers see ``Entry``, ``Profile``, ``SupplementProduct``, ``Food`` and
-``DayTotals``; never a TinyDB document or a raw dict. This module is the façade; the
-work is done by ``logfile`` (locks, transactions, repair), ``dayindex`` (the days and
-their caches), ``records`` (checks on what is written), ``undo``, ``routines`` and
+"""The repository: the log, the profile and the saved things, as typed objects (never
+a TinyDB document or a raw dict). This module is the façade; the work is done by
+``logfile`` (locks, transactions, repair), ``dayindex`` (the days and their caches),
+``records`` (checks on what is written), ``undo``, ``routines``, ``medications`` and
 ``favourites``.
 """
 
@@ -21,12 +19,23 @@ from tinydb.table import Document
 
 from mgtui.domain.entries import Entry, rescaled_vitamin_d
 from mgtui.domain.history import DayTotals
+from mgtui.domain.medicines import Medication
 from mgtui.domain.routines import Routine
 from mgtui.domain.supplements import SupplementProduct
 from mgtui.domain.targets import DEFAULT_PROFILE, Profile
 from mgtui.foods.model import Food
 from mgtui.locations import UntrustedPathError, data_file, ensure_private_dir, trusted_file
-from mgtui.store import damage, exchange, favourites, layout, migrations, recovery, routines
+from mgtui.store import (
+    damage,
+    exchange,
+    favourites,
+    layout,
+    medications,
+    migrations,
+    products,
+    recovery,
+    routines,
+)
 from mgtui.store.damage import SetAsideRecord
 from mgtui.store.dayindex import Days
 from mgtui.store.errors import (
@@ -38,7 +47,6 @@ from mgtui.store.errors import (
 )
 from mgtui.store.errors import UntrustedPathError as StoreUntrustedPathError
 from mgtui.store.exchange import ImportResult
-from mgtui.store.layout import Row
 from mgtui.store.logfile import DEFAULT_LOCK_TIMEOUT, LogFile, utc_stamp
 from mgtui.store.merge import merge_bundle
 from mgtui.store.records import (
@@ -46,7 +54,6 @@ from mgtui.store.records import (
     checked_entry,
     checked_product,
     place_custom_food,
-    stored_product,
 )
 from mgtui.store.restore import restore
 from mgtui.store.storage import FileSignature
@@ -168,29 +175,8 @@ class Repository:
         """Log drafts in one save, all or none (a routine, a demo history); returns them
         with their new ids, each one an undo step when ``undoable``."""
         drafts = [checked_entry(replace(entry, id="")) for entry in entries]
-        stored: list[Entry] = []
         with self._transaction():
-            index = self._days.index()
-            taken = set(index.day_of_entry)
-            # Rows are collected per day and written with one TinyDB call: a call per
-            # entry rewrites the whole days table each time, which made ten years of
-            # entries take minutes instead of about a second.
-            changed: dict[int, list[Row]] = {}
-            for draft in drafts:
-                entry_id = migrations.new_entry_id()
-                while entry_id in taken:
-                    entry_id = migrations.new_entry_id()
-                taken.add(entry_id)
-                entry = replace(draft, id=entry_id)
-                ordinal = entry.date.toordinal()
-                rows = changed.get(ordinal)
-                if rows is None:
-                    rows = changed[ordinal] = index.rows(ordinal)
-                # Appended in logging order; the stable sort by time in
-                # write_sorted then orders them as one add at a time would.
-                rows.append(layout.encode_entry(entry))
-                stored.append(entry)
-            self._days.write_sorted(changed)
+            stored = self._days.insert_many(drafts, migrations.new_entry_id)
         for entry in stored if undoable else ():
             self._remember(UndoStep("add", None, entry))
         return stored
@@ -290,13 +276,9 @@ class Repository:
         return self.entries_between(dt.date.min, dt.date.max)
 
     def day_totals(self, *, newest_first: bool = True) -> list[DayTotals]:
-        """Totals for every day that has entries, newest first unless told otherwise.
-
-        Days with no entries are left out. Each day's totals are cached until that
-        day changes, so polling this after another process saved one entry is cheap.
-        """
+        """Every day with foods or supplements (cached per day), newest first if told."""
         with self._file.reading():
-            totals = self._days.totals()
+            totals = [totals for totals in self._days.totals() if totals.entry_count]
         if newest_first:
             totals.reverse()
         return totals
@@ -422,44 +404,29 @@ class Repository:
     def supplement_products(self) -> list[SupplementProduct]:
         """Saved products sorted by name (case-insensitively)."""
         with self._file.reading():
-            documents = self._tables[layout.SUPPLEMENTS].all()
-        products = [stored_product(document, self.path) for document in documents]
-        return sorted(products, key=lambda p: p.name.casefold())
+            return products.read_all(self._tables[layout.SUPPLEMENTS], self.path)
 
     def supplement_product(self, name: str) -> SupplementProduct | None:
         """A saved product by name, ignoring case; None if there is none."""
         key = name.strip().casefold()
-        for product in self.supplement_products():
-            if product.name.casefold() == key:
-                return product
-        return None
+        return next((p for p in self.supplement_products() if p.name.casefold() == key), None)
 
     def save_supplement_product(
         self, product: SupplementProduct, *, replacing: str | None = None
     ) -> SupplementProduct:
         """Save a product; one with the same name (ignoring case) is replaced, and so is
         ``replacing``, a name it renames, in the same transaction (a failed save loses
-        neither)."""
-        product = replace(product, name=product.name.strip())
-        checked_product(product)
-        document = exchange.product_to_dict(product)
+        neither). Never a saved medicine's name."""
+        product = products.checked(product)
         with self._transaction():
-            table = self._tables[layout.SUPPLEMENTS]
-            names = {product.name.casefold(), (replacing or product.name).casefold()}
-            table.remove(doc_ids=[doc.doc_id for doc in table if doc["name"].casefold() in names])
-            table.insert(document)
+            medications.refuse_name(self._tables[layout.MEDICATIONS], product.name, "medicine")
+            products.put(self._tables[layout.SUPPLEMENTS], product, replacing)
         return product
 
     def delete_supplement_product(self, name: str) -> SupplementProduct:
         """Delete a saved product by name (ignoring case); raises ``NotFoundError``."""
-        key = name.strip().casefold()
         with self._transaction():
-            table = self._tables[layout.SUPPLEMENTS]
-            matches = [doc for doc in table if doc["name"].casefold() == key]
-            if not matches:
-                raise NotFoundError(f"no saved supplement named {name!r}")
-            table.remove(doc_ids=[doc.doc_id for doc in matches])
-            return stored_product(matches[0], self.path)
+            return products.remove(self._tables[layout.SUPPLEMENTS], name, self.path)
 
     # -- routines (store/routines.py) -----------------------------------------------------
 
@@ -479,6 +446,26 @@ class Repository:
         """Delete a routine by name (ignoring case); raises ``NotFoundError``."""
         with self._transaction():
             return routines.remove(self._tables[layout.ROUTINES], name)
+
+    # -- medicines (store/medications.py) ----------------------------------------------
+
+    def medications(self) -> list[Medication]:
+        """Saved medicines sorted by name (case-insensitively)."""
+        with self._file.reading():
+            return medications.read_all(self._tables[layout.MEDICATIONS])
+
+    def save_medication(self, medication: Medication) -> Medication:
+        """Save a medicine, replacing one of the same name; never a saved product's name."""
+        medication = medications.checked_medication(medication)
+        with self._transaction():
+            medications.refuse_name(self._tables[layout.SUPPLEMENTS], medication.name, "product")
+            medications.put(self._tables[layout.MEDICATIONS], medication)
+        return medication
+
+    def delete_medication(self, name: str) -> Medication:
+        """Delete a medicine by name (ignoring case); taken doses keep their entries."""
+        with self._transaction():
+            return medications.remove(self._tables[layout.MEDICATIONS], name)
 
     # -- custom foods -----------------------------------------------------------------
 

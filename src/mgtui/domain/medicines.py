@@ -1,0 +1,226 @@
+"""Medicines that magnesium and calcium supplements block: which ones, and when a dose
+came too close to one.
+
+A medicine is logged as an entry of kind "medicine" with no milligrams; its class
+(``reference.MEDICINE_CLASSES``) travels with the entry (in ``Entry.form``), so a day
+is judged by what was true when it was logged. Only supplements count: the rules are
+about magnesium and calcium supplements, not food. Times are compared within one
+day. Everything here is guidance with its source ("ask your clinician or
+pharmacist"), never a diagnosis.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Final
+
+from mgtui.domain import reference as ref
+from mgtui.domain.entries import Entry
+from mgtui.domain.text import has_control
+
+# A medicine's name is a label, like a product's.
+MAX_MEDICATION_NAME: Final = 60
+
+_BY_KEY: Final = {cls.key: cls for cls in ref.MEDICINE_CLASSES}
+
+
+class UnknownMedicineClassError(ValueError):
+    """A class name that is not in the reference table."""
+
+
+@dataclass(frozen=True, slots=True)
+class Medication:
+    """A saved medicine: its name as the person writes it, and its class."""
+
+    name: str
+    medicine_class: str  # a key of ``reference.MEDICINE_CLASSES``
+
+    @property
+    def reference(self) -> ref.MedicineClass:
+        return medicine_class(self.medicine_class)
+
+
+def medicine_class(key: str) -> ref.MedicineClass:
+    """A class by its key; ``UnknownMedicineClassError`` for one not in the table."""
+    try:
+        return _BY_KEY[key]
+    except KeyError:
+        raise UnknownMedicineClassError(f"no medicine class {key!r}") from None
+
+
+def find_class(text: str) -> ref.MedicineClass | None:
+    """A class from what a person types: its key, label, another name it goes by, or a
+    medicine of it ("alendronate" finds the oral bisphosphonates)."""
+    key = " ".join(text.replace("_", " ").split()).casefold()
+    dashed = key.replace(" ", "-")
+    for candidate in (key, dashed):
+        if candidate in _BY_KEY:
+            return _BY_KEY[candidate]
+        alias = ref.MEDICINE_CLASS_ALIASES.get(candidate)
+        if alias is not None:
+            return _BY_KEY[alias]
+    for cls in ref.MEDICINE_CLASSES:
+        if key == cls.label.casefold() or key in cls.examples:
+            return cls
+    return None
+
+
+def class_choices() -> str:
+    """The classes as a person can type them, for an error message or help."""
+    return ", ".join(f"{cls.key} ({', '.join(cls.examples[:2])})" for cls in ref.MEDICINE_CLASSES)
+
+
+def medication_name_problem(name: str) -> str | None:
+    """Why a medicine's name cannot be saved, or None."""
+    if not name.strip():
+        return "a medicine needs a name"
+    if has_control(name):
+        return "a medicine's name cannot hold control characters"
+    if len(name.strip()) > MAX_MEDICATION_NAME:
+        return f"a medicine's name is at most {MAX_MEDICATION_NAME} characters"
+    return None
+
+
+def medicine_entry(
+    medication: Medication, day: dt.date, time: dt.time, entry_id: str = ""
+) -> Entry:
+    """Taking a saved medicine: an entry with its time, its class and no milligrams."""
+    return Entry(
+        id=entry_id,
+        date=day,
+        time=time,
+        kind="medicine",
+        name=medication.name,
+        amount="1 dose",
+        magnesium_mg=None,
+        calcium_mg=None,
+        form=medication.medicine_class,
+    )
+
+
+def nutrient_entries(entries: Iterable[Entry]) -> list[Entry]:
+    """The foods and supplements of ``entries`` (medicines carry no nutrients)."""
+    return [entry for entry in entries if not entry.is_medicine]
+
+
+def minerals_text(minerals: Sequence[ref.Mineral]) -> str:
+    return " and ".join(sorted(minerals))
+
+
+def clock(minutes: int) -> str:
+    """Minutes after midnight as "HH:MM"; a time on the next day says so."""
+    day, minute = divmod(minutes, 24 * 60)
+    text = f"{minute // 60:02d}:{minute % 60:02d}"
+    return text if day == 0 else f"{text} the next day"
+
+
+def duration_text(minutes: int) -> str:
+    """ "45 min", "2 h", "1 h 30 min"."""
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return f"{rest} min"
+    return f"{hours} h" + (f" {rest} min" if rest else "")
+
+
+@dataclass(frozen=True, slots=True)
+class Interaction:
+    """A medicine and a supplement taken closer together than the medicine's rule allows."""
+
+    medicine: Entry
+    supplement: Entry
+    medicine_class: ref.MedicineClass
+    minerals: tuple[ref.Mineral, ...]  # what of the supplement the rule is about
+    minutes_apart: int
+    minutes_needed: int
+
+    @property
+    def medicine_first(self) -> bool:
+        return self.medicine.minutes_of_day <= self.supplement.minutes_of_day
+
+    @property
+    def wait_until(self) -> int:
+        """Minutes after midnight from which the later of the two would have been fine."""
+        first = self.medicine if self.medicine_first else self.supplement
+        return first.minutes_of_day + self.minutes_needed
+
+    @property
+    def question(self) -> str:
+        """ "Alendronate at 07:00: magnesium should wait until 09:00." """
+        if self.medicine_first:
+            return (
+                f"{self.medicine.name} at {self.medicine.time:%H:%M}: "
+                f"{minerals_text(self.minerals)} should wait until {clock(self.wait_until)}."
+            )
+        return (
+            f"{minerals_text(self.minerals).capitalize()} at {self.supplement.time:%H:%M} "
+            f"({self.supplement.name}): {self.medicine.name} should wait until "
+            f"{clock(self.wait_until)}."
+        )
+
+    @property
+    def text(self) -> str:
+        """The question, why (the rule and its source), and whom to ask."""
+        return (
+            f"{self.question} They were taken {duration_text(self.minutes_apart)} apart; "
+            f"{self.medicine_class.rule} ({self.medicine_class.source}). Ask your clinician "
+            "or pharmacist."
+        )
+
+
+def _minerals_of(supplement: Entry, cls: ref.MedicineClass) -> tuple[ref.Mineral, ...]:
+    amounts = {"magnesium": supplement.magnesium_or_zero, "calcium": supplement.calcium_or_zero}
+    return tuple(mineral for mineral in cls.minerals if amounts[mineral] > 0)
+
+
+def find_interactions(entries: Iterable[Entry]) -> tuple[Interaction, ...]:
+    """Every medicine and supplement of one day taken closer than the medicine's rule
+    allows, by the medicine's time and then the supplement's.
+
+    A supplement taken after the medicine (or at the same minute) must wait
+    ``supplement_wait`` minutes; a medicine taken after the supplement must wait
+    ``medicine_wait``. Exactly the wait is fine ("at least 2 hours").
+    """
+    day = list(entries)
+    medicines = [e for e in day if e.is_medicine and e.form in _BY_KEY]
+    if not medicines:
+        return ()
+    supplements = [e for e in day if e.is_supplement]
+    found: list[Interaction] = []
+    for medicine in sorted(medicines, key=lambda e: e.minutes_of_day):
+        cls = _BY_KEY[medicine.form or ""]
+        if not cls.minerals:
+            continue
+        for supplement in sorted(supplements, key=lambda e: e.minutes_of_day):
+            minerals = _minerals_of(supplement, cls)
+            if not minerals:
+                continue
+            apart = supplement.minutes_of_day - medicine.minutes_of_day
+            needed = cls.supplement_wait if apart >= 0 else cls.medicine_wait
+            if abs(apart) < needed:
+                found.append(Interaction(medicine, supplement, cls, minerals, abs(apart), needed))
+    return tuple(found)
+
+
+def new_interactions(
+    before: Sequence[Interaction], after: Sequence[Interaction]
+) -> list[Interaction]:
+    """The interactions of ``after`` that ``before`` did not have (by the entries' ids,
+    so a draft's, which has none yet, is always new)."""
+
+    def key(found: Interaction) -> tuple[str, str, str, str]:
+        return (found.medicine.id, found.supplement.id, found.medicine.name, found.supplement.name)
+
+    known = {key(found) for found in before if found.medicine.id and found.supplement.id}
+    return [found for found in after if key(found) not in known]
+
+
+def standing_notes(classes: Iterable[str]) -> list[tuple[ref.MedicineClass, str]]:
+    """The standing notes (no timing rule) of these classes, once each, in table order."""
+    wanted = set(classes)
+    return [
+        (cls, f"{cls.note} ({cls.source})")
+        for cls in ref.MEDICINE_CLASSES
+        if cls.key in wanted and cls.note
+    ]
