@@ -197,5 +197,12 @@ def _finite(value: Any) -> Any:
     return value
 
 
+def shell_word(text: str) -> str:
+    """``text`` quoted for a command line to copy (a saved name in "log it with: ...")."""
+    import shlex
+
+    return shlex.quote(text)
+
+
 def long_date(day: dt.date) -> str:
     return f"{day:%A %d %B %Y}"

@@ -87,6 +87,9 @@ def run_export(args: argparse.Namespace) -> int:
         count(len(document["supplement_products"]), "supplement"),
         count(len(document["custom_foods"]), "custom food"),
     ]
+    for key, what in (("routines", "routine"), ("medications", "medicine")):
+        if document.get(key):
+            parts.append(count(len(document[key]), what))
     if document["profile"] is not None:
         parts.append("the profile")
     print(f"exported {', '.join(parts)} to {output} ({chosen.upper()})")

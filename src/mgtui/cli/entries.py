@@ -14,10 +14,13 @@ from mgtui.cli import common, tables
 from mgtui.cli.errors import UsageError
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from mgtui.domain.entries import Entry
     from mgtui.domain.summary import DaySummary
     from mgtui.domain.supplements import SupplementProduct
     from mgtui.foods.model import Food
+    from mgtui.logbook.session import Logbook
     from mgtui.store import Repository
 
 _NDB_NUMBER = re.compile(r"\d{4,5}")
@@ -335,6 +338,8 @@ def run_take(args: argparse.Namespace) -> int:
     servings = 1.0 if args.servings is None else parse_servings(args.servings)
     day, time = common.moment_of(args)
     with common.opened_logbook(args) as logbook:
+        if logbook.medication(name) is not None:
+            return _take_medicine(args, logbook, name, day, time)
         saved = logbook.repo.supplement_product(name)
         product, overridden = _dose(logbook.repo, name, saved, args)
         from_label = saved is not None and not overridden
@@ -376,6 +381,36 @@ def run_take(args: argparse.Namespace) -> int:
     print(supplement_line(summary))
     for advice in summary.tips:
         print(f"Tip: {advice.text}")
+    return 0
+
+
+def _take_medicine(
+    args: argparse.Namespace, logbook: Logbook, name: str, day: dt.date, time: dt.time
+) -> int:
+    """``take NAME`` for a saved medicine: an entry with its time and no milligrams, and
+    a warning for each supplement it is taken too close to."""
+    from mgtui.present.json import entry_json, interaction_json
+    from mgtui.present.text import describe_medicine_entry
+
+    if any(value is not None for value in typed_label(args)) or args.servings is not None:
+        raise UsageError(
+            f"{name!r} is a saved medicine: take it without amounts (a dose is logged with "
+            "its time only)"
+        )
+    logged = logbook.log(logbook.medicine_draft(name, day, time))
+    for text in logged.warnings:
+        common.warn(text)
+    entry = logged.entry
+    if args.json:
+        shown = entry_json(entry)
+        shown["medicine_class"] = entry.form
+        shown["warnings"] = list(logged.warnings)
+        shown["interactions"] = [interaction_json(found) for found in logged.after.interactions]
+        common.print_json(shown)
+        return 0
+    print(f"logged {entry.id}{_when(entry)}: {describe_medicine_entry(entry)}")
+    if not logged.after.interactions:
+        print("no magnesium or calcium supplement logged too close to it that day")
     return 0
 
 
@@ -450,10 +485,13 @@ def run_log(args: argparse.Namespace) -> int:
     return 0
 
 
+_KIND_WORDS = {"food": "food", "supplement": "supp", "medicine": "med"}
+
+
 def entries_table(entries: list[Entry], summary: DaySummary) -> str:
     from mgtui.domain.text import safe
     from mgtui.present.day import entry_columns
-    from mgtui.present.text import amount_with_grams
+    from mgtui.present.text import amount_with_grams, entry_label
 
     columns = [
         tables.Column("ID"),
@@ -468,11 +506,11 @@ def entries_table(entries: list[Entry], summary: DaySummary) -> str:
         [
             entry.id,
             f"{entry.time:%H:%M}",
-            "supp" if entry.is_supplement else "food",
-            safe(entry.name if entry.form is None else f"{entry.name} ({entry.form})"),
+            _KIND_WORDS[entry.kind],
+            safe(entry_label(entry)),
             safe(amount_with_grams(entry)),
-            "n/a" if magnesium is None else magnesium,
-            "n/a" if calcium is None else calcium,
+            "" if entry.is_medicine else "n/a" if magnesium is None else magnesium,
+            "" if entry.is_medicine else "n/a" if calcium is None else calcium,
         ]
         for entry, (magnesium, calcium) in zip(
             entries, entry_columns(summary, entries), strict=True

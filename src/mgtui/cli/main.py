@@ -15,6 +15,7 @@ from mgtui.cli import (
     demo,
     doctor,
     entries,
+    medicines,
     profile,
     report,
     routines,
@@ -28,13 +29,16 @@ from mgtui.cli.errors import CliError, UsageError, translate
 Handler = Callable[[argparse.Namespace], int]
 
 # Each module adds its commands to the parser, in the order --help lists them.
-COMMANDS = (search, entries, routines, status, report, profile, saved, data, doctor, demo, serve)
+COMMANDS = (
+    search, entries, routines, status, report, profile, saved, medicines, data, doctor, demo, serve
+)  # fmt: skip
 
 EPILOG = """\
 examples:
   mgtui                                  open the app on today
   mgtui add "pumpkin seeds" 1 oz         log a food (the best match is named)
   mgtui take "Mag Glycinate"             log a saved supplement
+  mgtui take Alendronate --time 07:00    log a saved medicine (see 'mgtui medication')
   mgtui status                           today's bars, verdicts and warnings
   mgtui log --date yesterday             entries with ids; 'mgtui rm ID' deletes
   mgtui report --days 90                 a Markdown report for your clinician

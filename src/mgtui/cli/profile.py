@@ -65,6 +65,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from mgtui.domain.targets import DEFAULT_PROFILE, resolve_targets
+    from mgtui.logbook.session import Logbook
     from mgtui.store import StoreError
 
     with common.opened_repository(args) as repo:
@@ -79,13 +80,16 @@ def run(args: argparse.Namespace) -> int:
         changed = changed_profile(profile, args)
         if changed is not None:
             profile = repo.save_profile(changed)
+        notes = Logbook(repo).standing_notes()
     targets = resolve_targets(profile)
     if args.json:
-        common.print_json(profile_json(profile, targets))
+        common.print_json(profile_json(profile, targets) | {"medicine_notes": notes})
         return 0
     if changed is not None:
         print("profile saved")
     print(profile_text(profile, targets))
+    for text in notes:
+        print(f"Medicines: {text}")
     return 0
 
 

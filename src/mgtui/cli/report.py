@@ -32,24 +32,10 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
 
 
 def run_report(args: argparse.Namespace) -> int:
-    import datetime as dt
-
-    from mgtui.present.report import build_report
-
     days: int = args.days
     if not 1 <= days <= MAX_REPORT_DAYS:
         raise UsageError(f"--days must be between 1 and {MAX_REPORT_DAYS}, not {days}")
-    moment = common.now()
-    end = moment.date()
-    start = end - dt.timedelta(days=days - 1)
-    with common.opened_repository(args) as repo:
-        text = build_report(
-            profile=repo.profile(),
-            entries=repo.entries_between(start, end),
-            products=repo.supplement_products(),
-            end=end,
-            days=days,
-            generated=moment,
-        )
+    with common.opened_logbook(args) as logbook:
+        text = logbook.report(days)
     print(text, end="")
     return 0

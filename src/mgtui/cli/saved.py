@@ -135,7 +135,7 @@ def run_supplement_add(args: argparse.Namespace) -> int:
         if conversion is not None:
             print(conversion)
     print(f"{'replaced' if replaced else 'saved'} {describe_product(product)}")
-    print(f"log a serving with: mgtui take {_shell_word(product.name)}")
+    print(f"log a serving with: mgtui take {common.shell_word(product.name)}")
     return 0
 
 
@@ -209,12 +209,6 @@ def describe_product(product: SupplementProduct) -> str:
     )
 
 
-def _shell_word(text: str) -> str:
-    import shlex
-
-    return shlex.quote(text)
-
-
 # -- custom foods -----------------------------------------------------------------------
 
 
@@ -230,7 +224,7 @@ def run_food_add(args: argparse.Namespace) -> int:
         return 0
     print(f"{'replaced' if replaced else 'saved'} {describe_custom_food(food)}")
     portion = food.portions[0]
-    print(f"log it with: mgtui add {_shell_word(food.name)} 1 {portion.name}")
+    print(f"log it with: mgtui add {common.shell_word(food.name)} 1 {portion.name}")
     return 0
 
 

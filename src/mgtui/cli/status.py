@@ -74,7 +74,12 @@ def run_history(args: argparse.Namespace) -> int:
         targets = logbook.targets()
         days = logbook.history(args.days)
     if args.json:
-        common.print_json([history_row_json(day.figures, day.totals.entry_count) for day in days])
+        common.print_json(
+            [
+                history_row_json(day.figures, day.totals.entry_count, day.totals.interaction_count)
+                for day in days
+            ]
+        )
         return 0
     if not days:
         print("nothing logged" + ("" if args.days is None else f" in the last {args.days} days"))
@@ -87,7 +92,7 @@ def history_table(days: list[DayRow], targets: Targets) -> str:
     from mgtui.cli import render
     from mgtui.domain.figures import figure
     from mgtui.present.bars import FOOD_CHAR, SUPPLEMENT_CHAR, Segment, bar_cells
-    from mgtui.present.history import percent_text
+    from mgtui.present.history import interactions_text, percent_text
     from mgtui.present.text import band_text
 
     painter = render.Painter(render.wants_colour(), render.can_draw_blocks())
@@ -101,6 +106,10 @@ def history_table(days: list[DayRow], targets: Targets) -> str:
         tables.Column("CA:MG", numeric=True),
         tables.Column("RATIO"),
     ]
+    # Only a log with medicines too close to a supplement gets the column.
+    timing = any(day.totals.interaction_count for day in days)
+    if timing:
+        columns.append(tables.Column("MEDICINES"))
     rows = []
     for day in days:
         totals, figures = day.totals, day.figures
@@ -126,6 +135,7 @@ def history_table(days: list[DayRow], targets: Targets) -> str:
                 f"{figures.calcium.total.text} mg",
                 figures.ratio.text,
                 figures.ratio.verdict,
+                *([interactions_text(totals.interaction_count)] if timing else []),
             ]
         )
     table = tables.render(columns, rows)

@@ -220,7 +220,7 @@ def standing_notes(classes: Iterable[str]) -> list[tuple[ref.MedicineClass, str]
     """The standing notes (no timing rule) of these classes, once each, in table order."""
     wanted = set(classes)
     return [
-        (cls, f"{cls.note} ({cls.source})")
+        (cls, f"{cls.note.removesuffix('.')} ({cls.source}).")
         for cls in ref.MEDICINE_CLASSES
         if cls.key in wanted and cls.note
     ]

@@ -228,8 +228,7 @@ MEDICINE_CLASSES: Final[tuple[MedicineClass, ...]] = (
         120,
         120,
         "an oral bisphosphonate and calcium or magnesium supplements are best taken at "
-        "least 2 hours apart (the dose itself on waking, with plain water, 30 minutes "
-        "before food; ibandronate 60 minutes)",
+        "least 2 hours apart",
         "",
         f"{_ODS_MAGNESIUM}; the drug's labelling",
     ),

@@ -186,6 +186,7 @@ class Logbook:
             end=self.today(),
             days=days,
             generated=self.now(),
+            medications=self.repo.medications(),
         )
 
     # -- logging --------------------------------------------------------------------

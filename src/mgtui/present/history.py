@@ -37,3 +37,9 @@ def history_footnote(rows: Sequence[Row], first: dt.date) -> str:
     if unlogged:
         text += f" ({count(unlogged, 'day')} without entries not shown)"
     return text + "."
+
+
+def interactions_text(interaction_count: int) -> str:
+    """A day's medicine timing marker: "" or "! 2 too close" (a medicine and a supplement
+    taken closer together than the medicine's rule)."""
+    return f"! {interaction_count} too close" if interaction_count else ""

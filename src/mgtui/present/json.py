@@ -12,6 +12,7 @@ from typing import Any
 
 from mgtui.domain.entries import Entry, entry_fields
 from mgtui.domain.figures import Figure, half_up
+from mgtui.domain.medicines import Interaction
 from mgtui.domain.summary import DaySummary
 from mgtui.domain.verdict import DayVerdict
 
@@ -91,6 +92,26 @@ def status_json(summary: DaySummary) -> dict[str, Any]:
         "advice": [{"level": a.level, "code": a.code, "text": a.text} for a in summary.advice],
         "entry_count": summary.entry_count,
         "entries_missing_magnesium": summary.entries_missing_magnesium,
+        "interactions": [interaction_json(found) for found in summary.interactions],
+    }
+
+
+def interaction_json(found: Interaction) -> dict[str, Any]:
+    """A medicine and a supplement taken too close together (PRODUCT.md's fields first)."""
+    return {
+        "medicine": found.medicine.name,
+        "medicine_time": found.medicine.time.strftime("%H:%M"),
+        "supplement": found.supplement.name,
+        "supplement_time": found.supplement.time.strftime("%H:%M"),
+        "minutes_apart": found.minutes_apart,
+        "minutes_needed": found.minutes_needed,
+        "medicine_class": found.medicine_class.key,
+        "minerals": list(found.minerals),
+        "medicine_entry_id": found.medicine.id or None,
+        "supplement_entry_id": found.supplement.id or None,
+        "question": found.question,
+        "text": found.text,
+        "source": found.medicine_class.source,
     }
 
 
@@ -111,7 +132,9 @@ def vitamin_d_json(figures: DayVerdict, target_kind: str) -> dict[str, Any]:
     }
 
 
-def history_row_json(figures: DayVerdict, entry_count: int) -> dict[str, Any]:
+def history_row_json(
+    figures: DayVerdict, entry_count: int, interaction_count: int = 0
+) -> dict[str, Any]:
     mg = figures.magnesium
     return {
         "date": figures.date.isoformat(),
@@ -125,4 +148,5 @@ def history_row_json(figures: DayVerdict, entry_count: int) -> dict[str, Any]:
         "percent_of_rda": shown(mg.percent),
         "over_limit": figures.supplement.state == "over",
         "entry_count": entry_count,
+        "interaction_count": interaction_count,
     }

@@ -17,6 +17,13 @@ from dataclasses import dataclass
 from mgtui.domain.entries import Entry
 from mgtui.domain.figures import figure, half_up
 from mgtui.domain.insights import Insights, compute_insights
+from mgtui.domain.medicines import (
+    Medication,
+    duration_text,
+    find_class,
+    find_interactions,
+    standing_notes,
+)
 from mgtui.domain.reference import REFERENCE_SOURCES
 from mgtui.domain.summary import summarize_day
 from mgtui.domain.supplements import SupplementProduct
@@ -259,6 +266,52 @@ def _warnings_section(entries: Sequence[Entry], targets: Targets) -> list[str]:
     return lines
 
 
+def _medicines_section(entries: Sequence[Entry], medications: Sequence[Medication]) -> list[str]:
+    """The medicines (saved, or taken in the window), their rules and standing notes once,
+    and each day a medicine and a supplement were taken too close together."""
+    taken = {e.name.casefold(): e.form or "" for e in entries if e.is_medicine}
+    named = {m.name.casefold(): (m.name, m.medicine_class) for m in medications}
+    for entry in entries:
+        if entry.is_medicine:
+            named.setdefault(entry.name.casefold(), (entry.name, entry.form or ""))
+    if not named and not taken:
+        return []
+    lines = ["## Medicines and supplement timing", ""]
+    for name, key in sorted(named.values(), key=lambda pair: pair[0].casefold()):
+        cls = find_class(key)
+        if cls is None:
+            continue
+        rule = f": {cls.rule} ({cls.source})" if cls.rule else ""
+        lines.append(f"- {markdown_cell(safe(name))} ({cls.label}){rule}.")
+    notes = standing_notes(key for _, key in named.values())
+    lines += [f"- Note: {note}" for _, note in notes]
+    by_day: dict[dt.date, list[Entry]] = defaultdict(list)
+    for entry in entries:
+        by_day[entry.date].append(entry)
+    close: list[str] = []
+    conflict_days: set[dt.date] = set()
+    for day in sorted(by_day):
+        for found in find_interactions(by_day[day]):
+            conflict_days.add(day)
+            close.append(
+                f"{day:%a %d %b}: {markdown_cell(safe(found.medicine.name))} "
+                f"{found.medicine.time:%H:%M} and {markdown_cell(safe(found.supplement.name))} "
+                f"{found.supplement.time:%H:%M}, {duration_text(found.minutes_apart)} apart "
+                f"(at least {duration_text(found.minutes_needed)})"
+            )
+    lines.append("")
+    if close:
+        lines.append(
+            f"A medicine and a magnesium or calcium supplement were taken too close together "
+            f"on {_days(len(conflict_days))}:"
+        )
+        lines += ["", *[f"- {line}" for line in close]]
+    else:
+        lines.append("No supplement was logged too close to a medicine in this window.")
+    lines += ["", "Guidance with its source, not a diagnosis: ask your clinician or pharmacist."]
+    return lines
+
+
 def build_report(
     *,
     profile: Profile,
@@ -267,6 +320,7 @@ def build_report(
     end: dt.date,
     days: int = DEFAULT_REPORT_DAYS,
     generated: dt.datetime | None = None,
+    medications: Sequence[Medication] = (),
 ) -> str:
     """The report as Markdown, for the ``days`` days ending on ``end``."""
     targets = resolve_targets(profile)
@@ -288,6 +342,8 @@ def build_report(
         *_supplements_section(supplement_use(window), products),
         "",
         *_warnings_section(window, targets),
+        "",
+        *_medicines_section(window, medications),
         "",
         "## Sources of the reference values",
         "",

@@ -87,13 +87,19 @@ def describe_supplement_entry(entry: Entry) -> str:
     return f"{safe(entry.name)}{form} — {safe(entry.amount)}: {describe_nutrients(entry)}"
 
 
+def entry_label(entry: Entry) -> str:
+    """The name with its form, or a medicine's class: "Alendronate (oral bisphosphonate)"."""
+    if entry.is_medicine:
+        from mgtui.domain.medicines import find_class
+
+        found = find_class(entry.form or "")
+        return entry.name if found is None else f"{entry.name} ({found.label})"
+    return entry.name if entry.form is None else f"{entry.name} ({entry.form})"
+
+
 def describe_medicine_entry(entry: Entry) -> str:
     """ "Alendronate (oral bisphosphonate) at 07:00" """
-    from mgtui.domain.medicines import find_class
-
-    found = find_class(entry.form or "")
-    label = "" if found is None else f" ({found.label})"
-    return f"{safe(entry.name)}{label} at {entry.time:%H:%M}"
+    return f"{safe(entry_label(entry))} at {entry.time:%H:%M}"
 
 
 def describe_entry(entry: Entry) -> str:

@@ -16,10 +16,13 @@ file exported before them imports unchanged.
      "custom_foods": [{"id", "name", "group", "magnesium_mg_per_100g", ...,
                        "portions": [{"name", "grams", "amount"}]}],
      "favourite_food_ids": ["12014", ...],
-     "routines": [{"name", "items": [{"kind", "name", "amount", ...}]}]}
+     "routines": [{"name", "items": [{"kind", "name", "amount", ...}]}],
+     "medications": [{"name", "class"}]}
 
 A routine's items have the fields of an entry but ``id``, ``date`` and ``time``. An
-export from before routines has no ``routines`` and imports as one with none.
+export from before routines or medicines has no ``routines`` or ``medications`` and
+imports as one with none. A medicine taken is an entry of kind "medicine" whose
+``form`` is its class.
 
 ``parse_import`` checks all of it before anything is written and reports every
 problem it finds (the first few in the message), so a bad file changes nothing.
@@ -32,7 +35,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Final
 
-from mgtui.domain.entries import Entry, entry_fields
+from mgtui.domain.entries import Entry, EntryKind, entry_fields
+from mgtui.domain.medicines import Medication
 from mgtui.domain.routines import ITEM_DAY, ITEM_TIME, Routine
 from mgtui.domain.supplements import SupplementError, SupplementProduct
 from mgtui.domain.targets import CustomTargets, Profile, ProfileError
@@ -55,6 +59,7 @@ class ImportBundle:
     custom_foods: tuple[Food, ...]
     favourite_food_ids: tuple[str, ...]
     routines: tuple[Routine, ...] = ()
+    medications: tuple[Medication, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +76,7 @@ class ImportResult:
     favourites_added: int = 0
     profile_imported: bool = False
     routines_added: int = 0
+    medications_added: int = 0
     conflicting_entry_ids: tuple[str, ...] = field(default=())
 
     def summary(self) -> str:
@@ -90,6 +96,8 @@ class ImportResult:
             parts.append(f"{self.favourites_added} favourites added")
         if self.routines_added:
             parts.append(f"{self.routines_added} routines added")
+        if self.medications_added:
+            parts.append(f"{self.medications_added} medicines added")
         if self.profile_imported:
             parts.append("profile imported")
         return ", ".join(parts)
@@ -216,6 +224,7 @@ def export_document(
     custom_foods: list[Food],
     favourite_food_ids: list[str],
     routines: Sequence[Routine] = (),
+    medications: Sequence[Medication] = (),
 ) -> dict[str, Any]:
     return {
         "format": EXPORT_FORMAT,
@@ -227,6 +236,7 @@ def export_document(
         "custom_foods": [custom_food_to_dict(food) for food in custom_foods],
         "favourite_food_ids": list(favourite_food_ids),
         "routines": [routine_to_dict(routine) for routine in routines],
+        "medications": [{"name": m.name, "class": m.medicine_class} for m in medications],
     }
 
 
@@ -277,9 +287,25 @@ def parse_import(data: object) -> ImportBundle:
     foods = _parse_custom_foods(data.get("custom_foods", []), problems)
     favourites = _parse_favourites(data.get("favourite_food_ids", []), problems)
     routines = _parse_routines(data.get("routines", []), problems)
+    medications = _parse_medications(data.get("medications", []), problems)
     if problems:
         raise ImportFileError(problems.items)
-    return ImportBundle(profile, entries, products, foods, favourites, routines)
+    return ImportBundle(profile, entries, products, foods, favourites, routines, medications)
+
+
+def _parse_medications(value: object, problems: _Problems) -> tuple[Medication, ...]:
+    if type(value) is not list:
+        problems.add("medications must be a list")
+        return ()
+    found: dict[str, Medication] = {}
+    for index, item in enumerate(value):
+        problem = layout.medication_problem(item)
+        if problem is not None:
+            problems.add(f"medications[{index}]: {problem}")
+            continue
+        assert isinstance(item, dict)
+        found.setdefault(item["name"].casefold(), Medication(item["name"], item["class"]))
+    return tuple(found.values())
 
 
 def _parse_profile(value: object, problems: _Problems) -> Profile | None:
@@ -297,6 +323,9 @@ def _parse_profile(value: object, problems: _Problems) -> Profile | None:
         return None
 
 
+_KINDS: Final[dict[object, EntryKind]] = {
+    "food": "food", "supplement": "supplement", "medicine": "medicine"
+}  # fmt: skip
 _ENTRY_FIELDS: Final = frozenset(
     {
         "id", "date", "time", "kind", "name", "amount", "magnesium_mg", "calcium_mg",
@@ -346,8 +375,8 @@ def _parse_entry(item: dict[str, Any], where: str, problems: _Problems) -> Entry
         problems.add(f"{where}: time {item.get('time')!r} is not HH:MM")
         return None
     kind = item.get("kind")
-    if kind not in ("food", "supplement"):
-        problems.add(f"{where}: kind {kind!r} is not food or supplement")
+    if kind not in _KINDS:
+        problems.add(f"{where}: kind {kind!r} is not food, supplement or medicine")
         return None
     for key in ("name", "amount"):
         if type(item.get(key)) is not str or (key == "name" and not item[key].strip()):
@@ -368,7 +397,7 @@ def _parse_entry(item: dict[str, Any], where: str, problems: _Problems) -> Entry
         id=entry_id,
         date=day,
         time=time,
-        kind="food" if kind == "food" else "supplement",
+        kind=_KINDS[kind],
         name=item["name"],
         amount=item["amount"],
         magnesium_mg=_optional_float(item.get("magnesium_mg")),

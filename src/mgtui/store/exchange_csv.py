@@ -10,7 +10,8 @@ One row a record; the first column, ``record``, says what the row is:
   ``portion`` rows whose ``food_id`` is the food's id;
 * ``favourite``: a favourite food's id;
 * ``routine_item``: one item of a routine, the columns of an entry without its id, date
-  and time, and the routine's name in ``routine`` (a routine's items in order).
+  and time, and the routine's name in ``routine`` (a routine's items in order);
+* ``medication``: a saved medicine, its class in ``form`` (as a medicine entry keeps it).
 
 The columns are the union of what the records need, empty where a record has no
 such field; an empty cell is "no value" (JSON ``null``), never zero. Numbers are
@@ -146,7 +147,9 @@ _RECORDS: Final = (
     "portion",
     "favourite",
     "routine_item",
+    "medication",
 )
+_MEDICATION_FIELDS: Final = {"name": TEXT, "form": TEXT}
 _MAX_PROBLEMS: Final = 50
 # What spreadsheets take for the start of a formula (OWASP, "CSV Injection").
 _FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
@@ -206,6 +209,9 @@ def to_csv(document: Mapping[str, Any]) -> str:
         for item in routine.get("items", []):
             values = {"routine": routine["name"], **item}
             writer.writerow(_row("routine_item", values, _ROUTINE_ITEM_FIELDS))
+    for medication in document.get("medications", []):
+        values = {"name": medication["name"], "form": medication["class"]}
+        writer.writerow(_row("medication", values, _MEDICATION_FIELDS))
     return out.getvalue()
 
 
@@ -305,6 +311,7 @@ def from_csv(text: str) -> dict[str, Any]:
         "custom_foods": [],
         "favourite_food_ids": [],
         "routines": [],
+        "medications": [],
     }
     routines: dict[str, dict[str, Any]] = {}
     foods: dict[str, dict[str, Any]] = {}
@@ -357,6 +364,11 @@ def from_csv(text: str) -> dict[str, Any]:
                     routines[name] = {"name": name, "items": []}
                     document["routines"].append(routines[name])
                 routines[name]["items"].append(item)
+            elif record == "medication":
+                medication = _fields(row, _MEDICATION_FIELDS)
+                document["medications"].append(
+                    {"name": medication["name"], "class": medication["form"]}
+                )
             else:
                 food_id = unguard((row.get("food_id") or "").strip())
                 if not food_id:

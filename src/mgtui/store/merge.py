@@ -67,6 +67,17 @@ def merge_bundle(bundle: ImportBundle, days: Days, tables: dict[str, StoreTable]
             routine_names.add(routine.name.casefold())
             routines_added += 1
 
+    medications_added = 0
+    medication_table = tables[layout.MEDICATIONS]
+    taken_names = {doc["name"].casefold() for doc in medication_table} | {
+        doc["name"].casefold() for doc in tables[layout.SUPPLEMENTS]
+    }
+    for medication in bundle.medications:
+        if medication.name.casefold() not in taken_names:
+            medication_table.insert({"name": medication.name, "class": medication.medicine_class})
+            taken_names.add(medication.name.casefold())
+            medications_added += 1
+
     profile_imported = False
     profile_table = tables[layout.PROFILE]
     if bundle.profile is not None and not profile_table.contains(doc_id=layout.PROFILE_DOC_ID):
@@ -84,5 +95,6 @@ def merge_bundle(bundle: ImportBundle, days: Days, tables: dict[str, StoreTable]
         favourites_added=len(new_favourites),
         profile_imported=profile_imported,
         routines_added=routines_added,
+        medications_added=medications_added,
         conflicting_entry_ids=tuple(conflicting),
     )

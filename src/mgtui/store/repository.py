@@ -539,6 +539,7 @@ class Repository:
                 custom_foods=self.custom_foods(),
                 favourite_food_ids=self.favourite_food_ids(),
                 routines=self.routines(),
+                medications=self.medications(),
             )
             document["profile"] = None if profile is None else copy.deepcopy(dict(profile))
             document["supplement_products"] = [copy.deepcopy(dict(p)) for p in products]
@@ -565,6 +566,7 @@ class Repository:
                 bundle,
                 entries=tuple(entries),
                 routines=tuple(routines.checked_routine(r) for r in bundle.routines),
+                medications=tuple(medications.checked_medication(m) for m in bundle.medications),
             )
         except InvalidRecordError as error:
             raise ImportFileError([str(error)]) from None
