@@ -282,3 +282,29 @@ def test_a_day_after_tomorrow_is_a_problem_and_tomorrow_is_not() -> None:
         "2062-11-22 is 13,149 days ahead; mgtui goes as far as tomorrow (2026-11-23): "
         "check the year"
     )
+
+
+def test_the_dose_question_names_the_medicine_window_for_either_order(tmp_path: Path) -> None:
+    from mgtui.logbook.session import Logbook
+    from mgtui.store import Repository
+
+    day = dt.date(2026, 11, 16)
+    with Repository.open(tmp_path) as repo:
+        book = Logbook(repo, now=lambda: dt.datetime(2026, 11, 16, 10, 0))
+        book.save_medication("Alendronate")
+        book.log(book.medicine_draft("alendronate", day, dt.time(7, 0)))
+        mag = SupplementProduct("Mag", "glycinate", 120.0)
+        draft = supplement_entry(mag, 1.0, day, dt.time(8, 0))
+        assert book.dose_question(draft) == (
+            "Alendronate at 07:00: magnesium should wait until 09:00."
+        )
+        assert book.dose_question(supplement_entry(mag, 1.0, day, dt.time(9, 0))) is None
+        logged = book.log(draft)
+        assert logged.warnings[0].startswith("Alendronate at 07:00: magnesium should wait")
+        # The same pair again is not new: logging another medicine asks only about itself.
+        book.save_medication("Cipro", "quinolone")
+        later = book.medicine_draft("Cipro", day, dt.time(11, 0))
+        assert book.dose_question(later) == (
+            "Magnesium at 08:00 (Mag): Cipro should wait until 12:00."
+        )
+        assert book.group_dose_question([later, draft]) is not None
