@@ -61,7 +61,9 @@ RULES = [
 
 
 def dose(mineral: str, minutes: int) -> Entry:
-    return supplement(minutes, **({"mg": 100.0} if mineral == "magnesium" else {"ca": 500.0}))
+    if mineral == "magnesium":
+        return supplement(minutes, mg=100.0)
+    return supplement(minutes, ca=500.0)
 
 
 @pytest.mark.parametrize(("key", "mineral", "after", "before"), RULES)
