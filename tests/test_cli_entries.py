@@ -153,7 +153,7 @@ def test_elemental_that_looks_like_a_compound_weight_warns(cli: Cli) -> None:
     assert result.code == 0
     warning = result.err_lines[0]
     assert "500 mg as elemental magnesium is unusual for glycinate (14.1% magnesium)" in warning
-    assert "about 70 mg" in warning
+    assert "about 71 mg" in warning
     assert "--compound-mg 500 --form glycinate" in warning
     shown = result.json()
     assert shown["magnesium_mg"] == 500.0

@@ -101,7 +101,7 @@ def test_a_supplement_logged_inside_the_window_warns_and_the_medicine_after_it_t
     assert (shown["kind"], shown["magnesium_mg"], shown["medicine_class"]) == (
         "medicine", None, "levothyroxine",
     )  # fmt: skip
-    assert "Magnesium at 09:00 (Mag): Thyroid should wait until 13:00." in later.err
+    assert "Magnesium at 09:00 (Mag): Thyroid at 12:00 should wait until 13:00." in later.err
     assert [
         (f["medicine"], f["supplement_time"], f["minutes_apart"], f["minutes_needed"])
         for f in shown["interactions"]
@@ -110,7 +110,7 @@ def test_a_supplement_logged_inside_the_window_warns_and_the_medicine_after_it_t
         ("Thyroid", "08:59", 181, 240),
         ("Thyroid", "09:00", 180, 240),
     ]
-    assert "Magnesium at 08:59 (Mag): Thyroid should wait until 12:59." in later.err
+    assert "Magnesium at 08:59 (Mag): Thyroid at 12:00 should wait until 12:59." in later.err
     assert later.err.count("Doxycycline") == 0  # said when it was logged, not again
 
 

@@ -122,11 +122,11 @@ def test_the_question_and_the_guidance_read_as_the_issue_asks() -> None:
     both = supplement(SEVEN - 30, mg=100.0, ca=300.0, name="Cal-Mag")
     (later,) = find_interactions([both, medicine("Levothyroxine", "levothyroxine", SEVEN)])
     assert later.question == (
-        "Calcium and magnesium at 06:30 (Cal-Mag): Levothyroxine should wait until 10:30."
+        "Calcium and magnesium at 06:30 (Cal-Mag): Levothyroxine at 07:00 should wait until 10:30."
     )
     night = supplement(22 * 60, mg=100.0, name="Mag")
     (late,) = find_interactions([night, medicine("Doxycycline", "tetracycline", 23 * 60)])
-    assert late.question.endswith("Doxycycline should wait until 02:00 the next day.")
+    assert late.question.endswith("Doxycycline at 23:00 should wait until 02:00 the next day.")
 
 
 def test_classes_are_found_by_key_label_alias_or_a_medicine_of_them() -> None:
@@ -162,3 +162,23 @@ def test_new_interactions_are_the_ones_a_draft_brings() -> None:
     draft = Entry("", DAY, draft.time, "supplement", "Mag", "1 serving", 100.0, 0.0)
     after = find_interactions([taken, dose("calcium", SEVEN + 30), draft])
     assert [found.supplement.name for found in new_interactions(before, after)] == ["Mag"]
+
+
+def test_a_routine_beside_a_medicine_asks_once_per_medicine_and_moment() -> None:
+    from mgtui.domain.medicines import interaction_warnings, merged_questions
+
+    taken = medicine("Alendronate", "bisphosphonate", SEVEN)
+    calcium = supplement(SEVEN, ca=300.0, name="Calcium citrate")
+    magnesium = supplement(SEVEN, mg=120.0, name="Mag Glycinate")
+    found = find_interactions([taken, calcium, magnesium])
+    assert len(found) == 2
+    assert merged_questions(found) == [
+        "Alendronate at 07:00: calcium and magnesium should wait until 09:00."
+    ]
+    (warning,) = interaction_warnings(found)
+    assert warning.startswith(
+        "Alendronate at 07:00: calcium and magnesium should wait until 09:00. An oral "
+        "bisphosphonate and calcium or magnesium supplements are best taken at least 2 hours"
+    )
+    assert warning.endswith("Ask your clinician or pharmacist.")
+    assert "at the same time" in found[0].text

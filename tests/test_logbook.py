@@ -168,10 +168,10 @@ def test_compound_weight_warning() -> None:
     typed = SupplementProduct("Glycinate", "glycinate", 500.0)
     assert compound_weight_warning(typed, compound=False) == (
         "500 mg as elemental magnesium is unusual for glycinate (14.1% magnesium): if 500 mg "
-        "is the compound weight, the serving holds about 70 mg. Choose 'compound weight' if so."
+        "is the compound weight, the serving holds about 71 mg. Choose 'compound weight' if so."
     )
     with_remedy = compound_weight_warning(typed, compound=False, remedy="Use --compound-mg.")
-    assert with_remedy is not None and with_remedy.endswith("about 70 mg. Use --compound-mg.")
+    assert with_remedy is not None and with_remedy.endswith("about 71 mg. Use --compound-mg.")
     assert compound_weight_warning(typed, compound=True) is None
     assert compound_weight_warning(SupplementProduct("Oxide", "oxide", 500.0), compound=False) is (
         None
@@ -305,6 +305,6 @@ def test_the_dose_question_names_the_medicine_window_for_either_order(tmp_path: 
         book.save_medication("Cipro", "quinolone")
         later = book.medicine_draft("Cipro", day, dt.time(11, 0))
         assert book.dose_question(later) == (
-            "Magnesium at 08:00 (Mag): Cipro should wait until 12:00."
+            "Magnesium at 08:00 (Mag): Cipro at 11:00 should wait until 12:00."
         )
         assert book.group_dose_question([later, draft]) is not None

@@ -148,25 +148,68 @@ class Interaction:
     @property
     def question(self) -> str:
         """ "Alendronate at 07:00: magnesium should wait until 09:00." """
-        if self.medicine_first:
-            return (
-                f"{self.medicine.name} at {self.medicine.time:%H:%M}: "
-                f"{minerals_text(self.minerals)} should wait until {clock(self.wait_until)}."
-            )
-        return (
-            f"{minerals_text(self.minerals).capitalize()} at {self.supplement.time:%H:%M} "
-            f"({self.supplement.name}): {self.medicine.name} should wait until "
-            f"{clock(self.wait_until)}."
-        )
+        return merged_questions([self])[0]
 
     @property
     def text(self) -> str:
         """The question, why (the rule and its source), and whom to ask."""
-        return (
-            f"{self.question} They were taken {duration_text(self.minutes_apart)} apart; "
-            f"{self.medicine_class.rule} ({self.medicine_class.source}). Ask your clinician "
-            "or pharmacist."
+        apart = (
+            "at the same time"
+            if not self.minutes_apart
+            else f"{duration_text(self.minutes_apart)} apart"
         )
+        return f"{self.question} They were taken {apart}; {guidance(self.medicine_class)}"
+
+
+def guidance(cls: ref.MedicineClass) -> str:
+    """A class's rule with its source, and whom to ask."""
+    return f"{cls.rule} ({cls.source}). Ask your clinician or pharmacist."
+
+
+def merged_questions(found: Sequence[Interaction]) -> list[str]:
+    """The questions of several interactions, one per medicine and moment: a routine that
+    puts two supplements beside a medicine asks "Alendronate at 06:00: calcium and
+    magnesium should wait until 08:00." once, not once a supplement."""
+    groups: dict[tuple[bool, str, int, int, int], list[Interaction]] = {}
+    for interaction in found:
+        medicine, supplement = interaction.medicine, interaction.supplement
+        key = (
+            interaction.medicine_first,
+            medicine.name,
+            medicine.minutes_of_day,
+            # After a medicine, one question names every supplement's minerals at once.
+            -1 if interaction.medicine_first else supplement.minutes_of_day,
+            interaction.wait_until,
+        )
+        groups.setdefault(key, []).append(interaction)
+    questions: list[str] = []
+    for (medicine_first, name, taken, supplement_at, until), members in groups.items():
+        minerals = minerals_text(sorted({m for member in members for m in member.minerals}))
+        if medicine_first:
+            questions.append(
+                f"{name} at {clock(taken)}: {minerals} should wait until {clock(until)}."
+            )
+        else:
+            supplements = ", ".join(dict.fromkeys(member.supplement.name for member in members))
+            questions.append(
+                f"{minerals.capitalize()} at {clock(supplement_at)} ({supplements}): {name} at "
+                f"{clock(taken)} should wait until {clock(until)}."
+            )
+    return questions
+
+
+def interaction_warnings(found: Sequence[Interaction]) -> list[str]:
+    """What to say after logging: per medicine class, its questions, its rule with the
+    source, and whom to ask."""
+    by_class: dict[str, list[Interaction]] = {}
+    for interaction in found:
+        by_class.setdefault(interaction.medicine_class.key, []).append(interaction)
+    return [
+        " ".join(merged_questions(members))
+        + f" {guidance(members[0].medicine_class)[:1].upper()}"
+        + guidance(members[0].medicine_class)[1:]
+        for members in by_class.values()
+    ]
 
 
 def _minerals_of(supplement: Entry, cls: ref.MedicineClass) -> tuple[ref.Mineral, ...]:

@@ -15,6 +15,7 @@ from dataclasses import replace
 from typing import Literal
 
 from mgtui.domain.entries import Entry, rescaled_vitamin_d
+from mgtui.domain.figures import half_up
 from mgtui.domain.supplements import (
     SupplementError,
     SupplementProduct,
@@ -491,7 +492,7 @@ def _compound_question(
     return (
         f"{amount_mg:g} mg as elemental {mineral} is unusual for {name} "
         f"({percent_label} {mineral}): if {amount_mg:g} mg is the compound weight, the "
-        f"serving holds about {amount_mg * fraction:.0f} mg. " + (remedy or default_remedy)
+        f"serving holds about {half_up(amount_mg * fraction):.0f} mg. " + (remedy or default_remedy)
     )
 
 

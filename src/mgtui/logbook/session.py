@@ -21,7 +21,9 @@ from mgtui.domain.medicines import (
     Medication,
     class_choices,
     find_class,
+    interaction_warnings,
     medicine_entry,
+    merged_questions,
     new_interactions,
 )
 from mgtui.domain.routines import Routine, routine_items
@@ -34,8 +36,9 @@ from mgtui.store import NotFoundError, Repository, StoreError
 
 # Gap closers look this far back for foods the person already eats.
 GAP_CLOSER_HISTORY_DAYS = 90
-# Advice the dose question already says, so a warning after logging does not repeat it.
-_DOSE_CODES = frozenset({"over-limit", "kidney-disease"})
+# Advice said otherwise after logging (the dose question; medicine timing, merged per
+# class by ``interaction_warnings``), so the day's advice does not repeat it.
+_DOSE_CODES = frozenset({"over-limit", "kidney-disease", "medicine-timing"})
 
 
 class NothingToLogError(BadInputError):
@@ -52,10 +55,9 @@ def system_now() -> dt.datetime:
 
 
 @dataclass(frozen=True, slots=True)
-class Logged:
-    """An entry as stored, the day before and after it, and what to warn about."""
+class _Change:
+    """The day before and after a change, and what to warn about."""
 
-    entry: Entry
     before: DaySummary
     after: DaySummary
     warnings: tuple[str, ...]
@@ -66,17 +68,17 @@ class Logged:
 
 
 @dataclass(frozen=True, slots=True)
-class LoggedGroup:
+class Logged(_Change):
+    """An entry as stored, with the day before and after it."""
+
+    entry: Entry
+
+
+@dataclass(frozen=True, slots=True)
+class LoggedGroup(_Change):
     """Entries logged together on one day (a routine, a copied day), as ``Logged``."""
 
     entries: tuple[Entry, ...]
-    before: DaySummary
-    after: DaySummary
-    warnings: tuple[str, ...]
-
-    @property
-    def tips(self) -> tuple[str, ...]:
-        return tuple(advice.text for advice in self.after.tips)
 
 
 CopyOnly = Literal["foods", "supplements"]
@@ -214,8 +216,7 @@ class Logbook:
             limit = dose_warning(before, after, self.today())
             if limit is not None:
                 parts.append(limit)
-        found = new_interactions(before.interactions, after.interactions)
-        parts.extend(dict.fromkeys(interaction.question for interaction in found))
+        parts += merged_questions(new_interactions(before.interactions, after.interactions))
         return " ".join(parts) or None
 
     def routine_drafts(self, name: str, day: dt.date, time: dt.time) -> list[Entry]:
@@ -239,7 +240,8 @@ class Logbook:
         before = self.day(draft.date)
         after = self.day(draft.date, [draft])
         entry = self.repo.log(draft)
-        return Logged(entry, before, after, self._warnings(before, after, [draft]))
+        warnings = self._warnings(before, after, [draft])
+        return Logged(before=before, after=after, warnings=warnings, entry=entry)
 
     def log_group(self, drafts: Sequence[Entry]) -> LoggedGroup:
         """Log drafts of one day in one transaction (all or none), each undoable."""
@@ -250,7 +252,8 @@ class Logbook:
         before = self.day(day)
         after = self.day(day, drafts)
         entries = self.repo.log_many(drafts, undoable=True)
-        return LoggedGroup(tuple(entries), before, after, self._warnings(before, after, drafts))
+        warnings = self._warnings(before, after, drafts)
+        return LoggedGroup(before=before, after=after, warnings=warnings, entries=tuple(entries))
 
     def _warnings(
         self, before: DaySummary, after: DaySummary, drafts: Iterable[Entry]
@@ -261,6 +264,7 @@ class Logbook:
             limit = dose_warning(before, after, self.today())
             if limit is not None:
                 warnings.append(limit)
+        warnings += interaction_warnings(new_interactions(before.interactions, after.interactions))
         warnings.extend(
             advice.text
             for advice in after.warnings
@@ -302,7 +306,8 @@ class Logbook:
             date=changed.date,
             time=changed.time,
         )
-        return Logged(stored, before, after, self._warnings(before, after, [changed]))
+        warnings = self._warnings(before, after, [changed])
+        return Logged(before=before, after=after, warnings=warnings, entry=stored)
 
     # -- routines and copies ----------------------------------------------------------
 

@@ -12,7 +12,7 @@ from mgtui.domain.figures import Figure, half_up, split
 from mgtui.domain.routines import Routine
 from mgtui.domain.text import safe
 from mgtui.present.json import number
-from mgtui.present.text import amount_with_grams, count
+from mgtui.present.text import amount_with_grams, count, entry_label
 
 
 def magnesium_figures(routine: Routine, decimals: int = 0) -> tuple[Figure, tuple[Figure, ...]]:
@@ -53,7 +53,9 @@ def item_lines(routine: Routine) -> list[str]:
     """ "Nuts, almonds — 1 oz (28.35 g): 77 mg Mg", a line per item ("?" without a value)."""
     _, parts = magnesium_figures(routine)
     return [
-        f"{safe(item.name)}{' (supplement)' if item.is_supplement else ''} — "
+        f"{safe(entry_label(item))} (medicine)"
+        if item.is_medicine
+        else f"{safe(item.name)}{' (supplement)' if item.is_supplement else ''} — "
         f"{safe(amount_with_grams(item))}: "
         f"{'?' if item.magnesium_mg is None else part.text} mg Mg"
         for item, part in zip(routine.items, parts, strict=True)
