@@ -57,6 +57,7 @@ def _document(names: list[str]) -> dict[str, Any]:
         "custom_foods": [],
         "favourite_food_ids": [name for name in names if name],
         "routines": [],
+        "medications": [{"name": name, "class": "ppi"} for name in names if name],
     }
 
 
