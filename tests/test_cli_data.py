@@ -308,7 +308,7 @@ def test_csv_round_trips_every_value_exactly() -> None:
                 ],
             }
         ],
-        "medications": [{"name": "=Alendronate, \"weekly\"", "class": "bisphosphonate"}],
+        "medications": [{"name": '=Alendronate, "weekly"', "class": "bisphosphonate"}],
     }
     text = to_csv(document)
     assert text.splitlines()[0] == ",".join(COLUMNS)
