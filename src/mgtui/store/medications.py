@@ -10,7 +10,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from mgtui.domain.medicines import Medication, medication_name_problem, medicine_class
-from mgtui.store.errors import DuplicateNameError, InvalidRecordError, NotFoundError
+from mgtui.store import named
+from mgtui.store.errors import DuplicateNameError, InvalidRecordError
 from mgtui.store.records import check_printable
 
 
@@ -39,23 +40,16 @@ def read_all(table: Iterable[dict[str, Any]]) -> list[Medication]:
 
 def put(table: Any, medication: Medication) -> None:
     """Save ``medication`` in ``table`` (inside a transaction), replacing one of its name."""
-    key = medication.name.casefold()
-    table.remove(doc_ids=[doc.doc_id for doc in table if doc["name"].casefold() == key])
-    table.insert({"name": medication.name, "class": medication.medicine_class})
+    named.put(table, medication.name, {"name": medication.name, "class": medication.medicine_class})
 
 
 def remove(table: Any, name: str) -> Medication:
-    """Delete the medicine ``name`` (ignoring case); ``NotFoundError`` when there is none."""
-    key = " ".join(name.split()).casefold()
-    matches = [doc for doc in table if doc["name"].casefold() == key]
-    if not matches:
-        raise NotFoundError(f"no saved medicine named {name!r}")
-    table.remove(doc_ids=[doc.doc_id for doc in matches])
-    return medication_of(matches[0])
+    """Delete the saved medicine ``name`` (ignoring case); ``NotFoundError`` when there is none."""
+    return medication_of(named.pop(table, name, "saved medicine"))
 
 
 def refuse_name(table: Iterable[dict[str, Any]], name: str, what: str) -> None:
     """``DuplicateNameError`` when ``table`` (products or medicines) holds ``name``."""
-    key = " ".join(name.split()).casefold()
-    if any(" ".join(doc["name"].split()).casefold() == key for doc in table):
+    key = named.name_key(name)
+    if any(named.name_key(doc["name"]) == key for doc in table):
         raise DuplicateNameError(f"a saved {what} is already named {name!r}; choose another name")

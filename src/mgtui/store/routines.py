@@ -11,8 +11,8 @@ from typing import Any
 
 from mgtui.domain.routines import ITEM_DAY, ITEM_TIME, MAX_ROUTINE_ITEMS, MAX_ROUTINE_NAME, Routine
 from mgtui.domain.routines import routine_items as as_items
-from mgtui.store import layout
-from mgtui.store.errors import InvalidRecordError, NotFoundError
+from mgtui.store import layout, named
+from mgtui.store.errors import InvalidRecordError
 from mgtui.store.records import check_printable, checked_entry
 
 
@@ -52,16 +52,9 @@ def read_all(table: Iterable[dict[str, Any]]) -> list[Routine]:
 
 def put(table: Any, routine: Routine) -> None:
     """Save ``routine`` in ``table`` (inside a transaction), replacing one of its name."""
-    key = routine.name.casefold()
-    table.remove(doc_ids=[doc.doc_id for doc in table if doc["name"].casefold() == key])
-    table.insert(routine_document(routine))
+    named.put(table, routine.name, routine_document(routine))
 
 
 def remove(table: Any, name: str) -> Routine:
     """Delete the routine ``name`` (ignoring case); ``NotFoundError`` when there is none."""
-    key = " ".join(name.split()).casefold()
-    matches = [doc for doc in table if doc["name"].casefold() == key]
-    if not matches:
-        raise NotFoundError(f"no routine named {name!r}")
-    table.remove(doc_ids=[doc.doc_id for doc in matches])
-    return routine_of(matches[0])
+    return routine_of(named.pop(table, name, "routine"))
