@@ -210,3 +210,94 @@ def test_a_format_3_log_is_upgraded_and_a_bad_medicine_record_is_set_aside(
     assert [m["name"] for m in damaged.json()] == ["Ok"]
     doctor = cli("doctor")
     assert "saved medicine 'Pill': class 'vitamins' is unknown" in doctor.out
+    (record,) = cli("doctor", "--json").json()
+    fixed = json.dumps({"name": "Pill", "class": "ppi"})
+    restored = cli("doctor", "--restore", record["id"], fixed)
+    assert restored.code == 0, restored.err
+    assert [m["name"] for m in cli.json("medication", "list")] == ["Ok", "Pill"]
+
+
+def test_a_pair_across_midnight_is_asked_about_and_shown_on_the_later_day(cli: Cli) -> None:
+    cli.ok("medication", "add", "Doxycycline")
+    cli.ok("take", "Doxycycline", "--date", "2026-11-20", "--time", "23:00")
+    night = cli("take", "Mag", "--mg", "100", "--date", "2026-11-21", "--time", "00:30")
+    assert (
+        "Doxycycline at 23:00 on Fri 20 Nov: magnesium should wait until 01:00 on Sat 21 Nov."
+    ) in night.err
+    (found,) = cli.json("status", "--date", "2026-11-21")["interactions"]
+    assert (found["medicine_date"], found["medicine_time"], found["minutes_apart"]) == (
+        "2026-11-20", "23:00", 90,
+    )  # fmt: skip
+    assert cli.json("status", "--date", "2026-11-20")["interactions"] == []
+    history = {row["date"]: row["interaction_count"] for row in cli.json("history")}
+    assert history == {"2026-11-21": 1}  # the medicine-only day is not a logged day
+
+    # The other way round: the medicine logged last, on the evening before a dose.
+    cli.ok("take", "Mag", "--mg", "100", "--time", "01:00")
+    late = cli("take", "Doxycycline", "--date", "2026-11-21", "--time", "23:30")
+    assert (
+        "Doxycycline at 23:30 on Sat 21 Nov: magnesium should wait until 01:30 on Sun 22 Nov."
+    ) in late.err
+    report = cli.ok("report", "--days", "2").out
+    assert (
+        "- Sun 22 Nov: Doxycycline 23:30 on Sat 21 Nov and Mag 01:00 on Sun 22 Nov, 1 h 30 min "
+        "apart (at least 2 h)"
+    ) in report
+    assert "- Sat 21 Nov:" in report  # 00:30 after Friday's 23:00, inside the window
+
+
+def test_a_medicine_row_must_name_a_known_class_and_carry_no_nutrients(
+    cli: Cli, tmp_path: Path
+) -> None:
+    cli.ok("medication", "add", "Alendronate")
+    dose = cli.json("take", "Alendronate", "--time", "07:00")
+    calcium = cli("take", "Calcium", "--ca", "500", "--time", "08:00", "--json").json()
+    data = json.loads(cli.data_file.read_text())
+    day = data["days"][next(iter(data["days"]))]
+    day["e"] = day["e"].replace('"bisphosphonate"', '"bisfosfonate"')
+    cli.data_file.write_text(json.dumps(data))
+    damaged = cli("status", "--json")
+    assert "medicine class 'bisfosfonate' is unknown" in damaged.err
+    assert [e["id"] for e in cli("log", "--json").json()] == [calcium["id"]]
+    assert dose["id"] in cli("doctor").out
+
+    export = {
+        "format": "mgtui-export",
+        "version": 1,
+        "entries": [
+            {key: dose[key] for key in ("date", "time", "kind", "name", "amount")}
+            | {"id": "aaaaaaaaaaaa", "form": "bisphosphonate", "magnesium_mg": 500},
+        ],
+    }
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(export))
+    refused = cli("import", str(path))
+    assert refused.code == 2 and "a medicine taken has no milligrams" in refused.err
+
+
+def test_what_take_and_edit_say_for_medicines(cli: Cli) -> None:
+    cli.ok("medication", "add", "Omeprazole")
+    taken = cli.ok("take", "Omeprazole", "--time", "07:00").out
+    assert "Proton-pump inhibitors taken for more than a year can lower blood magnesium" in taken
+    entry_id = cli.json("log")[0]["id"]
+    assert cli.json("edit", entry_id, "1 dose", "--time", "06:45")["time"] == "06:45"
+    unknown = cli("take", "Omeprazol")
+    assert unknown.code == 2 and "saved medicines (taken without amounts): Omeprazole" in (
+        unknown.err
+    )
+
+
+def test_recovery_and_import_keep_medicines_apart_from_products(cli: Cli, tmp_path: Path) -> None:
+    cli.ok("medication", "add", "Fosamax", "--class", "bisphosphonate")
+    cli.ok("export", "--output", str(tmp_path / "mine.json"))
+    other = Cli(tmp_path / "other", pytest.MonkeyPatch(), cli._capsys)
+    other.ok("supplement", "add", "Fosamax", "--mg", "10")
+    merged = other.ok("import", str(tmp_path / "mine.json")).out
+    assert "not added, as a saved product and a saved medicine share the name: 'Fosamax'" in merged
+    assert other.json("medication", "list") == []
+
+    copy = tmp_path / "copy.json"
+    copy.write_bytes(cli.data_file.read_bytes())
+    fresh = Cli(tmp_path / "fresh", pytest.MonkeyPatch(), cli._capsys)
+    assert fresh("doctor", "--recover", str(copy)).code == 0
+    assert [m["name"] for m in fresh.json("medication", "list")] == ["Fosamax"]

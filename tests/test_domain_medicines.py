@@ -13,6 +13,7 @@ from mgtui.domain.history import day_totals
 from mgtui.domain.insights import compute_insights
 from mgtui.domain.medicines import (
     Medication,
+    day_before_entries,
     find_class,
     find_interactions,
     medicine_entry,
@@ -147,7 +148,7 @@ def test_a_medicine_adds_no_nutrient_and_does_not_make_a_logged_day() -> None:
     close = dose("calcium", SEVEN + 30)
     totals = day_totals(DAY, [taken, close])
     assert (totals.entry_count, totals.calcium_mg, totals.entries_missing_magnesium) == (1, 500, 0)
-    assert totals.interaction_count == 1
+    assert totals.medicine_count == 1
     only = compute_insights([taken], TARGETS, DAY, 7)
     assert (only.logged_days, only.entries) == (0, 0)
     summary = summarize_day(DAY, [taken, close], TARGETS)
@@ -182,3 +183,22 @@ def test_a_routine_beside_a_medicine_asks_once_per_medicine_and_moment() -> None
     )
     assert warning.endswith("Ask your clinician or pharmacist.")
     assert "at the same time" in found[0].text
+
+
+def test_a_pair_across_midnight_belongs_to_the_later_day() -> None:
+    yesterday = DAY - dt.timedelta(days=1)
+    doxycycline = medicine_entry(Medication("Doxycycline", "tetracycline"), yesterday, at(23 * 60))
+    early = supplement(30, mg=100.0, name="Mag")  # 00:30, 90 minutes later
+    (found,) = find_interactions([early], [doxycycline])
+    assert (found.minutes_apart, found.minutes_needed) == (90, 120)
+    assert found.question == (
+        "Doxycycline at 23:00 on Sun 15 Nov: magnesium should wait until 01:00 on Mon 16 Nov."
+    )
+    assert find_interactions([supplement(60, mg=100.0)], [doxycycline]) == ()  # 2 h: fine
+    # The day before's own pairs are that day's, not this one's.
+    late_dose = Entry("s2", yesterday, at(23 * 60 + 30), "supplement", "Mag", "1", 100.0, 0.0)
+    assert find_interactions([], [doxycycline, late_dose]) == ()
+    # Only the evening can still be too close: 4 hours is the longest wait.
+    assert day_before_entries([doxycycline, medicine("Early", "levothyroxine", 19 * 60)]) == [
+        doxycycline
+    ]

@@ -173,8 +173,11 @@ def opened_logbook(args: argparse.Namespace) -> Iterator[Logbook]:
 
 
 def note(text: str) -> None:
-    """A notice or warning on stderr, kept to one line so scripts can log it as one."""
-    print(f"mgtui: {' '.join(text.split())}", file=sys.stderr)
+    """A notice or warning on stderr, kept to one line so scripts can log it as one;
+    names in it came from data, so control characters are shown escaped."""
+    from mgtui.domain.text import safe
+
+    print(f"mgtui: {safe(' '.join(text.split()))}", file=sys.stderr)
 
 
 def warn(text: str) -> None:

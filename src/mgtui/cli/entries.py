@@ -328,6 +328,7 @@ def _quote_hint(food: str, amount_words: list[str]) -> str:
 
 
 def run_take(args: argparse.Namespace) -> int:
+    from mgtui.domain.text import safe
     from mgtui.logbook.drafts import parse_servings, supplement_entry
     from mgtui.present.json import entry_json, number
     from mgtui.present.text import describe_supplement_entry
@@ -380,7 +381,7 @@ def run_take(args: argparse.Namespace) -> int:
     print(f"logged {entry.id}{_when(entry)}: {describe_supplement_entry(entry)}")
     print(supplement_line(summary))
     for advice in summary.tips:
-        print(f"Tip: {advice.text}")
+        print(f"Tip: {safe(advice.text)}")
     return 0
 
 
@@ -389,6 +390,7 @@ def _take_medicine(
 ) -> int:
     """``take NAME`` for a saved medicine: an entry with its time and no milligrams, and
     a warning for each supplement it is taken too close to."""
+    from mgtui.domain.medicines import class_guidance, find_class
     from mgtui.present.json import entry_json, interaction_json
     from mgtui.present.text import describe_medicine_entry
 
@@ -409,8 +411,11 @@ def _take_medicine(
         common.print_json(shown)
         return 0
     print(f"logged {entry.id}{_when(entry)}: {describe_medicine_entry(entry)}")
-    if not logged.after.interactions:
-        print("no magnesium or calcium supplement logged too close to it that day")
+    cls = find_class(entry.form or "")
+    if cls is not None and not cls.minerals:
+        print(class_guidance(cls))  # a standing note: no timing rule to judge
+    elif not logged.warnings:
+        print("no magnesium or calcium supplement is logged too close to it")
     return 0
 
 
@@ -442,6 +447,9 @@ def _unknown_supplement(repo: Repository, name: str) -> str:
     names = [product.name for product in repo.supplement_products()]
     if names:
         message += "; saved: " + ", ".join(names)
+    medicines = [medication.name for medication in repo.medications()]
+    if medicines:
+        message += "; saved medicines (taken without amounts): " + ", ".join(medicines)
     return message
 
 

@@ -92,10 +92,10 @@ def medication_json(medication: Medication) -> dict[str, Any]:
 
 
 def guidance(medication: Medication) -> str:
-    """The rule, or the standing note, with its source."""
-    cls = medication.reference
-    words = cls.rule[:1].upper() + cls.rule[1:] if cls.rule else cls.note.removesuffix(".")
-    return f"{words} ({cls.source})."
+    """The rule, or the standing note, with its source and whom to ask."""
+    from mgtui.domain.medicines import class_guidance
+
+    return class_guidance(medication.reference)
 
 
 def run_add(args: argparse.Namespace) -> int:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from mgtui.domain.summary import DaySummary
+from mgtui.domain.text import safe
 from mgtui.present.bars import Cell
 from mgtui.present.day import BarView, LineView, day_bars, vitamin_d_line
 from mgtui.present.text import missing_magnesium_line
@@ -131,10 +132,11 @@ def status_text(summary: DaySummary, painter: Painter, width: int = 80) -> str:
         lines.append(
             painter.paint(missing_magnesium_line(summary.entries_missing_magnesium), "dim")
         )
+    # Advice names foods, products and medicines: escaped, as all data is when printed.
     for advice in summary.warnings:
-        lines.extend(painter.paint(line, "over") for line in _wrap(f"! {advice.text}", width))
+        lines.extend(painter.paint(line, "over") for line in _wrap(f"! {safe(advice.text)}", width))
     for advice in summary.tips:
-        lines.extend(_wrap(f"Tip: {advice.text}", width))
+        lines.extend(_wrap(f"Tip: {safe(advice.text)}", width))
     if summary.entry_count == 0:
         lines.append(
             painter.paint("Nothing logged yet: try 'mgtui add \"pumpkin seeds\" 1oz'.", "dim")

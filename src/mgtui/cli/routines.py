@@ -241,4 +241,4 @@ def _print_group(logged: LoggedGroup, head: str, as_json: bool) -> None:
     if any(entry.is_supplement for entry in logged.entries):
         print(supplement_line(logged.after))
     for tip in logged.tips:
-        print(f"Tip: {tip}")
+        print(f"Tip: {safe(tip)}")

@@ -76,7 +76,7 @@ def run_history(args: argparse.Namespace) -> int:
     if args.json:
         common.print_json(
             [
-                history_row_json(day.figures, day.totals.entry_count, day.totals.interaction_count)
+                history_row_json(day.figures, day.totals.entry_count, day.interaction_count)
                 for day in days
             ]
         )
@@ -107,7 +107,7 @@ def history_table(days: list[DayRow], targets: Targets) -> str:
         tables.Column("RATIO"),
     ]
     # Only a log with medicines too close to a supplement gets the column.
-    timing = any(day.totals.interaction_count for day in days)
+    timing = any(day.interaction_count for day in days)
     if timing:
         columns.append(tables.Column("MEDICINES"))
     rows = []
@@ -135,7 +135,7 @@ def history_table(days: list[DayRow], targets: Targets) -> str:
                 f"{figures.calcium.total.text} mg",
                 figures.ratio.text,
                 figures.ratio.verdict,
-                *([interactions_text(totals.interaction_count)] if timing else []),
+                *([interactions_text(day.interaction_count)] if timing else []),
             ]
         )
     table = tables.render(columns, rows)

@@ -7,7 +7,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from mgtui.domain.entries import Entry
-from mgtui.domain.medicines import find_interactions
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,8 +20,8 @@ class DayTotals:
     entries_missing_magnesium: int = 0
     food_vitamin_d_iu: float = 0.0
     supplement_vitamin_d_iu: float = 0.0
-    # Medicines and supplements taken too close together (domain/medicines.py).
-    interaction_count: int = 0
+    # Medicines taken (no nutrients; not counted in ``entry_count``).
+    medicine_count: int = 0
 
     @property
     def magnesium_mg(self) -> float:
@@ -39,14 +38,12 @@ class DayTotals:
 
 def day_totals(day: dt.date, entries: Iterable[Entry]) -> DayTotals:
     """The day's sums over its foods and supplements; a medicine taken adds no nutrient
-    and is not counted as an item, but its conflicts with supplements are."""
+    and is counted apart."""
     food_mg = supplement_mg = food_ca = supplement_ca = food_d = supplement_d = 0.0
-    count = missing = 0
-    day_entries = list(entries)
-    interactions = 0
-    for entry in day_entries:
+    count = missing = medicines = 0
+    for entry in entries:
         if entry.is_medicine:
-            interactions = -1
+            medicines += 1
             continue
         count += 1
         if entry.is_supplement:
@@ -59,8 +56,6 @@ def day_totals(day: dt.date, entries: Iterable[Entry]) -> DayTotals:
             food_d += entry.vitamin_d_or_zero
             if entry.magnesium_mg is None:
                 missing += 1
-    if interactions:
-        interactions = len(find_interactions(day_entries))
     return DayTotals(
         day,
         food_mg,
@@ -71,5 +66,5 @@ def day_totals(day: dt.date, entries: Iterable[Entry]) -> DayTotals:
         missing,
         food_d,
         supplement_d,
-        interactions,
+        medicines,
     )

@@ -5,7 +5,8 @@ A medicine is logged as an entry of kind "medicine" with no milligrams; its clas
 (``reference.MEDICINE_CLASSES``) travels with the entry (in ``Entry.form``), so a day
 is judged by what was true when it was logged. Only supplements count: the rules are
 about magnesium and calcium supplements, not food. Times are compared within one
-day. Everything here is guidance with its source ("ask your clinician or
+day and, across midnight, with the day before: a pair belongs to the day of its later
+entry. Everything here is guidance with its source ("ask your clinician or
 pharmacist"), never a diagnosis.
 """
 
@@ -24,6 +25,12 @@ from mgtui.domain.text import has_control
 MAX_MEDICATION_NAME: Final = 60
 
 _BY_KEY: Final = {cls.key: cls for cls in ref.MEDICINE_CLASSES}
+DAY_MINUTES: Final = 24 * 60
+# The longest wait of any rule: entries of the day before later than midnight minus
+# this can still be too close to the day's own.
+LONGEST_WAIT: Final = max(
+    max(cls.supplement_wait, cls.medicine_wait) for cls in ref.MEDICINE_CLASSES
+)
 
 
 class UnknownMedicineClassError(ValueError):
@@ -110,10 +117,18 @@ def minerals_text(minerals: Sequence[ref.Mineral]) -> str:
 
 
 def clock(minutes: int) -> str:
-    """Minutes after midnight as "HH:MM"; a time on the next day says so."""
-    day, minute = divmod(minutes, 24 * 60)
+    """Minutes after the day's midnight as "HH:MM"; a time on the day before or after
+    says so."""
+    day, minute = divmod(minutes, DAY_MINUTES)
     text = f"{minute // 60:02d}:{minute % 60:02d}"
-    return text if day == 0 else f"{text} the next day"
+    return {0: text, 1: f"{text} the next day", -1: f"{text} the day before"}.get(
+        day, f"{text} ({day:+d} days)"
+    )
+
+
+def day_before_entries(entries: Iterable[Entry]) -> list[Entry]:
+    """The entries of the day before that can still be too close to the day's own."""
+    return [e for e in entries if e.minutes_of_day >= DAY_MINUTES - LONGEST_WAIT]
 
 
 def duration_text(minutes: int) -> str:
@@ -134,16 +149,33 @@ class Interaction:
     minerals: tuple[ref.Mineral, ...]  # what of the supplement the rule is about
     minutes_apart: int
     minutes_needed: int
+    # Minutes after the judged day's midnight (negative: the evening before).
+    medicine_at: int
+    supplement_at: int
 
     @property
     def medicine_first(self) -> bool:
-        return self.medicine.minutes_of_day <= self.supplement.minutes_of_day
+        return self.medicine_at <= self.supplement_at
+
+    @property
+    def day(self) -> dt.date:
+        """The day the pair belongs to: its later entry's."""
+        return max(self.medicine.date, self.supplement.date)
+
+    def moment(self, minutes: int) -> str:
+        """A time of the pair as the person reads it: "07:00", or "23:30 on Sat 21 Nov"
+        when the pair spans midnight."""
+        if self.medicine.date == self.supplement.date:
+            return clock(minutes)
+        days, minute = divmod(minutes, DAY_MINUTES)
+        date = self.day + dt.timedelta(days=days)
+        return f"{minute // 60:02d}:{minute % 60:02d} on {date:%a %d %b}"
 
     @property
     def wait_until(self) -> int:
-        """Minutes after midnight from which the later of the two would have been fine."""
-        first = self.medicine if self.medicine_first else self.supplement
-        return first.minutes_of_day + self.minutes_needed
+        """Minutes after the day's midnight from which the later of the two would have
+        been fine."""
+        return min(self.medicine_at, self.supplement_at) + self.minutes_needed
 
     @property
     def question(self) -> str:
@@ -162,8 +194,18 @@ class Interaction:
 
 
 def guidance(cls: ref.MedicineClass) -> str:
-    """A class's rule with its source, and whom to ask."""
+    """A class's rule with its source, and whom to ask ("" for a class with only a note)."""
+    if not cls.rule:
+        return ""
     return f"{cls.rule} ({cls.source}). Ask your clinician or pharmacist."
+
+
+def class_guidance(cls: ref.MedicineClass) -> str:
+    """What a person reads about a class: its rule, or its standing note, with the source."""
+    if cls.rule:
+        words = guidance(cls)
+        return words[:1].upper() + words[1:]
+    return f"{cls.note.removesuffix('.')} ({cls.source})."
 
 
 def merged_questions(found: Sequence[Interaction]) -> list[str]:
@@ -172,28 +214,26 @@ def merged_questions(found: Sequence[Interaction]) -> list[str]:
     magnesium should wait until 08:00." once, not once a supplement."""
     groups: dict[tuple[bool, str, int, int, int], list[Interaction]] = {}
     for interaction in found:
-        medicine, supplement = interaction.medicine, interaction.supplement
         key = (
             interaction.medicine_first,
-            medicine.name,
-            medicine.minutes_of_day,
+            interaction.medicine.name,
+            interaction.medicine_at,
             # After a medicine, one question names every supplement's minerals at once.
-            -1 if interaction.medicine_first else supplement.minutes_of_day,
+            DAY_MINUTES * 2 if interaction.medicine_first else interaction.supplement_at,
             interaction.wait_until,
         )
         groups.setdefault(key, []).append(interaction)
     questions: list[str] = []
     for (medicine_first, name, taken, supplement_at, until), members in groups.items():
         minerals = minerals_text(sorted({m for member in members for m in member.minerals}))
+        at = members[0].moment
         if medicine_first:
-            questions.append(
-                f"{name} at {clock(taken)}: {minerals} should wait until {clock(until)}."
-            )
+            questions.append(f"{name} at {at(taken)}: {minerals} should wait until {at(until)}.")
         else:
             supplements = ", ".join(dict.fromkeys(member.supplement.name for member in members))
             questions.append(
-                f"{minerals.capitalize()} at {clock(supplement_at)} ({supplements}): {name} at "
-                f"{clock(taken)} should wait until {clock(until)}."
+                f"{minerals.capitalize()} at {at(supplement_at)} ({supplements}): {name} at "
+                f"{at(taken)} should wait until {at(until)}."
             )
     return questions
 
@@ -205,9 +245,7 @@ def interaction_warnings(found: Sequence[Interaction]) -> list[str]:
     for interaction in found:
         by_class.setdefault(interaction.medicine_class.key, []).append(interaction)
     return [
-        " ".join(merged_questions(members))
-        + f" {guidance(members[0].medicine_class)[:1].upper()}"
-        + guidance(members[0].medicine_class)[1:]
+        " ".join(merged_questions(members)) + " " + class_guidance(members[0].medicine_class)
         for members in by_class.values()
     ]
 
@@ -217,32 +255,38 @@ def _minerals_of(supplement: Entry, cls: ref.MedicineClass) -> tuple[ref.Mineral
     return tuple(mineral for mineral in cls.minerals if amounts[mineral] > 0)
 
 
-def find_interactions(entries: Iterable[Entry]) -> tuple[Interaction, ...]:
+def find_interactions(
+    entries: Iterable[Entry], day_before: Iterable[Entry] = ()
+) -> tuple[Interaction, ...]:
     """Every medicine and supplement of one day taken closer than the medicine's rule
-    allows, by the medicine's time and then the supplement's.
+    allows, by the medicine's time and then the supplement's. With the ``day_before``'s
+    entries, a pair across midnight counts too (a pair of that day alone does not: it
+    is that day's).
 
     A supplement taken after the medicine (or at the same minute) must wait
     ``supplement_wait`` minutes; a medicine taken after the supplement must wait
     ``medicine_wait``. Exactly the wait is fine ("at least 2 hours").
     """
-    day = list(entries)
-    medicines = [e for e in day if e.is_medicine and e.form in _BY_KEY]
+    timed = [(e, e.minutes_of_day, True) for e in entries]
+    timed += [(e, e.minutes_of_day - DAY_MINUTES, False) for e in day_before]
+    medicines = [t for t in timed if t[0].is_medicine and t[0].form in _BY_KEY]
     if not medicines:
         return ()
-    supplements = [e for e in day if e.is_supplement]
+    supplements = sorted((t for t in timed if t[0].is_supplement), key=lambda t: t[1])
     found: list[Interaction] = []
-    for medicine in sorted(medicines, key=lambda e: e.minutes_of_day):
+    for medicine, medicine_at, medicine_today in sorted(medicines, key=lambda t: t[1]):
         cls = _BY_KEY[medicine.form or ""]
         if not cls.minerals:
             continue
-        for supplement in sorted(supplements, key=lambda e: e.minutes_of_day):
+        for supplement, supplement_at, supplement_today in supplements:
             minerals = _minerals_of(supplement, cls)
-            if not minerals:
+            if not minerals or not (medicine_today or supplement_today):
                 continue
-            apart = supplement.minutes_of_day - medicine.minutes_of_day
+            apart = supplement_at - medicine_at
             needed = cls.supplement_wait if apart >= 0 else cls.medicine_wait
             if abs(apart) < needed:
-                found.append(Interaction(medicine, supplement, cls, minerals, abs(apart), needed))
+                pair = (medicine, supplement, cls, minerals)
+                found.append(Interaction(*pair, abs(apart), needed, medicine_at, supplement_at))
     return tuple(found)
 
 
@@ -263,7 +307,5 @@ def standing_notes(classes: Iterable[str]) -> list[tuple[ref.MedicineClass, str]
     """The standing notes (no timing rule) of these classes, once each, in table order."""
     wanted = set(classes)
     return [
-        (cls, f"{cls.note.removesuffix('.')} ({cls.source}).")
-        for cls in ref.MEDICINE_CLASSES
-        if cls.key in wanted and cls.note
+        (cls, class_guidance(cls)) for cls in ref.MEDICINE_CLASSES if cls.key in wanted and cls.note
     ]

@@ -277,7 +277,7 @@ MEDICINE_CLASSES: Final[tuple[MedicineClass, ...]] = (
         0,
         "",
         "Proton-pump inhibitors taken for more than a year can lower blood magnesium; "
-        "ask your clinician whether yours should be checked.",
+        "ask your clinician or pharmacist whether yours should be checked.",
         f"FDA Drug Safety Communication (2011); {_ODS_MAGNESIUM}",
     ),
     MedicineClass(

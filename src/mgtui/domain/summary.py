@@ -160,8 +160,11 @@ def single_dose_figure(calcium_mg: float) -> Figure:
     return figure(calcium_mg, [Threshold(ref.CALCIUM_SINGLE_DOSE_MG, strict=True)])
 
 
-def summarize_day(day: dt.date, entries: Iterable[Entry], targets: Targets) -> DaySummary:
-    """The day's totals, limit state, ratio and advice from its entries."""
+def summarize_day(
+    day: dt.date, entries: Iterable[Entry], targets: Targets, day_before: Iterable[Entry] = ()
+) -> DaySummary:
+    """The day's totals, limit state, ratio and advice from its entries; with the day
+    before's (late) entries, a medicine and a supplement too close across midnight too."""
     day_entries = list(entries)
     supplements = [e for e in day_entries if e.is_supplement]
     totals = day_totals(day, day_entries)
@@ -206,7 +209,7 @@ def summarize_day(day: dt.date, entries: Iterable[Entry], targets: Targets) -> D
                 "your supplements fit.",
             )
         )
-    interactions = find_interactions(day_entries)
+    interactions = find_interactions(day_entries, day_before)
     advice.extend(Advice("warning", "medicine-timing", found.text) for found in interactions)
     timing = _timing_tip(supplements)
     if timing is not None:

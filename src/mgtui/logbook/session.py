@@ -18,8 +18,10 @@ from mgtui.domain.entries import Entry
 from mgtui.domain.history import DayTotals
 from mgtui.domain.insights import GapCloser, Insights, compute_insights, gap_closers, window_start
 from mgtui.domain.medicines import (
+    Interaction,
     Medication,
     class_choices,
+    day_before_entries,
     find_class,
     interaction_warnings,
     medicine_entry,
@@ -91,9 +93,15 @@ class DayRow:
     screen, so ten years of days cost no more than a screenful.
     """
 
-    def __init__(self, totals: DayTotals, targets: Targets) -> None:
+    def __init__(
+        self,
+        totals: DayTotals,
+        targets: Targets,
+        interactions: Callable[[dt.date], int] | None = None,
+    ) -> None:
         self.totals = totals
         self.targets = targets
+        self._interactions = interactions
 
     @property
     def date(self) -> dt.date:
@@ -102,6 +110,11 @@ class DayRow:
     @cached_property
     def figures(self) -> DayVerdict:
         return day_verdict(self.totals, self.targets)
+
+    @cached_property
+    def interaction_count(self) -> int:
+        """Medicines and supplements taken too close together on the day."""
+        return 0 if self._interactions is None else self._interactions(self.date)
 
 
 @dataclass
@@ -146,20 +159,52 @@ class Logbook:
 
     # -- the day --------------------------------------------------------------------
 
-    def day(self, day: dt.date, extra: Iterable[Entry] = ()) -> DaySummary:
-        """The day's summary; with ``extra``, as it would be once those are logged."""
+    def day(
+        self, day: dt.date, extra: Iterable[Entry] = (), extra_before: Iterable[Entry] = ()
+    ) -> DaySummary:
+        """The day's summary; with ``extra``, as it would be once those are logged (and
+        ``extra_before`` on the day before, whose late entries count across midnight)."""
         entries = [*self.repo.entries_on(day), *extra]
-        return summarize_day(day, entries, self.targets())
+        return summarize_day(day, entries, self.targets(), self._day_before(day, extra_before))
+
+    def _day_before(self, day: dt.date, extra: Iterable[Entry] = ()) -> list[Entry]:
+        if day == dt.date.min:
+            return []
+        earlier = day - dt.timedelta(days=1)
+        return day_before_entries([*self.repo.entries_on(earlier), *extra])
+
+    def _new_interactions(
+        self, before: DaySummary, after: DaySummary, drafts: Iterable[Entry]
+    ) -> list[Interaction]:
+        """What ``drafts`` bring: on their day, and on the next across midnight."""
+        found = new_interactions(before.interactions, after.interactions)
+        late = day_before_entries(drafts)
+        if late and before.date < dt.date.max:
+            following = before.date + dt.timedelta(days=1)
+            if self.repo.entries_on(following):
+                found += new_interactions(
+                    self.day(following).interactions,
+                    self.day(following, extra_before=late).interactions,
+                )
+        return found
 
     def history(self, days: int | None = None) -> list[DayRow]:
         """Logged days newest first; with ``days``, only the last ``days`` ending today."""
         targets = self.targets()
         rows = self.repo.day_totals(newest_first=True)
+        # Days a pair too close may sit on: a medicine's day and the day after it.
+        medicine_days = {totals.date for totals in rows if totals.medicine_count}
+        judged = medicine_days | {day + dt.timedelta(days=1) for day in medicine_days}
+
+        def interactions(day: dt.date) -> int:
+            return len(self.day(day).interactions) if day in judged else 0
+
         if days is not None:
             today = self.today()
             first = window_start(today, days)
             rows = [totals for totals in rows if first <= totals.date <= today]
-        return [DayRow(totals, targets) for totals in rows]
+        # A day with medicines only has nothing to show for the three questions.
+        return [DayRow(totals, targets, interactions) for totals in rows if totals.entry_count]
 
     def insights(self, days: int | None, end: dt.date | None = None) -> Insights:
         end = self.today() if end is None else end
@@ -183,7 +228,10 @@ class Logbook:
 
         return build_report(
             profile=self.profile(),
-            entries=self.repo.entries_between(window_start(self.today(), days), self.today()),
+            # From the day before the window: a pair across its first midnight counts.
+            entries=self.repo.entries_between(
+                window_start(self.today(), days) - dt.timedelta(days=1), self.today()
+            ),
             products=self.repo.supplement_products(),
             end=self.today(),
             days=days,
@@ -216,7 +264,7 @@ class Logbook:
             limit = dose_warning(before, after, self.today())
             if limit is not None:
                 parts.append(limit)
-        parts += merged_questions(new_interactions(before.interactions, after.interactions))
+        parts += merged_questions(self._new_interactions(before, after, drafts))
         return " ".join(parts) or None
 
     def routine_drafts(self, name: str, day: dt.date, time: dt.time) -> list[Entry]:
@@ -264,7 +312,7 @@ class Logbook:
             limit = dose_warning(before, after, self.today())
             if limit is not None:
                 warnings.append(limit)
-        warnings += interaction_warnings(new_interactions(before.interactions, after.interactions))
+        warnings += interaction_warnings(self._new_interactions(before, after, drafts))
         warnings.extend(
             advice.text
             for advice in after.warnings
@@ -288,14 +336,15 @@ class Logbook:
 
         entry = self.repo.get_entry(entry_id)
         changed = entry
-        if amount is not None:
+        if amount is not None and amount.strip() != entry.amount:
             changed = rescale_entry(entry, amount, self.repo.custom_foods())
         changed = replace(changed, date=day or entry.date, time=time or entry.time)
         targets = self.targets()
         entries = self.repo.entries_on(changed.date)
-        before = summarize_day(changed.date, entries, targets)
+        earlier = self._day_before(changed.date)
+        before = summarize_day(changed.date, entries, targets, earlier)
         others = [other for other in entries if other.id != entry.id]
-        after = summarize_day(changed.date, [*others, changed], targets)
+        after = summarize_day(changed.date, [*others, changed], targets, earlier)
         stored = self.repo.edit_entry(
             entry.id,
             amount=changed.amount,

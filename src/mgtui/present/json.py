@@ -101,8 +101,10 @@ def interaction_json(found: Interaction) -> dict[str, Any]:
     return {
         "medicine": found.medicine.name,
         "medicine_time": found.medicine.time.strftime("%H:%M"),
+        "medicine_date": found.medicine.date.isoformat(),
         "supplement": found.supplement.name,
         "supplement_time": found.supplement.time.strftime("%H:%M"),
+        "supplement_date": found.supplement.date.isoformat(),
         "minutes_apart": found.minutes_apart,
         "minutes_needed": found.minutes_needed,
         "medicine_class": found.medicine_class.key,

@@ -19,6 +19,7 @@ from mgtui.domain.figures import figure, half_up
 from mgtui.domain.insights import Insights, compute_insights
 from mgtui.domain.medicines import (
     Medication,
+    day_before_entries,
     duration_text,
     find_class,
     find_interactions,
@@ -266,9 +267,13 @@ def _warnings_section(entries: Sequence[Entry], targets: Targets) -> list[str]:
     return lines
 
 
-def _medicines_section(entries: Sequence[Entry], medications: Sequence[Medication]) -> list[str]:
+def _medicines_section(
+    all_entries: Sequence[Entry], start: dt.date, medications: Sequence[Medication]
+) -> list[str]:
     """The medicines (saved, or taken in the window), their rules and standing notes once,
-    and each day a medicine and a supplement were taken too close together."""
+    and each day a medicine and a supplement were taken too close together (across the
+    window's first midnight too: ``all_entries`` may hold the day before)."""
+    entries = [entry for entry in all_entries if entry.date >= start]
     taken = {e.name.casefold(): e.form or "" for e in entries if e.is_medicine}
     named = {m.name.casefold(): (m.name, m.medicine_class) for m in medications}
     for entry in entries:
@@ -286,17 +291,19 @@ def _medicines_section(entries: Sequence[Entry], medications: Sequence[Medicatio
     notes = standing_notes(key for _, key in named.values())
     lines += [f"- Note: {note}" for _, note in notes]
     by_day: dict[dt.date, list[Entry]] = defaultdict(list)
-    for entry in entries:
+    for entry in all_entries:
         by_day[entry.date].append(entry)
     close: list[str] = []
     conflict_days: set[dt.date] = set()
-    for day in sorted(by_day):
-        for found in find_interactions(by_day[day]):
+    for day in sorted(d for d in by_day if d >= start):
+        earlier = day_before_entries(by_day.get(day - dt.timedelta(days=1), []))
+        for found in find_interactions(by_day[day], earlier):
             conflict_days.add(day)
             close.append(
                 f"{day:%a %d %b}: {markdown_cell(safe(found.medicine.name))} "
-                f"{found.medicine.time:%H:%M} and {markdown_cell(safe(found.supplement.name))} "
-                f"{found.supplement.time:%H:%M}, {duration_text(found.minutes_apart)} apart "
+                f"{found.moment(found.medicine_at)} and "
+                f"{markdown_cell(safe(found.supplement.name))} "
+                f"{found.moment(found.supplement_at)}, {duration_text(found.minutes_apart)} apart "
                 f"(at least {duration_text(found.minutes_needed)})"
             )
     lines.append("")
@@ -343,7 +350,7 @@ def build_report(
         "",
         *_warnings_section(window, targets),
         "",
-        *_medicines_section(window, medications),
+        *_medicines_section(all_entries, insights.start, medications),
         "",
         "## Sources of the reference values",
         "",

@@ -53,7 +53,7 @@ def item_lines(routine: Routine) -> list[str]:
     """ "Nuts, almonds — 1 oz (28.35 g): 77 mg Mg", a line per item ("?" without a value)."""
     _, parts = magnesium_figures(routine)
     return [
-        f"{safe(entry_label(item))} (medicine)"
+        f"{safe(item.name)} (medicine{'' if item.form is None else ': ' + entry_label(item)})"
         if item.is_medicine
         else f"{safe(item.name)}{' (supplement)' if item.is_supplement else ''} — "
         f"{safe(amount_with_grams(item))}: "

@@ -14,7 +14,6 @@ from collections.abc import Callable
 
 from mgtui.domain.entries import Entry
 from mgtui.domain.history import DayTotals
-from mgtui.domain.medicines import find_interactions
 from mgtui.store import layout
 from mgtui.store.errors import NotFoundError
 from mgtui.store.layout import Row
@@ -320,10 +319,6 @@ def totals_from_rows(day: dt.date, rows: list[Row]) -> DayTotals:
             food_d += vitamin_d or 0.0
             if magnesium is None:
                 missing += 1
-    interactions = 0
-    if medicines:  # rare: the day's entries are built only then
-        entries = [layout.decode_entry(row, day) for row in rows]
-        interactions = len(find_interactions(entries))
     return DayTotals(
         day,
         food_mg,
@@ -334,5 +329,5 @@ def totals_from_rows(day: dt.date, rows: list[Row]) -> DayTotals:
         missing,
         food_d,
         supplement_d,
-        interactions,
+        medicines,
     )

@@ -77,6 +77,8 @@ class ImportResult:
     profile_imported: bool = False
     routines_added: int = 0
     medications_added: int = 0
+    # Products and medicines not added: the other kind has their name.
+    name_clashes: tuple[str, ...] = ()
     conflicting_entry_ids: tuple[str, ...] = field(default=())
 
     def summary(self) -> str:
@@ -98,6 +100,11 @@ class ImportResult:
             parts.append(f"{self.routines_added} routines added")
         if self.medications_added:
             parts.append(f"{self.medications_added} medicines added")
+        if self.name_clashes:
+            names = ", ".join(repr(name) for name in self.name_clashes)
+            parts.append(
+                f"not added, as a saved product and a saved medicine share the name: {names}"
+            )
         if self.profile_imported:
             parts.append("profile imported")
         return ", ".join(parts)

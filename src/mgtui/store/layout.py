@@ -342,6 +342,18 @@ def row_problem(row: object) -> str | None:
         return f"entry {entry_id}: servings {_shown(row[11])} is not {_QUANTITY_OR_NULL}"
     if length > 12 and not _is_optional_quantity(row[12]):
         return f"entry {entry_id}: vitamin D {_shown(row[12])} is not {_QUANTITY_OR_NULL}"
+    if row[2] == "m":
+        return _medicine_row_problem(entry_id, row)
+    return None
+
+
+def _medicine_row_problem(entry_id: str, row: Row) -> str | None:
+    """A medicine taken carries its class and no nutrients, grams or servings."""
+    medicine_class = row[9] if len(row) > 9 else None
+    if medicine_class not in MEDICINE_CLASS_KEYS:
+        return f"entry {entry_id}: medicine class {_shown(medicine_class)} is unknown"
+    if any(row[index] is not None for index in (5, 6, 8, 11, 12) if index < len(row)):
+        return f"entry {entry_id}: a medicine taken has no milligrams, grams or servings"
     return None
 
 
@@ -597,6 +609,8 @@ def _check_day(doc_id: str, document: dict[str, Any]) -> None:
 
 
 _NUMBER_TYPES: Final = (int, float)
+# Medicine rows ("m") are rare and have rules of their own: the detailed check runs.
+_FOOD_OR_SUPPLEMENT: Final = frozenset({"f", "s"})
 _OPTIONAL_TEXT_TYPES: Final = (str, type(None))
 
 
@@ -619,7 +633,7 @@ def _row_looks_valid(row: object) -> bool:
         type(entry_id) is str
         and 0 < len(entry_id) <= MAX_ID_LENGTH
         and row[1] in _TIMES
-        and row[2] in _KIND_CODES
+        and row[2] in _FOOD_OR_SUPPLEMENT
         and type(row[3]) is str
         and type(row[4]) is str
         and (magnesium is None or (type(magnesium) in numbers and 0 <= magnesium <= most))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tinydb.table import Document
 
-from mgtui.store import exchange, layout, routines
+from mgtui.store import exchange, layout, medications, named, routines
 from mgtui.store.dayindex import Days
 from mgtui.store.exchange import ImportBundle, ImportResult
 from mgtui.store.layout import Row
@@ -32,11 +32,17 @@ def merge_bundle(bundle: ImportBundle, days: Days, tables: dict[str, StoreTable]
         added += 1
     days.write_sorted(new_rows)
 
+    # Products and medicines never share a name (``take NAME`` means one thing): one
+    # whose name the other kind has is not added, and the result says so.
+    medicine_names = {named.name_key(doc["name"]) for doc in tables[layout.MEDICATIONS]}
+    name_clashes: list[str] = []
     products_added = 0
     products = tables[layout.SUPPLEMENTS]
     names = {doc["name"].casefold() for doc in products}
     for product in bundle.supplement_products:
-        if product.name.casefold() not in names:
+        if named.name_key(product.name) in medicine_names:
+            name_clashes.append(product.name)
+        elif product.name.casefold() not in names:
             products.insert(exchange.product_to_dict(product))
             names.add(product.name.casefold())
             products_added += 1
@@ -68,14 +74,14 @@ def merge_bundle(bundle: ImportBundle, days: Days, tables: dict[str, StoreTable]
             routines_added += 1
 
     medications_added = 0
-    medication_table = tables[layout.MEDICATIONS]
-    taken_names = {doc["name"].casefold() for doc in medication_table} | {
-        doc["name"].casefold() for doc in tables[layout.SUPPLEMENTS]
-    }
+    product_names = {named.name_key(doc["name"]) for doc in tables[layout.SUPPLEMENTS]}
     for medication in bundle.medications:
-        if medication.name.casefold() not in taken_names:
-            medication_table.insert({"name": medication.name, "class": medication.medicine_class})
-            taken_names.add(medication.name.casefold())
+        key = named.name_key(medication.name)
+        if key in product_names:
+            name_clashes.append(medication.name)
+        elif key not in medicine_names:
+            medications.put(tables[layout.MEDICATIONS], medication)
+            medicine_names.add(key)
             medications_added += 1
 
     profile_imported = False
@@ -96,5 +102,6 @@ def merge_bundle(bundle: ImportBundle, days: Days, tables: dict[str, StoreTable]
         profile_imported=profile_imported,
         routines_added=routines_added,
         medications_added=medications_added,
+        name_clashes=tuple(name_clashes),
         conflicting_entry_ids=tuple(conflicting),
     )

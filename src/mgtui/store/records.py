@@ -60,6 +60,18 @@ def check_printable(what: str, value: str | None) -> None:
         )
 
 
+def _check_medicine(entry: Entry) -> None:
+    """A medicine taken has a known class (in ``form``) and no nutrients or amounts."""
+    from mgtui.domain.medicines import find_class
+
+    found = find_class(entry.form or "")
+    if found is None or found.key != entry.form:
+        raise InvalidRecordError(f"a medicine's class must be one of the table, not {entry.form!r}")
+    amounts = (entry.magnesium_mg, entry.calcium_mg, entry.grams, entry.servings)
+    if any(value is not None for value in (*amounts, entry.vitamin_d_iu)):
+        raise InvalidRecordError("a medicine taken has no milligrams, grams or servings")
+
+
 def checked_entry(entry: Entry, *, before: Entry | None = None) -> Entry:
     """The entry as it will be stored, or ``InvalidRecordError``.
 
@@ -74,6 +86,8 @@ def checked_entry(entry: Entry, *, before: Entry | None = None) -> Entry:
         raise InvalidRecordError(
             f"an entry's kind must be food, supplement or medicine, not {entry.kind!r}"
         )
+    if entry.is_medicine:
+        _check_medicine(entry)
     name = _checked_text("name", entry.name, required=True)
     amount = _checked_text("amount", entry.amount, required=True)
     food_id = _checked_text("food id", entry.food_id, required=False)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import orjson
 
-from mgtui.store import damage, exchange, layout, migrations, records, routines
+from mgtui.store import damage, exchange, layout, medications, migrations, records, routines
 from mgtui.store.damage import SetAsideRecord
 from mgtui.store.errors import DamagedFileError, ImportFileError, NotFoundError, StoreError
 from mgtui.store.exchange import ImportBundle
@@ -71,5 +71,8 @@ def read_bundle(source: Path) -> tuple[ImportBundle, list[SetAsideRecord]]:
             dict.fromkeys(doc["food_id"] for doc in tables[layout.FAVOURITES].values())
         ),
         routines=tuple(routines.routine_of(doc) for doc in tables[layout.ROUTINES].values()),
+        medications=tuple(
+            medications.medication_of(doc) for doc in tables[layout.MEDICATIONS].values()
+        ),
     )
     return bundle, damage.records_in(tables)

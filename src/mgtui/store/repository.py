@@ -276,9 +276,9 @@ class Repository:
         return self.entries_between(dt.date.min, dt.date.max)
 
     def day_totals(self, *, newest_first: bool = True) -> list[DayTotals]:
-        """Every day with foods or supplements (cached per day), newest first if told."""
+        """Every day with entries (cached per day), newest first unless told otherwise."""
         with self._file.reading():
-            totals = [totals for totals in self._days.totals() if totals.entry_count]
+            totals = self._days.totals()
         if newest_first:
             totals.reverse()
         return totals

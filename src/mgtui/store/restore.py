@@ -19,7 +19,7 @@ from mgtui.store.damage import SetAsideRecord
 from mgtui.store.dayindex import Days
 from mgtui.store.errors import InvalidRecordError
 
-RESTORABLE = ("entry", "profile", "supplement", "custom food", "favourite")
+RESTORABLE = ("entry", "profile", "supplement", "custom food", "favourite", "medicine")
 
 
 def restore(record: SetAsideRecord, fixed: object, days: Days, tables: Mapping[str, Table]) -> None:
@@ -58,6 +58,10 @@ def restore(record: SetAsideRecord, fixed: object, days: Days, tables: Mapping[s
             food = exchange.custom_food_from_document(document)
             records.checked_custom_food(food)
             _insert_new(tables[layout.CUSTOM_FOODS], "id", food.id, document)
+        elif record.what == "medicine":
+            _check(layout.medication_problem(document))
+            medicine = {"name": document["name"], "class": document["class"]}
+            _insert_new(tables[layout.MEDICATIONS], "name", document["name"], medicine)
         else:
             _check(None if type(document.get("food_id")) is str else "it has no food id")
             _insert_new(tables[layout.FAVOURITES], "food_id", document["food_id"], document)

@@ -10,7 +10,8 @@ from textual.widgets import Button, Label, Static
 
 
 class ConfirmDialog(ModalScreen[bool]):
-    """Returns True when confirmed (y or the button), False otherwise."""
+    """Returns True when confirmed (y or the button), False otherwise. The title and
+    message are shown as plain text, never read as markup."""
 
     BINDINGS = [
         Binding("y", "answer(True)", "Yes"),
@@ -25,8 +26,9 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog -warning"):
-            yield Label(self.title_text, classes="dialog-title")
-            yield Static(self.message, classes="dialog-message")
+            yield Label(self.title_text, classes="dialog-title", markup=False)
+            # Plain text: the message carries names from data ("[/]" is a name, not markup).
+            yield Static(self.message, classes="dialog-message", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(f"{self.confirm_label} (y)", id="yes", variant="warning")
                 yield Button("No (n)", id="no", variant="primary")
