@@ -31,7 +31,7 @@ Is my **calcium : magnesium** ratio in the band?
 | `e` or `enter` | change the selected entry's amount or time |
 | `d` or `delete` | delete it (`u` undoes) |
 | `u` | undo the last add, edit or delete |
-| `r` | routines: `enter` logs one (now on today; asks the time on another day), `n` builds one from foods and supplements, `e` changes one, `x` deletes one |
+| `r` | routines: `enter` logs one, `n` builds one, `e` changes one, `x` deletes one |
 | `R` | save the day's entries, or the selected one, as a routine |
 | `c` | copy entries of another day (all chosen; `space` leaves one out) |
 
