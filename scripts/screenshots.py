@@ -90,6 +90,10 @@ SHOTS = (
     Shot("help", "mgtui: Help", press("question_mark")),
     Shot("today-100x30", "mgtui: Today at 100x30", nothing, size=(100, 30)),
     Shot("today-light", "mgtui: Today, light theme", nothing, theme="textual-light"),
+    # The demo's routines, sorted by name: Evening, then Morning.
+    Shot("routines", "mgtui: Routines", press("r")),
+    Shot("routine-builder", "mgtui: Changing a routine", press("r", "down", "e")),
+    Shot("copy", "mgtui: Copying chosen entries", press("c", "down", "space")),
 )
 
 

@@ -133,9 +133,9 @@ def test_save_list_log_and_remove_a_routine(cli: Cli) -> None:
     saved = cli.ok("routine", "save", "Morning", "--from-date", "yesterday").out.splitlines()
     assert saved == [
         "saved routine Morning: 3 items, 392 mg Mg",
-        "  Seeds, pumpkin and squash seed kernels, dried — 1 oz (28.35 g): 168 mg Mg",
-        "  Milk, whole, 3.25% milkfat, with added vitamin D — 1 cup (244 g): 24 mg Mg",
-        "  Mag citrate (supplement) — 1 serving: 200 mg Mg",
+        "  1. Seeds, pumpkin and squash seed kernels, dried — 1 oz (28.35 g): 168 mg Mg",
+        "  2. Milk, whole, 3.25% milkfat, with added vitamin D — 1 cup (244 g): 24 mg Mg",
+        "  3. Mag citrate (supplement) — 1 serving: 200 mg Mg",
     ]
     assert cli.ok("routine", "list").out.splitlines() == [
         saved[0].removeprefix("saved routine "),
@@ -319,3 +319,76 @@ def test_a_damaged_routine_is_set_aside_and_the_rest_kept(cli: Cli) -> None:
     assert result.code == 0
     assert [routine["name"] for routine in result.json()] == ["Seeds"]
     assert "routine 'Morning', item 1: magnesium 'lots'" in result.err
+
+
+# -- a routine built item by item ---------------------------------------------------------
+
+
+def test_a_routine_built_item_by_item_and_an_item_removed(cli: Cli) -> None:
+    cli.ok("supplement", "add", "Calcium citrate + D", "--ca", "500", "--vitamin-d-iu", "1000")
+    made = cli.ok("routine", "add-item", "Breakfast", "pumpkin seeds", "1", "oz").out
+    assert made.splitlines() == [
+        'matched "pumpkin seeds" → 12014',
+        "made routine Breakfast: 1 item, 168 mg Mg",
+        "  + Seeds, pumpkin and squash seed kernels, dried — 1 oz (28.35 g): 167.8 mg Mg, "
+        "13.0 mg Ca",
+        "  1. Seeds, pumpkin and squash seed kernels, dried — 1 oz (28.35 g): 168 mg Mg",
+    ]
+    added = cli.ok(
+        "routine", "add-item", "breakfast", "--supplement", "calcium citrate + d", "--servings", "2"
+    ).out.splitlines()
+    assert added[:2] == [
+        "added to routine Breakfast: 2 items, 168 mg Mg",
+        "  + Calcium citrate + D — 2 servings: 0.0 mg Mg, 1000.0 mg Ca, 2000 IU vitamin D",
+    ]
+    # Without an amount: the first USDA portion, and the output says so.
+    milk = cli.ok("routine", "add-item", "Breakfast", "01077").out.splitlines()
+    assert milk[1].endswith("(USDA's first portion)")
+    [routine] = cli.json("routine", "list")
+    assert [(i["name"], i["amount"], i["calcium_mg"]) for i in routine["items"]] == [
+        ("Seeds, pumpkin and squash seed kernels, dried", "1 oz", 13.0),
+        ("Calcium citrate + D", "2 servings", 1000.0),
+        ("Milk, whole, 3.25% milkfat, with added vitamin D", "1 cup", 275.7),
+    ]
+    assert set(routine["items"][0]) >= ITEM_FIELDS
+    removed = cli.json("routine", "rm-item", "Breakfast", "1")
+    assert [i["amount"] for i in removed["items"]] == ["2 servings", "1 cup"]
+    logged = cli.json("routine", "log", "Breakfast", "--time", "07:00")
+    assert [e["calcium_mg"] for e in logged] == [1000.0, 275.7]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("Breakfast",), "routine add-item: give FOOD [AMOUNT] or --supplement PRODUCT"),
+        (("Breakfast", "oats", "--supplement", "Zinc"), "give FOOD [AMOUNT] or --supplement"),
+        (("Breakfast", "oats", "--servings", "2"), "--servings goes with --supplement PRODUCT"),
+        (("Breakfast", "oats", "-5g"), "the amount must be more than zero, not '-5g'"),
+        (("Breakfast", "--supplement", "Zinc"), "'Zinc' is not a saved supplement"),
+        (("Breakfast", "%s%n"), "no food matches '%s%n'"),
+    ],
+)
+def test_add_item_refuses_bad_input_and_changes_nothing(
+    cli: Cli, args: tuple[str, ...], message: str
+) -> None:
+    cli.ok("routine", "add-item", "Breakfast", "12014", "1 oz")
+    assert message in bad(cli, "routine", "add-item", *args)
+
+
+def test_rm_item_refuses_a_bad_number_and_the_last_item(cli: Cli) -> None:
+    cli.ok("routine", "add-item", "Snack", "12061", "1 oz")
+    assert "not 'two'" in bad(cli, "routine", "rm-item", "Snack", "two")
+    assert "has items 1 to 1, not 2" in bad(cli, "routine", "rm-item", "Snack", "2")
+    assert "delete the routine instead" in bad(cli, "routine", "rm-item", "Snack", "1")
+    assert "no routine named 'Lunch'" in bad(cli, "routine", "rm-item", "Lunch", "1")
+
+
+def test_copy_only_the_ids_given(cli: Cli) -> None:
+    seeds, _, citrate = morning(cli)
+    copied = cli.json("copy", "--from", "yesterday", "--ids", f"{citrate},{seeds}")
+    # In the order given; each at its own time.
+    assert [(e["name"], e["time"]) for e in copied] == [
+        ("Mag citrate", "08:00"),
+        ("Seeds, pumpkin and squash seed kernels, dried", "07:30"),
+    ]
+    assert "has no entry with id 'nope'" in bad(cli, "copy", "--from", YESTERDAY, "--ids", "nope")

@@ -14,6 +14,7 @@ from mgtui.domain.routines import Routine, routine_items
 from mgtui.logbook import drafts
 from mgtui.store import Repository
 from mgtui.tui.app import all_palette_commands
+from mgtui.tui.dialogs.copy_chooser import CopyChooser
 from mgtui.tui.dialogs.prompt_dialog import PromptDialog
 from mgtui.tui.dialogs.routine_picker import RoutinePicker
 from mgtui.tui.dialogs.save_routine_dialog import SaveRoutineDialog
@@ -109,15 +110,22 @@ async def test_a_routine_past_the_limit_asks_first(repo: Repository, app_for: Ap
     assert round(sum(e.magnesium_or_zero for e in repo.entries_on(TODAY))) == 360
 
 
-async def test_no_routines_says_how_to_save_one(repo: Repository, app_for: AppFactory) -> None:
+async def test_no_routines_says_how_to_make_one(repo: Repository, app_for: AppFactory) -> None:
     app = app_for(repo)
-    notes = record_notifications(app)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("r")
+        assert isinstance(app.screen, RoutinePicker)
+        assert str(app.screen.query_one("#no-routines").render()) == (
+            "No routines yet: n builds one from foods and supplements, or R on Today saves "
+            "a day's entries as one."
+        )
+        await pilot.press("enter", "e")  # nothing to log or change: the list stays
+        assert isinstance(app.screen, RoutinePicker)
+        assert "No routine to change or delete" in str(
+            app.screen.query_one("#routine-problem").render()
+        )
+        await pilot.press("escape")
         assert isinstance(app.screen, TodayScreen)
-    assert notes.messages("warning") == [
-        "No routines yet: press R to save this day's entries as one."
-    ]
 
 
 async def test_save_the_days_entries_or_only_the_selected_one(
@@ -153,9 +161,9 @@ async def test_copy_another_days_entries_keeping_their_times(
     notes = record_notifications(app)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("c")
-        assert isinstance(app.screen, PromptDialog)
+        assert isinstance(app.screen, CopyChooser)
         assert app.screen.query_one(Input).value == YESTERDAY.isoformat()
-        await pilot.press("enter")
+        await pilot.press("enter")  # every entry is chosen to begin with
         await pilot.pause()
         shown = rows(app)
         assert [row[0] for row in shown] == ["07:30", "08:00", "08:15", "12:15"]
@@ -198,6 +206,43 @@ async def test_key_counts_of_common_tasks_from_today(repo: Repository, app_for: 
         ]
     # What the README says: 2 keys, 2 keys, and 14 (a, "pumpkin", Enter, "1 oz", Enter).
     assert (len(routine), len(supplement), len(food) - 1) == (2, 2, 14)
+
+
+async def test_key_counts_of_copying_and_building_from_today(
+    repo: Repository, app_for: AppFactory
+) -> None:
+    seed_day(repo, YESTERDAY)
+    repo.save_supplement_product(GLYCINATE)
+    app = app_for(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        copy_all = ("c", "enter")
+        await pilot.press(*copy_all)
+        await pilot.pause()
+        assert len(repo.entries_on(TODAY)) == 4
+        await pilot.press("u", "u", "u", "u")
+        await pilot.pause()
+        assert repo.entries_on(TODAY) == []
+
+        copy_but_one = ("c", "down", "space", "enter")  # all but the first
+        await pilot.press(*copy_but_one)
+        await pilot.pause()
+        assert len(repo.entries_on(TODAY)) == 3
+
+        build = ("r", "n", *"Morning", "enter", "a", *"pumpkin")
+        await pilot.press(*build)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        portion = ("enter", *"1 oz", "enter", "s", "enter", "ctrl+s")
+        await pilot.press(*portion)
+        await pilot.pause()
+        [routine] = repo.routines()
+        assert [(i.name, i.amount) for i in routine.items] == [
+            ("Seeds, pumpkin and squash seed kernels, dried", "1 oz"),
+            ("Mag Glycinate", "1 serving"),
+        ]
+    # What the README says: 2, 4, and 27 (r n "Morning" Enter a "pumpkin" Enter
+    # "1 oz" Enter, s Enter ctrl+s) with a name of 7 letters.
+    assert (len(copy_all), len(copy_but_one), len(build) + len(portion)) == (2, 4, 27)
 
 
 def test_the_routine_keys_are_in_the_palette() -> None:

@@ -1,7 +1,8 @@
-"""Changing and repeating entries: ``edit``, ``copy`` and ``routine save|list|log|rm``.
+"""Changing and repeating entries: ``edit``, ``copy`` and
+``routine save|add-item|rm-item|list|log|rm``.
 
-A routine is a named group of foods and supplements saved from a day's entries, each
-with its own numbers as logged; ``routine log`` logs them all at one time.
+A routine is a named group of foods and supplements, saved from a day's entries or
+built item by item, each with its own numbers; ``routine log`` logs them all at one time.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from mgtui.cli.entries import day_line, supplement_line
 from mgtui.cli.errors import UsageError
 
 if TYPE_CHECKING:
+    from mgtui.domain.routines import Routine
     from mgtui.logbook.session import LoggedGroup
 
 EDIT_EPILOG = """\
@@ -28,17 +30,21 @@ ROUTINE_EPILOG = """\
 examples:
   mgtui routine save Morning --from-date yesterday           all of that day's entries
   mgtui routine save Evening --from-date 2026-11-20 --ids 3f9a0c12be45,77b0e1d2aa01
+  mgtui routine add-item Breakfast oats 1/2 cup             made when there is none
+  mgtui routine add-item Breakfast --supplement "Calcium citrate + D" --servings 2
+  mgtui routine rm-item Breakfast 2                          its second item, as listed
   mgtui routine log Morning --time 07:30                     today, every item at 07:30
   mgtui routine list
   mgtui routine rm Evening
 
-Each item keeps the amount and milligrams it had when it was logged.
+Each item keeps the amount and milligrams it had when it was saved or added.
 """
 
 COPY_EPILOG = """\
 examples:
   mgtui copy --from yesterday                      all of yesterday's entries to today
   mgtui copy --from 2026-11-20 --to 2026-11-21 --only supplements
+  mgtui copy --from yesterday --ids 3f9a0c12be45,77b0e1d2aa01   only those entries
 """
 
 
@@ -73,6 +79,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     copy.add_argument("--from", dest="source", required=True, metavar="YYYY-MM-DD")
     copy.add_argument("--to", dest="target", metavar="YYYY-MM-DD", help="default today")
     copy.add_argument("--only", choices=("foods", "supplements"), help="copy only these")
+    copy.add_argument("--ids", metavar="ID,...", help="only these entries (ids from 'mgtui log')")
     common.add_json_option(copy)
     copy.set_defaults(handler=run_copy)
 
@@ -91,6 +98,31 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     save.add_argument("--from-date", required=True, metavar="YYYY-MM-DD", help="the day to save")
     save.add_argument("--ids", metavar="ID,...", help="only these entries (ids from 'mgtui log')")
     save.set_defaults(handler=run_routine_save)
+    add_item = actions.add_parser(
+        "add-item",
+        help="add a food or a saved supplement to a routine (made when there is none)",
+        description=(
+            "Add a food at an amount (as 'mgtui add' reads FOOD and AMOUNT; without one, "
+            "your last portion of it, else its first USDA portion) or servings of a saved "
+            "supplement to the routine NAME, which is made when there is none."
+        ),
+    )
+    add_item.add_argument("name", metavar="NAME")
+    add_item.add_argument(
+        "food", nargs="?", metavar="FOOD", help="an NDB number, a custom food or a food's name"
+    )
+    add_item.add_argument("amount", nargs="*", metavar="AMOUNT", help="e.g. 1 oz, 1/2 cup, 30g")
+    add_item.add_argument("--supplement", metavar="PRODUCT", help="a saved supplement instead")
+    add_item.add_argument("--servings", metavar="K", help="servings of it (default 1)")
+    common.add_json_option(add_item)
+    add_item.set_defaults(handler=run_routine_add_item)
+    rm_item = actions.add_parser("rm-item", help="remove one item from a routine")
+    rm_item.add_argument("name", metavar="NAME")
+    rm_item.add_argument(
+        "number", metavar="N", help="the item's number in 'routine list' (1 is the first)"
+    )
+    common.add_json_option(rm_item)
+    rm_item.set_defaults(handler=run_routine_rm_item)
     listing = actions.add_parser("list", help="the saved routines and their items")
     common.add_json_option(listing)
     listing.set_defaults(handler=run_routine_list)
@@ -143,8 +175,9 @@ def run_copy(args: argparse.Namespace) -> int:
     target = common.today() if args.target is None else common.parse_date(args.target, "--to")
     if source == target:
         raise UsageError(f"copy: --from and --to are the same day ({source.isoformat()})")
+    ids = _ids(args.ids)
     with common.opened_logbook(args) as logbook:
-        logged = logbook.copy_day(source, target, args.only)
+        logged = logbook.copy_day(source, target, args.only, ids)
     _print_group(
         logged,
         f"copied {count(len(logged.entries), 'entry', 'entries')} from {source.isoformat()}",
@@ -157,7 +190,7 @@ def run_copy(args: argparse.Namespace) -> int:
 
 
 def run_routine_save(args: argparse.Namespace) -> int:
-    from mgtui.present.routines import item_lines, routine_summary
+    from mgtui.present.routines import routine_summary
 
     day = common.parse_date(args.from_date, "--from-date")
     ids = _ids(args.ids)
@@ -166,8 +199,7 @@ def run_routine_save(args: argparse.Namespace) -> int:
         routine = logbook.save_routine(args.name, day, ids)
     done = "replaced" if routine.name.casefold() in known else "saved"
     print(f"{done} routine {routine_summary(routine)}")
-    for line in item_lines(routine):
-        print(f"  {line}")
+    _print_items(routine)
     return 0
 
 
@@ -180,8 +212,76 @@ def _ids(text: str | None) -> Sequence[str]:
     return ids
 
 
+def run_routine_add_item(args: argparse.Namespace) -> int:
+    from mgtui.domain.text import safe
+    from mgtui.logbook.drafts import AmountError, parse_servings, remembered_amount
+    from mgtui.present.routines import routine_json, routine_summary
+    from mgtui.present.text import describe_entry, portion_source
+
+    amount = " ".join(args.amount).strip() or None
+    if (args.food is None) == (args.supplement is None):
+        raise UsageError("routine add-item: give FOOD [AMOUNT] or --supplement PRODUCT")
+    if args.supplement is None and args.servings is not None:
+        raise UsageError("routine add-item: --servings goes with --supplement PRODUCT")
+    servings = 1.0 if args.servings is None else parse_servings(args.servings)
+    query = source = None
+    with common.opened_logbook(args) as logbook:
+        if args.food is not None:
+            from mgtui.cli.entries import resolve_food
+
+            food, query = resolve_food(logbook.repo, args.food)
+            if amount is None:
+                last = logbook.repo.last_food_entry(food.id)
+                source = portion_source(remembered_amount(food, last)[1])
+            try:
+                item = logbook.routine_food_item(food, amount)
+            except AmountError as error:
+                raise UsageError(str(error)) from None
+        else:
+            item = logbook.routine_supplement_item(args.supplement, servings)
+        routine, made = logbook.add_routine_item(args.name, item)
+    if args.json:
+        common.print_json(routine_json(routine))
+        return 0
+    if query is not None:
+        print(f'matched "{safe(query)}" → {item.food_id}')
+    print(f"{'made' if made else 'added to'} routine {routine_summary(routine)}")
+    print(f"  + {describe_entry(item)}" + ("" if source is None else f" ({source})"))
+    _print_items(routine)
+    return 0
+
+
+def run_routine_rm_item(args: argparse.Namespace) -> int:
+    from mgtui.present.routines import routine_json, routine_summary
+    from mgtui.present.text import describe_entry
+
+    try:
+        number = int(args.number.strip())
+    except ValueError:
+        raise UsageError(
+            f"rm-item: N is the item's number in 'routine list', not {args.number!r}"
+        ) from None
+    with common.opened_logbook(args) as logbook:
+        routine, removed = logbook.remove_routine_item(args.name, number)
+    if args.json:
+        common.print_json(routine_json(routine))
+        return 0
+    print(f"removed item {number} from routine {routine_summary(routine)}")
+    print(f"  - {describe_entry(removed)}")
+    _print_items(routine)
+    return 0
+
+
+def _print_items(routine: Routine) -> None:
+    """The routine's items numbered as ``rm-item`` takes them."""
+    from mgtui.present.routines import item_lines
+
+    for number, line in enumerate(item_lines(routine), 1):
+        print(f"  {number}. {line}")
+
+
 def run_routine_list(args: argparse.Namespace) -> int:
-    from mgtui.present.routines import item_lines, routine_json, routine_summary
+    from mgtui.present.routines import routine_json, routine_summary
 
     with common.opened_repository(args) as repo:
         routines = repo.routines()
@@ -193,8 +293,7 @@ def run_routine_list(args: argparse.Namespace) -> int:
         return 0
     for routine in routines:
         print(routine_summary(routine))
-        for line in item_lines(routine):
-            print(f"  {line}")
+        _print_items(routine)
     return 0
 
 

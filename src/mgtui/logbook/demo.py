@@ -2,7 +2,8 @@
 
 Ninety days ending on a given day: a profile (female, 63), everyday foods at breakfast,
 lunch, dinner and snacks, a magnesium glycinate most evenings, calcium some mornings,
-a few days over the supplement limit, and some days not logged at all. The same end
+a few days over the supplement limit, and some days not logged at all; a morning and an
+evening routine to log with ``r``. The same end
 day always gives the same log, so screenshots made from it are reproducible.
 """
 
@@ -14,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from mgtui.domain.entries import Entry
+from mgtui.domain.routines import ITEM_DAY, ITEM_TIME, Routine
 from mgtui.domain.supplements import SupplementProduct, elemental_magnesium_mg
 from mgtui.domain.targets import Profile
 from mgtui.foods import get_food
@@ -143,4 +145,27 @@ def fill_demo(repo: Repository, end: dt.date, days: int = DEMO_DAYS) -> int:
     for food_id in ("12014", "12061"):
         if food_id not in repo.favourite_food_ids():
             repo.toggle_favourite(food_id)
+    for routine in demo_routines():
+        repo.save_routine(routine)
     return len(repo.log_many(demo_entries(end, days)))
+
+
+def demo_routines() -> list[Routine]:
+    """A morning and an evening routine, as a person would build them with ``r`` ``n``."""
+
+    def food(food_id: str, amount: str) -> Entry:
+        found = get_food(food_id)
+        assert found is not None, food_id
+        return drafts.food_entry(found, amount, ITEM_DAY, ITEM_TIME)
+
+    def supplement(product: SupplementProduct) -> Entry:
+        return drafts.supplement_entry(product, 1, ITEM_DAY, ITEM_TIME)
+
+    morning = (
+        food("08121", "1 cup"),  # oatmeal, cooked
+        food("01077", "1 cup"),  # whole milk
+        food("12014", "1 oz"),  # pumpkin seeds
+        supplement(CALCIUM),
+    )
+    evening = (food("12061", "1 oz"), supplement(GLYCINATE))  # almonds, glycinate
+    return [Routine("Morning", morning), Routine("Evening", evening)]

@@ -28,12 +28,13 @@ from mgtui.domain.medicines import (
     merged_questions,
     new_interactions,
 )
-from mgtui.domain.routines import Routine, routine_items
+from mgtui.domain.routines import ITEM_DAY, ITEM_TIME, Routine, routine_items
 from mgtui.domain.summary import DaySummary, summarize_day
 from mgtui.domain.supplements import SupplementProduct
 from mgtui.domain.targets import DEFAULT_PROFILE, Profile, Targets, resolve_targets
 from mgtui.domain.verdict import DayVerdict, day_verdict
 from mgtui.errors import BadInputError
+from mgtui.foods.model import Food
 from mgtui.store import NotFoundError, Repository, StoreError
 
 # Gap closers look this far back for foods the person already eats.
@@ -272,10 +273,15 @@ class Logbook:
         return self.routine(name).entries_at(day, time)
 
     def copy_drafts(
-        self, source: dt.date, target: dt.date, only: CopyOnly | None = None
+        self,
+        source: dt.date,
+        target: dt.date,
+        only: CopyOnly | None = None,
+        ids: Sequence[str] = (),
     ) -> list[Entry]:
-        """``source``'s entries (their own numbers and times) as entries to log on ``target``."""
-        entries = self.repo.entries_on(source)
+        """``source``'s entries (their own numbers and times) as entries to log on ``target``;
+        with ``ids``, only those entries."""
+        entries = self._entries_of(source, ids)
         if only is not None:
             entries = [entry for entry in entries if entry.kind == only.removesuffix("s")]
         if not entries:
@@ -372,8 +378,8 @@ class Logbook:
             f"no routine named {name!r}" + (f"; saved: {known}" if known else "; none is saved")
         )
 
-    def save_routine(self, name: str, day: dt.date, ids: Sequence[str] = ()) -> Routine:
-        """Save the day's entries (all, or those of ``ids``) as the routine ``name``."""
+    def _entries_of(self, day: dt.date, ids: Sequence[str] = ()) -> list[Entry]:
+        """The day's entries; with ``ids``, those (in the order given), or ``NotFoundError``."""
         entries = self.repo.entries_on(day)
         if ids:
             by_id = {entry.id: entry for entry in entries}
@@ -381,6 +387,11 @@ class Logbook:
             if missing:
                 raise NotFoundError(f"{day.isoformat()} has no entry with id {missing[0]!r}")
             entries = [by_id[entry_id] for entry_id in dict.fromkeys(ids)]
+        return entries
+
+    def save_routine(self, name: str, day: dt.date, ids: Sequence[str] = ()) -> Routine:
+        """Save the day's entries (all, or those of ``ids``) as the routine ``name``."""
+        entries = self._entries_of(day, ids)
         if not entries:
             raise NothingToLogError(f"nothing is logged on {day.isoformat()} to save")
         return self.repo.save_routine(Routine(name, routine_items(entries)))
@@ -390,10 +401,69 @@ class Logbook:
         return self.log_group(self.routine_drafts(name, day, time))
 
     def copy_day(
-        self, source: dt.date, target: dt.date, only: CopyOnly | None = None
+        self,
+        source: dt.date,
+        target: dt.date,
+        only: CopyOnly | None = None,
+        ids: Sequence[str] = (),
     ) -> LoggedGroup:
-        """Copy ``source``'s entries (with their own numbers and times) to ``target``."""
-        return self.log_group(self.copy_drafts(source, target, only))
+        """Copy ``source``'s entries (all, or those of ``ids``; with their own numbers and
+        times) to ``target``."""
+        return self.log_group(self.copy_drafts(source, target, only, ids))
+
+    # -- routines built by hand -------------------------------------------------------
+
+    def routine_food_item(self, food: Food, amount: str | None = None) -> Entry:
+        """An amount of ``food`` as a routine's item; no amount: the person's last portion
+        of it, else its first USDA portion (as when logging it)."""
+        from mgtui.logbook.drafts import food_entry
+
+        last = self.repo.last_food_entry(food.id)
+        return food_entry(food, amount, ITEM_DAY, ITEM_TIME, last=last)
+
+    def routine_supplement_item(self, product_name: str, servings: float = 1.0) -> Entry:
+        """Servings of a saved supplement as a routine's item, from its label."""
+        from mgtui.logbook.drafts import supplement_entry
+
+        product = self.repo.supplement_product(product_name)
+        if product is None:
+            names = ", ".join(saved.name for saved in self.repo.supplement_products())
+            raise NotFoundError(
+                f"{product_name!r} is not a saved supplement"
+                + (f"; saved: {names}" if names else "; save it first with 'supplement add'")
+            )
+        return supplement_entry(product, servings, ITEM_DAY, ITEM_TIME)
+
+    def save_routine_items(self, name: str, items: Sequence[Entry]) -> Routine:
+        """Save ``items`` as the routine ``name`` (replacing one of that name)."""
+        if not items:
+            raise NothingToLogError(f"routine {name!r} needs at least one food or supplement")
+        return self.repo.save_routine(Routine(name, routine_items(items)))
+
+    def add_routine_item(self, name: str, item: Entry) -> tuple[Routine, bool]:
+        """``item`` added to the routine ``name``, made when there is none; and whether
+        it was made."""
+        try:
+            routine = self.routine(name)
+        except NotFoundError:
+            return self.save_routine_items(name, [item]), True
+        return self.save_routine_items(routine.name, [*routine.items, item]), False
+
+    def remove_routine_item(self, name: str, number: int) -> tuple[Routine, Entry]:
+        """The routine without its item ``number`` (1 is the first, as listed), and that
+        item; the last item cannot go (``routine rm`` deletes a routine)."""
+        routine = self.routine(name)
+        if not 1 <= number <= len(routine.items):
+            raise BadInputError(
+                f"routine {routine.name!r} has items 1 to {len(routine.items)}, not {number}"
+            )
+        if len(routine.items) == 1:
+            raise BadInputError(
+                f"item {number} is the only item of {routine.name!r}; "
+                "delete the routine instead ('routine rm')"
+            )
+        items = [item for index, item in enumerate(routine.items, 1) if index != number]
+        return self.save_routine_items(routine.name, items), routine.items[number - 1]
 
     # -- medicines ------------------------------------------------------------------------
 

@@ -281,7 +281,8 @@ def vitamin_d_line(summary: DaySummary, preview: DaySummary | None = None) -> Li
     parts = f"food {shown.food.text}, supplements {shown.supplements.text}"
     added_iu = None if preview is None else added(shown.total, summary.figures.vitamin_d.total)
     if added_iu is not None:
-        parts += f" (+{added_iu.text})"
+        # Beside the total: the one figure a preview is for, never cut off the line's end.
+        value += f" (+{added_iu.text} IU)"
     return LineView(
         label="Vitamin D", value=value, note=f"{state} · {parts}", states=frozenset(states)
     )

@@ -6,8 +6,10 @@ from it (``domain.figures.split``), so they add up to it as a day's entries do.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
+from mgtui.domain.entries import Entry
 from mgtui.domain.figures import Figure, half_up, split
 from mgtui.domain.routines import Routine
 from mgtui.domain.text import safe
@@ -51,12 +53,29 @@ def routine_summary(routine: Routine) -> str:
 
 def item_lines(routine: Routine) -> list[str]:
     """ "Nuts, almonds — 1 oz (28.35 g): 77 mg Mg", a line per item ("?" without a value)."""
-    _, parts = magnesium_figures(routine)
-    return [
-        f"{safe(item.name)} (medicine{'' if item.form is None else ': ' + entry_label(item)})"
-        if item.is_medicine
-        else f"{safe(item.name)}{' (supplement)' if item.is_supplement else ''} — "
-        f"{safe(amount_with_grams(item))}: "
-        f"{'?' if item.magnesium_mg is None else part.text} mg Mg"
-        for item, part in zip(routine.items, parts, strict=True)
-    ]
+    return entry_lines(routine.items)
+
+
+def entry_lines(entries: Sequence[Entry], *, with_time: bool = False) -> list[str]:
+    """A line per entry as ``item_lines`` words an item, split from the entries' total so
+    the lines add up to it; with ``with_time``, "07:30  168 mg Mg  Seeds, ... — 1 oz".
+    A medicine has no milligrams: "Alendronate (medicine: oral bisphosphonate)"."""
+    values = [entry.magnesium_or_zero for entry in entries]
+    parts = split(Figure(half_up(sum(values)), 0), values)
+    lines = []
+    for entry, part in zip(entries, parts, strict=True):
+        if entry.is_medicine:
+            what = f"{safe(entry_label(entry))} (medicine)"
+            lines.append(f"{entry.time:%H:%M} {'':>4}        {what}" if with_time else what)
+            continue
+        magnesium = "?" if entry.magnesium_mg is None else part.text
+        what = (
+            f"{safe(entry.name)}{' (supplement)' if entry.is_supplement else ''} — "
+            f"{safe(amount_with_grams(entry))}"
+        )
+        # With the time, the figures come first: a long name is cut at its end.
+        if with_time:
+            lines.append(f"{entry.time:%H:%M} {magnesium:>4} mg Mg  {what}")
+        else:
+            lines.append(f"{what}: {magnesium} mg Mg")
+    return lines

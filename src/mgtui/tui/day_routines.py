@@ -1,5 +1,9 @@
 """Routines and copies on Today: what ``r``, ``R`` and ``c`` do for the day on screen.
 
+``r`` lists the routines: Enter logs one, ``n`` builds a new one by hand, ``e`` changes
+one, ``x`` deletes one; after building, changing or deleting, the list comes back.
+``c`` copies chosen entries of another day (all of yesterday's with Enter).
+
 A routine logs at now on today; on another day the time is asked (no default: noon
 would put a morning routine at 12:00 and make the timing advice wrong, so a time on
 another day must be typed). A copy keeps each entry's own time. Both ask before a
@@ -14,15 +18,18 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from mgtui.domain.entries import Entry
-from mgtui.domain.text import safe
+from mgtui.domain.routines import MAX_ROUTINE_NAME, Routine
+from mgtui.domain.text import has_control, safe
 from mgtui.errors import BadInputError
-from mgtui.logbook.drafts import parse_day, parse_time_of_day
+from mgtui.logbook.drafts import parse_time_of_day
 from mgtui.present.routines import routine_summary
 from mgtui.present.text import count
 from mgtui.store import StoreError
 from mgtui.tui.dialogs.confirm_dialog import ConfirmDialog
+from mgtui.tui.dialogs.copy_chooser import CopyChooser, CopyRequest
 from mgtui.tui.dialogs.prompt_dialog import PromptDialog
-from mgtui.tui.dialogs.routine_picker import RoutinePicker
+from mgtui.tui.dialogs.routine_builder import RoutineBuilder
+from mgtui.tui.dialogs.routine_picker import RoutineChoice, RoutinePicker
 from mgtui.tui.dialogs.save_routine_dialog import RoutineRequest, SaveRoutineDialog
 from mgtui.tui.screens.base import SectionScreen
 
@@ -41,22 +48,28 @@ class DayRoutines:
 
     # -- logging a routine --------------------------------------------------------------
 
-    def pick_routine(self) -> None:
+    def pick_routine(self, highlight: str | None = None) -> None:
         logbook = self.screen.mgtui.logbook
         routines = self._read(logbook.repo.routines)
         if routines is None:
             return
-        if not routines:
-            self.screen.notify(
-                "No routines yet: press R to save this day's entries as one.", severity="warning"
-            )
-            return
         on_today = self.day == logbook.today()
         when = "now" if on_today else f"on {self.day:%a %d %b %Y}"
-        self.screen.app.push_screen(RoutinePicker(routines, when), self._picked)
+        self.screen.app.push_screen(RoutinePicker(routines, when, highlight), self._picked)
 
-    def _picked(self, name: str | None) -> None:
-        if name is None:
+    def _picked(self, choice: RoutineChoice | None) -> None:
+        if choice is None:
+            return
+        if choice.action == "new":
+            self._ask_name()
+            return
+        assert choice.name is not None
+        name = choice.name
+        if choice.action == "edit":
+            self._build(name)
+            return
+        if choice.action == "delete":
+            self._ask_delete(name)
             return
         logbook = self.screen.mgtui.logbook
         if self.day == logbook.today():
@@ -78,30 +91,102 @@ class DayRoutines:
         if drafts:
             self._confirm_then_log(drafts, f"routine {name}", f"at {time:%H:%M}")
 
+    # -- building, changing and deleting a routine -------------------------------------
+
+    def _ask_name(self) -> None:
+        logbook = self.screen.mgtui.logbook
+
+        def new_name(text: str) -> str:
+            name = " ".join(text.split())
+            if not name:
+                raise BadInputError("type a name for the routine, or press Esc")
+            if has_control(name):
+                raise BadInputError("a name of printable characters only, please")
+            if len(name) > MAX_ROUTINE_NAME:
+                raise BadInputError(f"a name of at most {MAX_ROUTINE_NAME} characters, please")
+            known = {routine.name.casefold(): routine.name for routine in logbook.repo.routines()}
+            if name.casefold() in known:
+                raise BadInputError(
+                    f"{known[name.casefold()]} is saved already: e in the list changes it"
+                )
+            return name
+
+        self.screen.app.push_screen(
+            PromptDialog(
+                "Name of the new routine",
+                new_name,
+                placeholder="e.g. Morning",
+                hint="Then add its foods and supplements, each with its amount.",
+            ),
+            lambda name: self.pick_routine() if name is None else self._build_new(name),
+        )
+
+    def _build_new(self, name: str) -> None:
+        self._open_builder(name, ())
+
+    def _build(self, name: str) -> None:
+        routine = self._read(lambda: self.screen.mgtui.logbook.routine(name))
+        if routine is not None:
+            self._open_builder(routine.name, routine.items)
+
+    def _open_builder(self, name: str, items: tuple[Entry, ...]) -> None:
+        logbook = self.screen.mgtui.logbook
+
+        def save(routine: Routine) -> Routine | None:
+            return self._write(
+                "save the routine", lambda: logbook.save_routine_items(routine.name, routine.items)
+            )
+
+        def done(saved: Routine | None) -> None:
+            if saved is not None:
+                self.screen.notify(
+                    f"Saved routine {routine_summary(saved)}. Enter logs it.", markup=False
+                )
+            self.pick_routine(name)
+
+        self.screen.app.push_screen(RoutineBuilder(name, items, logbook, save), done)
+
+    def _ask_delete(self, name: str) -> None:
+        logbook = self.screen.mgtui.logbook
+
+        def answered(confirmed: bool | None) -> None:
+            if confirmed:
+                deleted = self._write(
+                    "delete the routine", lambda: logbook.repo.delete_routine(name)
+                )
+                if deleted is not None:
+                    self.screen.notify(
+                        f"Deleted routine {safe(deleted.name)}; entries logged from it stay.",
+                        markup=False,
+                    )
+            self.pick_routine()
+
+        self.screen.app.push_screen(
+            ConfirmDialog(
+                "Delete the routine?",
+                f"{safe(name)} goes; the entries logged from it stay.",
+                "Delete",
+            ),
+            answered,
+        )
+
     # -- copying another day ------------------------------------------------------------
 
     def ask_copy(self) -> None:
-        yesterday = self.day - dt.timedelta(days=1)
+        logbook = self.screen.mgtui.logbook
         self.screen.app.push_screen(
-            PromptDialog(
-                f"Copy all entries to {self.day:%a %d %b %Y} from which day?",
-                lambda text: parse_day(text, self.screen.mgtui.logbook.today()),
-                value=yesterday.isoformat(),
-                hint="YYYY-MM-DD or yesterday; each entry keeps its time and milligrams.",
-            ),
-            self._copy_from,
+            CopyChooser(self.day, logbook.today(), logbook.repo.entries_on), self._copy
         )
 
-    def _copy_from(self, source: dt.date | None) -> None:
-        if source is None:
-            return
-        if source == self.day:
-            self.screen.notify("That is the day on screen: pick another.", severity="warning")
+    def _copy(self, request: CopyRequest | None) -> None:
+        if request is None:
             return
         logbook = self.screen.mgtui.logbook
-        drafts = self._read(lambda: logbook.copy_drafts(source, self.day))
+        drafts = self._read(lambda: logbook.copy_drafts(request.source, self.day, ids=request.ids))
         if drafts:
-            self._confirm_then_log(drafts, f"entries of {source:%a %d %b}", "at their own times")
+            self._confirm_then_log(
+                drafts, f"entries of {request.source:%a %d %b}", "at their own times"
+            )
 
     # -- saving a routine ---------------------------------------------------------------
 

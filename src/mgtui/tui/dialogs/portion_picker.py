@@ -1,7 +1,9 @@
 """Pick a portion of one food, see what it does to the day, and log it.
 
 The preview bars show the day as it would be with this entry: the added magnesium
-and calcium are drawn in their own style, the supplement bar and the ratio too.
+and calcium are drawn in their own style, the supplement bar, the ratio and vitamin D's
+line too. For a routine's item (``routine``), the same picker asks no time and shows no
+day: the item is logged later, on whatever day the routine is.
 """
 
 from __future__ import annotations
@@ -23,7 +25,15 @@ from mgtui.foods.model import Food
 from mgtui.logbook import drafts
 from mgtui.logbook.session import Logbook
 from mgtui.present.text import amount_with_grams, describe_nutrients, portion_source
-from mgtui.tui.widgets.bars import DayBar, MagnesiumBar, RatioGauge, SupplementBar
+from mgtui.tui.widgets.bars import (
+    DayBar,
+    MagnesiumBar,
+    RatioGauge,
+    SupplementBar,
+    VitaminDLine,
+)
+
+PREVIEWS = ("#preview-magnesium", "#preview-supplement", "#preview-ratio", "#preview-vitamin-d")
 
 
 def per_100g_line(food: Food) -> str:
@@ -40,12 +50,18 @@ class PortionPicker(ModalScreen[Entry | None]):
     """Returns the entry to log (not yet stored), or None when cancelled."""
 
     BINDINGS = [Binding("escape", "cancel", "Back")]
+    # The screen's class by its height (app.tcss shortens the portion list on "-short").
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-tall")]
 
-    def __init__(self, food: Food, day: dt.date, context: Logbook) -> None:
+    def __init__(
+        self, food: Food, day: dt.date, context: Logbook, *, routine: str | None = None
+    ) -> None:
         super().__init__()
         self.food = food
         self.day = day
         self.logbook = context
+        # The routine an item is picked for; None when logging to the day.
+        self.routine = routine
         self.choices = drafts.portion_choices(food)
         # The person's last entry of this food: its portion is where the amount starts,
         # and of several measures of one unit ("1/2 cup" of almonds) its measure wins.
@@ -72,27 +88,34 @@ class PortionPicker(ModalScreen[Entry | None]):
                     select_on_focus=True,
                     compact=True,
                 )
-                yield Label(" at ")
-                # Now on today; on another day empty, to be typed (Logbook.time_for).
-                yield Input(
-                    drafts.time_text(self.logbook.time_for(self.day)),
-                    id="time",
-                    placeholder="HH:MM",
-                    select_on_focus=True,
-                    compact=True,
-                )
+                if self.routine is None:
+                    yield Label(" at ")
+                    # Now on today; on another day empty, to be typed (Logbook.time_for).
+                    yield Input(
+                        drafts.time_text(self.logbook.time_for(self.day)),
+                        id="time",
+                        placeholder="HH:MM",
+                        select_on_focus=True,
+                        compact=True,
+                    )
             yield Static(id="amount-result")
-            yield Static("What this does to the day:", classes="dialog-hint")
-            yield MagnesiumBar(id="preview-magnesium")
-            yield SupplementBar(id="preview-supplement")
-            yield RatioGauge(id="preview-ratio")
+            if self.routine is None:
+                yield Static("What this does to the day:", classes="dialog-hint")
+                yield MagnesiumBar(id="preview-magnesium")
+                yield SupplementBar(id="preview-supplement")
+                yield RatioGauge(id="preview-ratio")
+                yield VitaminDLine(id="preview-vitamin-d")
 
     def on_mount(self) -> None:
         # The day and the keys sit on the dialog's border: a border is drawn whatever
         # the height, where a last line was cut at 60×20.
         dialog = self.query_one("#portion-picker", Vertical)
-        dialog.border_title = f"Log to {self.day:%a %d %b}"
-        dialog.border_subtitle = "Enter logs · ↑↓ portions · Tab time · Esc back"
+        if self.routine is None:
+            dialog.border_title = f"Log to {self.day:%a %d %b}"
+            dialog.border_subtitle = "Enter logs · ↑↓ portions · Tab time · Esc back"
+        else:
+            dialog.border_title = f"Add to routine {safe(self.routine)}"
+            dialog.border_subtitle = "Enter adds · ↑↓ portions · Esc back"
         # The day as it is, once: each keystroke only adds the entry being typed.
         self.before = self.logbook.day(self.day)
         self.query_one("#amount", Input).focus()
@@ -146,8 +169,10 @@ class PortionPicker(ModalScreen[Entry | None]):
                 line += f" ({portion_source(self.start_source)})"
             result.update(line)
             result.remove_class("-error")
-            after = self.logbook.day(self.day, [entry])
-        for bar_id in ("#preview-magnesium", "#preview-supplement", "#preview-ratio"):
+            after = None if self.routine is not None else self.logbook.day(self.day, [entry])
+        if self.routine is not None:
+            return
+        for bar_id in PREVIEWS:
             bar = self.query_one(bar_id, DayBar)
             bar.summary = before
             bar.preview = after
@@ -157,15 +182,18 @@ class PortionPicker(ModalScreen[Entry | None]):
         self.submit(self.query_one("#amount", Input).value)
 
     def submit(self, text: str) -> None:
-        time_input = self.query_one("#time", Input)
         result = self.query_one("#amount-result", Static)
         try:
-            self.build_entry(text)
+            item = self.build_entry(text)
         except drafts.AmountError as error:
             result.update(str(error))
             result.add_class("-error")
             self.query_one("#amount", Input).focus()
             return
+        if self.routine is not None:
+            self.dismiss(item)  # a routine's item: its day and time are set when logged
+            return
+        time_input = self.query_one("#time", Input)
         try:
             time = drafts.parse_time_of_day(time_input.value)
         except drafts.AmountError as error:

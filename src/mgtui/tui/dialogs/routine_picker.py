@@ -1,6 +1,10 @@
-"""Pick a saved routine to log: each with its items and milligrams as they were logged."""
+"""The saved routines, each with its items and milligrams as they were logged: Enter logs
+the highlighted one; n builds a new one by hand, e changes one, x deletes one."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
 
 from rich.text import Text
 from textual import on
@@ -14,26 +18,65 @@ from textual.widgets.option_list import Option
 from mgtui.domain.routines import Routine
 from mgtui.present.routines import item_lines, routine_summary
 
+RoutineAction = Literal["log", "new", "edit", "delete"]
 
-class RoutinePicker(ModalScreen[str | None]):
-    """Returns the name of the routine picked with Enter, or None when cancelled."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+@dataclass(frozen=True, slots=True)
+class RoutineChoice:
+    """What to do, and with which routine (none for a new one)."""
 
-    def __init__(self, routines: list[Routine], when: str) -> None:
+    action: RoutineAction
+    name: str | None = None
+
+
+class RoutinePicker(ModalScreen[RoutineChoice | None]):
+    """Returns what was chosen for which routine, or None when cancelled."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("n", "choose('new')", "New routine"),
+        Binding("e", "choose('edit')", "Change routine"),
+        Binding("x,delete", "choose('delete')", "Delete routine"),
+    ]
+
+    def __init__(self, routines: list[Routine], when: str, highlight: str | None = None) -> None:
         super().__init__()
         self.routines = routines
         self.when = when
+        self.highlight = highlight
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog -wide"):
+        with Vertical(classes="dialog -wide", id="routine-picker"):
             yield Label(f"Log a routine {self.when}", classes="dialog-title")
             yield OptionList(
                 *(Option(self._prompt(routine), id=routine.name) for routine in self.routines),
                 id="routines",
                 compact=True,
             )
-            yield Static("Enter logs it · ↑↓ choose · Esc cancels", classes="dialog-keys")
+            yield Static(
+                "No routines yet: n builds one from foods and supplements, "
+                "or R on Today saves a day's entries as one.",
+                id="no-routines",
+                classes="dialog-hint",
+            )
+            yield Static(id="routine-problem", classes="form-error")
+
+    def on_mount(self) -> None:
+        options = self.query_one("#routines", OptionList)
+        options.display = bool(self.routines)
+        self.query_one("#no-routines", Static).display = not self.routines
+        self.query_one("#routine-problem", Static).display = False
+        dialog = self.query_one("#routine-picker", Vertical)
+        dialog.border_subtitle = (
+            "Enter logs · n new · e change · x delete · Esc"
+            if self.routines
+            else "n new · Esc cancels"
+        )
+        if self.highlight is not None:
+            key = self.highlight.casefold()
+            for index, routine in enumerate(self.routines):
+                if routine.name.casefold() == key:
+                    options.highlighted = index
 
     @staticmethod
     def _prompt(routine: Routine) -> Text:
@@ -44,7 +87,20 @@ class RoutinePicker(ModalScreen[str | None]):
 
     @on(OptionList.OptionSelected, "#routines")
     def picked(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id)
+        self.dismiss(RoutineChoice("log", event.option.id))
+
+    def action_choose(self, action: RoutineAction) -> None:
+        if action == "new":
+            self.dismiss(RoutineChoice("new"))
+            return
+        options = self.query_one("#routines", OptionList)
+        index = options.highlighted
+        if not self.routines or index is None:
+            problem = self.query_one("#routine-problem", Static)
+            problem.update("No routine to change or delete: n builds one.")
+            problem.display = True
+            return
+        self.dismiss(RoutineChoice(action, self.routines[index].name))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -28,12 +28,12 @@ Is my **calcium : magnesium** ratio in the band?
 |---|---|
 | `[` `]` | previous / next day |
 | `↑` `↓` | select an entry |
-| `e` or `enter` | change the selected entry's amount |
+| `e` or `enter` | change the selected entry's amount or time |
 | `d` or `delete` | delete it (`u` undoes) |
 | `u` | undo the last add, edit or delete |
-| `r` | log a saved routine (now on today; asks the time on another day) |
+| `r` | routines: `enter` logs one, `n` builds one, `e` changes one, `x` deletes one |
 | `R` | save the day's entries, or the selected one, as a routine |
-| `c` | copy all entries of another day to this day |
+| `c` | copy entries of another day (all chosen; `space` leaves one out) |
 
 ## The bars
 - **Magnesium**: food `█` and supplements `▓` against your RDA; `┃` marks the EAR

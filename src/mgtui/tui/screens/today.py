@@ -76,7 +76,7 @@ class TodayScreen(SectionScreen):
         Binding("e", "edit", "Edit", tooltip="Change the amount or time of the selected entry"),
         Binding("d,delete", "delete", "Delete", tooltip="Delete the selected entry (u undoes)"),
         Binding("u", "undo", "Undo", tooltip="Undo the last add, edit or delete"),
-        Binding("r", "log_routine", "Routine", tooltip="Log a saved routine on this day"),
+        Binding("r", "log_routine", "Routine", tooltip="Log, build, change or delete a routine"),
         Binding(
             "R",
             "save_routine",
@@ -88,7 +88,7 @@ class TodayScreen(SectionScreen):
             "c",
             "copy_day",
             "Copy day",
-            tooltip="Copy all entries of another day to this day",
+            tooltip="Copy chosen entries of another day to this day",
             show=False,
         ),
         Binding(
