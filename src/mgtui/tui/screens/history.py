@@ -14,7 +14,12 @@ from mgtui.present.history import history_footnote
 from mgtui.present.text import count
 from mgtui.tui.guard import reads_store
 from mgtui.tui.screens.base import SectionScreen
-from mgtui.tui.widgets.history_list import HEADER, HistoryList, history_header
+from mgtui.tui.widgets.history_list import (
+    HEADER,
+    INTERACTION_MARKER,
+    HistoryList,
+    history_header,
+)
 from mgtui.tui.widgets.nav_bar import NavBar
 
 
@@ -59,9 +64,12 @@ class HistoryScreen(SectionScreen):
             return
         first = totals[-1].date
         self.sub_title = count(len(totals), "logged day")
+        marker = ""
+        if any(row.totals.interaction_count for row in totals):
+            marker = f" {INTERACTION_MARKER} = a medicine and a supplement too close together."
         footnote.update(
             f"{history_footnote(totals, first)} Targets: {targets.stage}. "
-            "! = over the supplement limit."
+            f"! = over the supplement limit.{marker}"
         )
 
     @on(HistoryList.DayChosen)
