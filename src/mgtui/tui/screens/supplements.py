@@ -47,6 +47,9 @@ class SupplementsScreen(SectionScreen):
             "take_medicine",
             "Take medicine",
             tooltip="Log the selected medicine as taken now (asks the time on another day)",
+            # Off the footer, which would lose Quit at 80 columns: the Medicines title
+            # says the medicine keys where the medicines are.
+            show=False,
         ),
         Binding(
             "M",
@@ -78,8 +81,8 @@ class SupplementsScreen(SectionScreen):
         yield table
         yield Static("Medicines (M adds one, m takes it, X removes it)", id="medicines-title")
         medicines: DataTable[str | Text] = DataTable(id="medicines", cursor_type="row")
-        medicines.add_column("Medicine", key="name", width=28)
-        medicines.add_column("Class", key="class", width=40)
+        medicines.add_column("Medicine", key="name", width=26)
+        medicines.add_column("Class", key="class", width=26)
         yield medicines
         yield Static(id="product-detail")
         yield Footer(compact=True)
