@@ -213,6 +213,27 @@ async def test_today_shows_the_medicine_and_the_conflict(
         assert isinstance(app.screen, TodayScreen)
 
 
+async def test_several_conflicts_make_one_line_and_w_shows_each(
+    repo: Repository, app_for: AppFactory
+) -> None:
+    take(repo, ALENDRONATE, "07:00")
+    glycinate_at(repo, "07:30")
+    glycinate_at(repo, "08:00")
+    app = app_for(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert text_of(app, "#advice").startswith(
+            "! Alendronate at 07:00: magnesium should wait until 09:00. "
+            "Press w for why, and 1 more.\n"
+        )
+        await pilot.press("w")
+        messages = [str(s.render()) for s in app.screen.query(".dialog-message")]
+        assert [m.split(" They were")[0] for m in messages] == [
+            "Alendronate at 07:00: magnesium should wait until 09:00."
+        ] * 2
+        assert "taken 30 min apart" in messages[0] and "taken 1 h apart" in messages[1]
+
+
 async def test_today_at_60_by_20_keeps_the_entries_and_the_short_warning(
     repo: Repository, app_for: AppFactory
 ) -> None:

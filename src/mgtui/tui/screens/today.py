@@ -59,8 +59,8 @@ def interactions_line(summary: DaySummary) -> str:
     how many more, and the key that shows each with its rule and source. The full
     texts run to four lines each at 80 columns and would push the entries off screen."""
     first, *more = summary.interactions
-    others = f" (+{len(more)} more)" if more else ""
-    return f"! {safe(first.question)}{others} Press w for why."
+    why = f"Press w for why, and {len(more)} more." if more else "Press w for why."
+    return f"! {safe(first.question)} {why}"
 
 
 def day_title(day: dt.date, today: dt.date) -> str:
