@@ -8,7 +8,7 @@ import datetime as dt
 
 from textual.widgets import DataTable, Input, OptionList
 
-from app_support import GLYCINATE, TODAY, AppFactory, record_notifications
+from app_support import GLYCINATE, TODAY, AppFactory
 from mgtui.domain.medicines import Medication, medicine_entry
 from mgtui.logbook import drafts
 from mgtui.store import Repository
@@ -84,13 +84,15 @@ async def test_a_medicine_cannot_take_a_products_name(
 ) -> None:
     repo.save_supplement_product(GLYCINATE)
     app = app_for(repo)
-    notes = record_notifications(app)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("s", "M", *"Mag Glycinate", "enter", "down", "enter")
+        await pilot.press("s", "M", *"mag glycinate", "enter")
+        assert isinstance(app.screen, MedicineDialog)
+        hint = text_of(app, "#medicine-hint")
+        assert hint == "✗ A saved product has this name; choose another."
+        await pilot.press(*" 2", "enter", "down", "enter")
         await pilot.pause()
         assert isinstance(app.screen, SupplementsScreen)
-    assert repo.medications() == []
-    assert any("already named 'Mag Glycinate'" in m for m in notes.messages("error"))
+    assert repo.medications() == [Medication("mag glycinate 2", "bisphosphonate")]
 
 
 async def test_remove_a_medicine_after_asking(repo: Repository, app_for: AppFactory) -> None:

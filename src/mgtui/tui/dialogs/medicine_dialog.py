@@ -8,6 +8,7 @@ class is chosen with the arrows. A name that cannot be saved keeps the dialog op
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -42,6 +43,12 @@ class MedicineDialog(ModalScreen[MedicineRequest | None]):
     """Returns the name and class chosen, or None when cancelled."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, product_names: Iterable[str] = ()) -> None:
+        super().__init__()
+        # A medicine never takes a product's name (``mgtui take NAME`` means one thing):
+        # said here, so the name can be changed without typing it all again.
+        self.product_names = {" ".join(name.split()).casefold() for name in product_names}
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="medicine-dialog"):
@@ -82,6 +89,8 @@ class MedicineDialog(ModalScreen[MedicineRequest | None]):
     def _typed_name(self) -> str | None:
         name = " ".join(self.query_one("#medicine-name", Input).value.split())
         problem = medication_name_problem(name)
+        if problem is None and name.casefold() in self.product_names:
+            problem = "a saved product has this name; choose another"
         if problem is not None:
             self._hint(f"✗ {problem[0].upper()}{problem[1:]}.")
             self.query_one("#medicine-name", Input).focus()

@@ -381,7 +381,8 @@ class SupplementsScreen(SectionScreen):
         self.confirm_then_store(draft)
 
     def action_add_medicine(self) -> None:
-        self.app.push_screen(MedicineDialog(), self.medicine_added)
+        names = [product.name for product in self.products]
+        self.app.push_screen(MedicineDialog(names), self.medicine_added)
 
     def medicine_added(self, request: MedicineRequest | None) -> None:
         if request is None:
