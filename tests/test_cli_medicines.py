@@ -69,9 +69,10 @@ def test_two_weeks_show_exactly_the_day_calcium_moved_too_close(cli: Cli) -> Non
     history = cli.json("history")
     assert [row["date"] for row in history if row["interaction_count"]] == ["2026-11-16"]
     table = cli.ok("history").out.splitlines()
-    assert table[0].split()[-1] == "MEDICINES"
-    marked = [line.split()[0] for line in table if "too close" in line]
+    assert table[0].split()[-1] == "RX"
+    marked = [line.split()[0] for line in table if line.rstrip().endswith(" Rx")]
     assert marked == ["2026-11-16"]
+    assert table[-1] == "Rx = a medicine and a supplement too close together."
 
     report = cli.ok("report", "--days", "14").out
     section = report.split("## Medicines and supplement timing")[1].split("\n## ")[0]

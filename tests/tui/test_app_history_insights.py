@@ -29,7 +29,7 @@ async def test_history_lists_logged_days_newest_first(
         history = app.screen.query_one(HistoryList)
         lines = [history.row_text(row).plain for row in history.rows]
         assert lines[0].startswith("Sun 22 Nov 2026")
-        assert "   391 122%     120   1.05 low" in lines[0]
+        assert "   391 122%     120      1.05 low" in lines[0]
         assert lines[1].startswith("Sat 21 Nov 2026") and "   437 137%" in lines[1]
         assert "0.86 low" in lines[1]  # 378 mg calcium / 437 mg magnesium
         assert lines[2].startswith("Fri 20 Nov 2026") and "   192  60%" in lines[2]

@@ -92,7 +92,7 @@ def history_table(days: list[DayRow], targets: Targets) -> str:
     from mgtui.cli import render
     from mgtui.domain.figures import figure
     from mgtui.present.bars import FOOD_CHAR, SUPPLEMENT_CHAR, Segment, bar_cells
-    from mgtui.present.history import interactions_text, percent_text
+    from mgtui.present.history import INTERACTION_MARKER_NOTE, interactions_text, percent_text
     from mgtui.present.text import band_text
 
     painter = render.Painter(render.wants_colour(), render.can_draw_blocks())
@@ -109,7 +109,7 @@ def history_table(days: list[DayRow], targets: Targets) -> str:
     # Only a log with medicines too close to a supplement gets the column.
     timing = any(day.interaction_count for day in days)
     if timing:
-        columns.append(tables.Column("MEDICINES"))
+        columns.append(tables.Column("RX"))
     rows = []
     for day in days:
         totals, figures = day.totals, day.figures
@@ -146,4 +146,6 @@ def history_table(days: list[DayRow], targets: Targets) -> str:
         f"({targets.intake_label('magnesium')}, {targets.stage}), supplements {limit_text}, "
         f"Ca:Mg band {band_text(targets.ratio_band)}"
     )
+    if timing:
+        footer += f"\n{INTERACTION_MARKER_NOTE}"
     return f"{table}\n{painter.paint(footer, 'dim')}"

@@ -39,7 +39,11 @@ def history_footnote(rows: Sequence[Row], first: dt.date) -> str:
     return text + "."
 
 
+# A day with a medicine and a supplement taken closer together than the medicine's rule.
+INTERACTION_MARKER = "Rx"
+INTERACTION_MARKER_NOTE = f"{INTERACTION_MARKER} = a medicine and a supplement too close together."
+
+
 def interactions_text(interaction_count: int) -> str:
-    """A day's medicine timing marker: "" or "! 2 too close" (a medicine and a supplement
-    taken closer together than the medicine's rule)."""
-    return f"! {interaction_count} too close" if interaction_count else ""
+    """A day's medicine timing marker in History: "Rx", or "" without a pair too close."""
+    return INTERACTION_MARKER if interaction_count else ""

@@ -129,6 +129,8 @@ def portion_source(source: str) -> str:
 
 def entry_changed(before: Entry, after: Entry) -> str:
     """What an edit did: "Milk, whole: now 2 cups at 07:45, 48.8 mg Mg, 551.4 mg Ca"."""
+    if after.is_medicine:  # no amount and no nutrients: only its time can change
+        return f"{safe(after.name)}: now at {after.time:%H:%M}"
     moved = "" if after.time == before.time else f" at {after.time:%H:%M}"
     return f"{safe(after.name)}: now {safe(after.amount)}{moved}, {describe_nutrients(after)}"
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -33,8 +34,12 @@ class AmountDialog(ModalScreen[Entry | None]):
         time: str,
         hint: str,
         check: Callable[[str, str], Entry],
+        *,
+        fixed_amount: bool = False,
     ) -> None:
         super().__init__()
+        # A medicine's "1 dose" is not for changing: only its time is.
+        self.fixed_amount = fixed_amount
         self.item = item
         self.amount = amount
         self.time = time
@@ -43,9 +48,18 @@ class AmountDialog(ModalScreen[Entry | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="amount-dialog"):
-            yield Label(f"Change {self.item}", classes="dialog-title")
+            title = (
+                f"Change the time of {self.item}" if self.fixed_amount else f"Change {self.item}"
+            )
+            yield Label(Text(title), classes="dialog-title")
             with Horizontal(classes="dialog-fields"):
-                yield Input(self.amount, id="amount", select_on_focus=True, compact=True)
+                yield Input(
+                    self.amount,
+                    id="amount",
+                    select_on_focus=True,
+                    compact=True,
+                    disabled=self.fixed_amount,
+                )
                 yield Label(" at ")
                 yield Input(
                     self.time,
@@ -54,12 +68,19 @@ class AmountDialog(ModalScreen[Entry | None]):
                     select_on_focus=True,
                     compact=True,
                 )
-            yield Static(self.hint, classes="dialog-hint")
+            yield Static(Text(self.hint), classes="dialog-hint")
             yield Static(id="dialog-error", classes="form-error")
-            yield Static("Enter saves · Tab: amount/time · Esc cancels", classes="dialog-keys")
+            keys = (
+                "Enter saves · Esc cancels"
+                if self.fixed_amount
+                else "Enter saves · Tab: amount/time · Esc cancels"
+            )
+            yield Static(keys, classes="dialog-keys")
 
     def on_mount(self) -> None:
         self.query_one("#dialog-error", Static).display = False
+        if self.fixed_amount:
+            self.query_one("#time", Input).focus()
 
     @on(Input.Submitted)
     def submit(self) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -29,7 +30,7 @@ class TimeDialog(ModalScreen[dt.time | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="time-dialog"):
-            yield Label(self.question, classes="dialog-title")
+            yield Label(Text(self.question), classes="dialog-title")
             yield Input(id="time", placeholder="HH:MM, e.g. 08:30", compact=True)
             yield Static(id="dialog-error", classes="form-error")
             yield Static("Enter logs it · Esc cancels", classes="dialog-keys")

@@ -28,12 +28,33 @@ Is my **calcium : magnesium** ratio in the band?
 |---|---|
 | `[` `]` | previous / next day |
 | `↑` `↓` | select an entry |
-| `e` or `enter` | change the selected entry's amount or time |
+| `e` or `enter` | change the selected entry's amount or time (a medicine's: its time) |
 | `d` or `delete` | delete it (`u` undoes) |
 | `u` | undo the last add, edit or delete |
 | `r` | routines: `enter` logs one, `n` builds one, `e` changes one, `x` deletes one |
 | `R` | save the day's entries, or the selected one, as a routine |
 | `c` | copy entries of another day (all chosen; `space` leaves one out) |
+| `w` | the day's warnings in full: a medicine's timing rule and its source |
+
+## Supplements
+| key | does |
+|---|---|
+| `l` or `enter` | log a serving of the selected product (now; asks the time on another day) |
+| `n` / `e` / `x` | save a product from its label / change it / forget it |
+| `o` | log a dose without saving a product |
+| `tab` | move between the products and the medicines |
+| `m` or `enter` | log the selected medicine as taken (now; asks the time on another day) |
+| `M` / `X` | save a medicine with its class / forget it |
+
+## Medicines
+Some medicines and magnesium or calcium supplements block each other when taken
+close together: an oral bisphosphonate (alendronate), tetracycline and quinolone
+antibiotics, levothyroxine. Save yours on Supplements (`M`): a dose or a medicine
+logged inside the other's window is asked about first ("Alendronate at 07:00:
+magnesium should wait until 09:00. Log it anyway?"), Today says it, and History
+marks the day with `Rx`. For proton-pump inhibitors and diuretics there is no timing
+rule, only a note on Profile. Sources: NIH ODS magnesium and calcium fact sheets;
+the drugs' labelling; FDA Drug Safety Communication (2011).
 
 ## The bars
 - **Magnesium**: food `█` and supplements `▓` against your RDA; `┃` marks the EAR

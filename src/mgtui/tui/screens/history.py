@@ -10,11 +10,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Footer, Header, Static
 
-from mgtui.present.history import history_footnote
+from mgtui.present.history import INTERACTION_MARKER_NOTE, history_footnote
 from mgtui.present.text import count
 from mgtui.tui.guard import reads_store
 from mgtui.tui.screens.base import SectionScreen
-from mgtui.tui.widgets.history_list import HEADER, HistoryList, history_header
+from mgtui.tui.widgets.history_list import (
+    HEADER,
+    HistoryList,
+    history_header,
+)
 from mgtui.tui.widgets.nav_bar import NavBar
 
 
@@ -59,9 +63,12 @@ class HistoryScreen(SectionScreen):
             return
         first = totals[-1].date
         self.sub_title = count(len(totals), "logged day")
+        marker = ""
+        if any(row.interaction_count for row in totals):
+            marker = f" {INTERACTION_MARKER_NOTE}"
         footnote.update(
             f"{history_footnote(totals, first)} Targets: {targets.stage}. "
-            "! = over the supplement limit."
+            f"! = over the supplement limit.{marker}"
         )
 
     @on(HistoryList.DayChosen)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import cast
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,6 +18,7 @@ from mgtui.logbook import drafts
 from mgtui.present.targets import target_lines
 from mgtui.present.text import band_text
 from mgtui.tui.dialogs.confirm_dialog import ConfirmDialog
+from mgtui.tui.guard import reads_store
 from mgtui.tui.screens.base import SectionScreen
 from mgtui.tui.widgets.nav_bar import NavBar
 
@@ -49,6 +51,12 @@ def targets_text(targets: Targets) -> str:
         )
     if targets.kidney_disease:
         lines.append("  Kidney disease: every supplement dose is flagged; ask your doctor.")
+    return "\n".join(lines)
+
+
+def medicine_notes_text(notes: list[str]) -> str:
+    lines = ["About your medicines (guidance, not a diagnosis):"]
+    lines.extend(f"  • {note}" for note in notes)
     return "\n".join(lines)
 
 
@@ -138,6 +146,7 @@ class ProfileScreen(SectionScreen):
                     )
             yield Static(id="profile-error", classes="form-error")
             yield Static(id="targets")
+            yield Static(id="medicine-notes")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save (ctrl+s)", id="save", variant="primary")
                 if self.first_run:
@@ -165,6 +174,16 @@ class ProfileScreen(SectionScreen):
 
     def redraw(self) -> None:
         self.update_targets()
+        self.show_medicine_notes()
+
+    @reads_store
+    def show_medicine_notes(self) -> None:
+        """The standing notes of the saved medicines' classes (a PPI, a diuretic), once
+        each: no timing rule, so nothing on Today would ever say them."""
+        notes = self.query_one("#medicine-notes", Static)
+        standing = self.mgtui.logbook.standing_notes()
+        notes.update(Text(medicine_notes_text(standing)))
+        notes.display = bool(standing)
 
     def value(self, widget_id: str) -> str:
         widget = self.query_one(f"#{widget_id}")

@@ -1,13 +1,16 @@
-"""Supplements: saved products from their labels, a serving logged with one key.
+"""Supplements: saved products from their labels, a serving logged with one key; below
+them the medicines whose timing matters beside magnesium and calcium, taken with one key.
 
 Before a serving takes the day's supplemental magnesium past the limit (or any dose
-with kidney disease in the profile), the person is asked first. After logging, the
+with kidney disease in the profile), or a supplement and a medicine would be taken too
+close together (either one second), the person is asked first. After logging, the
 timing tip appears when calcium and magnesium supplements are within 2 hours.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from rich.text import Text
 from textual import on
@@ -16,11 +19,14 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Static
 
 from mgtui.domain.entries import Entry
+from mgtui.domain.medicines import Medication
 from mgtui.domain.supplements import SupplementProduct
 from mgtui.domain.text import safe
 from mgtui.logbook import drafts
 from mgtui.present.text import describe_entry, iu_text, mg_text, whole_mg
+from mgtui.store import StoreError
 from mgtui.tui.dialogs.confirm_dialog import ConfirmDialog
+from mgtui.tui.dialogs.medicine_dialog import MedicineDialog, MedicineRequest
 from mgtui.tui.dialogs.product_form import ProductForm, ProductFormResult
 from mgtui.tui.dialogs.time_dialog import TimeDialog
 from mgtui.tui.guard import reads_store
@@ -36,6 +42,29 @@ class SupplementsScreen(SectionScreen):
         Binding("e", "edit_product", "Edit", tooltip="Change the selected product"),
         Binding("x", "delete_product", "Delete", tooltip="Forget the selected product"),
         Binding("o", "one_off", "One-off dose", tooltip="Log a dose without saving a product"),
+        Binding(
+            "m",
+            "take_medicine",
+            "Take medicine",
+            tooltip="Log the selected medicine as taken now (asks the time on another day)",
+            # Off the footer, which would lose Quit at 80 columns: the Medicines title
+            # says the medicine keys where the medicines are.
+            show=False,
+        ),
+        Binding(
+            "M",
+            "add_medicine",
+            "Add medicine",
+            tooltip="Save a medicine whose timing matters beside magnesium and calcium",
+            show=False,
+        ),
+        Binding(
+            "X",
+            "remove_medicine",
+            "Remove medicine",
+            tooltip="Forget the selected medicine (doses taken stay in the log)",
+            show=False,
+        ),
         Binding("escape", "app.go('today')", "Back", show=False),
     ]
 
@@ -50,14 +79,21 @@ class SupplementsScreen(SectionScreen):
         table.add_column(f"{'Ca mg':>6}", key="ca", width=6)
         table.add_column("Serving", key="serving", width=14)
         yield table
+        yield Static("Medicines (M adds one, m takes it, X removes it)", id="medicines-title")
+        medicines: DataTable[str | Text] = DataTable(id="medicines", cursor_type="row")
+        medicines.add_column("Medicine", key="name", width=26)
+        medicines.add_column("Class", key="class", width=26)
+        yield medicines
         yield Static(id="product-detail")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.title = "Supplements"
         self.products: list[SupplementProduct] = []
+        self.medications: list[Medication] = []
         # A product just saved: the cursor goes to it, so l logs what was just saved.
         self.select_after: str | None = None
+        self.medicine_after: str | None = None
         self.query_one("#products", DataTable).focus()
 
     @reads_store
@@ -84,7 +120,26 @@ class SupplementsScreen(SectionScreen):
         elif wanted is not None and wanted in table.rows:
             table.move_cursor(row=table.get_row_index(wanted))
             self.select_after = None
+        self.fill_medicines()
         self.show_detail()
+
+    def fill_medicines(self) -> None:
+        table = self.query_one("#medicines", DataTable)
+        selected = self.selected_medication()
+        wanted = self.medicine_after or (selected.name if selected is not None else None)
+        self.medications = self.mgtui.logbook.medications()
+        table.clear()
+        for medication in self.medications:
+            table.add_row(
+                Text(safe(medication.name)),
+                Text(medication.reference.label),
+                key=medication.name,
+            )
+        if not self.medications:
+            table.add_row(Text("None yet: press M", style="dim"), "")
+        elif wanted is not None and wanted in table.rows:
+            table.move_cursor(row=table.get_row_index(wanted))
+            self.medicine_after = None
 
     def selected_product(self) -> SupplementProduct | None:
         table = self.query_one("#products", DataTable)
@@ -93,9 +148,27 @@ class SupplementsScreen(SectionScreen):
         index = table.cursor_row
         return self.products[index] if 0 <= index < len(self.products) else None
 
+    def selected_medication(self) -> Medication | None:
+        table = self.query_one("#medicines", DataTable)
+        if not self.medications or not table.row_count:
+            return None
+        index = table.cursor_row
+        return self.medications[index] if 0 <= index < len(self.medications) else None
+
+    @on(DataTable.RowHighlighted, "#medicines")
+    def show_medicine_detail(self) -> None:
+        if self.query_one("#medicines", DataTable).has_focus:
+            self.show_detail()
+
+    def on_descendant_focus(self) -> None:
+        self.show_detail()
+
     @on(DataTable.RowHighlighted, "#products")
     def show_detail(self) -> None:
         detail = self.query_one("#product-detail", Static)
+        if self.query_one("#medicines", DataTable).has_focus:
+            self.show_medication(detail)
+            return
         product = self.selected_product()
         if product is None:
             detail.update(
@@ -112,11 +185,33 @@ class SupplementsScreen(SectionScreen):
         for conversion in (product.conversion, product.calcium_conversion):
             if conversion:
                 lines.append(f"Conversion: {conversion}")
-        detail.update("\n".join(lines))
+        detail.update(Text("\n".join(lines)))
+
+    def show_medication(self, detail: Static) -> None:
+        medication = self.selected_medication()
+        if medication is None:
+            detail.update(
+                "Medicines whose timing matters beside magnesium and calcium (a "
+                "bisphosphonate, some antibiotics, levothyroxine): M saves one; taking it "
+                "then warns when a supplement is too close."
+            )
+            return
+        cls = medication.reference
+        guidance = cls.rule or cls.note
+        detail.update(
+            Text(
+                f"{safe(medication.name)} ({cls.label}): {guidance[0].upper()}{guidance[1:]}"
+                f"{'' if guidance.endswith('.') else '.'} Source: {cls.source}."
+            )
+        )
 
     @on(DataTable.RowSelected, "#products")
     def log_selected(self) -> None:
         self.action_log_serving()
+
+    @on(DataTable.RowSelected, "#medicines")
+    def take_selected(self) -> None:
+        self.action_take_medicine()
 
     # -- logging ------------------------------------------------------------
 
@@ -129,23 +224,30 @@ class SupplementsScreen(SectionScreen):
 
     def log_dose(self, product: SupplementProduct) -> None:
         """Log one serving: now on today; on another day at a time asked first."""
+        self.at_a_time(product.name, lambda time: self.log_dose_at(product, time))
+
+    def at_a_time(self, name: str, then: Callable[[dt.time], None]) -> None:
+        """``then`` now on today; on another day at a time asked first (no default: a
+        guessed time would put the dose hours from where it was taken)."""
         day = self.mgtui.day
         time = self.mgtui.logbook.time_for(day)
         if time is not None:
-            self.log_dose_at(product, time)
+            then(time)
             return
 
         def answered(typed: dt.time | None) -> None:
             if typed is not None:
-                self.log_dose_at(product, typed)
+                then(typed)
 
-        self.app.push_screen(
-            TimeDialog(f"{safe(product.name)} on {day:%a %d %b}: at what time?"), answered
-        )
+        self.app.push_screen(TimeDialog(f"{safe(name)} on {day:%a %d %b}: at what time?"), answered)
 
     def log_dose_at(self, product: SupplementProduct, time: dt.time) -> None:
+        self.confirm_then_store(drafts.supplement_entry(product, 1.0, self.mgtui.day, time))
+
+    def confirm_then_store(self, entry: Entry) -> None:
+        """Log ``entry``, asking first when the dose question has something to say: the
+        limit, kidney disease, or a medicine and a supplement too close together."""
         session = self.mgtui.logbook
-        entry = drafts.supplement_entry(product, 1.0, self.mgtui.day, time)
         question = session.dose_question(entry)
         if question is None:
             self.store(entry)
@@ -247,6 +349,84 @@ class SupplementsScreen(SectionScreen):
                 "Delete product",
                 f"Forget {safe(product.name)}? Doses already logged stay in the log.",
                 "Delete",
+            ),
+            answered,
+        )
+
+    # -- medicines ------------------------------------------------------------
+
+    def action_take_medicine(self) -> None:
+        """Log the selected medicine as taken: now on today; asks the time on another day.
+
+        With several medicines saved and the list not focused, the list is focused
+        first: the highlighted one there may not be the one the person has in mind."""
+        table = self.query_one("#medicines", DataTable)
+        if not self.medications:
+            self.notify("Save the medicine first: press M.", severity="warning")
+            return
+        medication = self.selected_medication()
+        if medication is None or (len(self.medications) > 1 and not table.has_focus):
+            table.focus()
+            self.notify("Choose the medicine with ↑↓, then m or Enter.")
+            return
+        self.at_a_time(medication.name, lambda time: self.take_at(medication, time))
+
+    def take_at(self, medication: Medication, time: dt.time) -> None:
+        session = self.mgtui.logbook
+        try:
+            draft = session.medicine_draft(medication.name, self.mgtui.day, time)
+        except StoreError as error:
+            self.notify(str(error), title="Could not take the medicine", severity="error")
+            return
+        self.confirm_then_store(draft)
+
+    def action_add_medicine(self) -> None:
+        names = [product.name for product in self.products]
+        self.app.push_screen(MedicineDialog(names), self.medicine_added)
+
+    def medicine_added(self, request: MedicineRequest | None) -> None:
+        if request is None:
+            return
+        session = self.mgtui.logbook
+        saved = self.mgtui.attempt(
+            "save the medicine",
+            lambda: session.save_medication(request.name, request.medicine_class),
+        )
+        if saved is None:
+            return
+        self.medicine_after = saved.name
+        self.redraw()
+        self.query_one("#medicines", DataTable).focus()
+        self.notify(
+            f"Saved {safe(saved.name)} ({saved.reference.label}). Press m to log it as taken.",
+            markup=False,
+        )
+
+    def action_remove_medicine(self) -> None:
+        medication = self.selected_medication()
+        if medication is None:
+            self.notify("No medicine is saved.", severity="warning")
+            return
+
+        def answered(confirmed: bool | None) -> None:
+            if not confirmed:
+                return
+            session = self.mgtui.logbook
+            if (
+                self.mgtui.attempt(
+                    "remove the medicine", lambda: session.delete_medication(medication.name)
+                )
+                is not None
+            ):
+                self.notify(
+                    f"Forgot {safe(medication.name)}. Doses taken stay in the log.", markup=False
+                )
+
+        self.app.push_screen(
+            ConfirmDialog(
+                "Remove medicine",
+                f"Forget {safe(medication.name)}? Doses already taken stay in the log.",
+                "Remove",
             ),
             answered,
         )

@@ -23,6 +23,7 @@ from mgtui.present.day import entry_columns
 from mgtui.present.text import entry_changed, missing_magnesium_line
 from mgtui.tui.day_routines import DayRoutines
 from mgtui.tui.dialogs.amount_dialog import AmountDialog
+from mgtui.tui.dialogs.message_dialog import MessageDialog
 from mgtui.tui.guard import reads_store
 from mgtui.tui.screens.base import SectionScreen
 from mgtui.tui.widgets.bars import (
@@ -42,11 +43,24 @@ WIDE_AMOUNT_COLUMN_WIDTH = 24
 WIDE_TERMINAL = 110
 
 
+KIND_SUFFIX = {"food": "", "supplement": " (supplement)", "medicine": " (medicine)"}
+NO_MG = Text(f"{'—':>6}", style="dim")
+
+
 def format_mg(shown: str | None, width: int = 6) -> Text:
     """Milligrams right-aligned in their column; "?" where the food has no value."""
     if shown is None:
         return Text(f"{'?':>{width}}", style="dim")
     return Text(f"{shown:>{width}}")
+
+
+def interactions_line(summary: DaySummary) -> str:
+    """The day's medicine timing conflicts in one short line: the first one's question,
+    how many more, and the key that shows each with its rule and source. The full
+    texts run to four lines each at 80 columns and would push the entries off screen."""
+    first, *more = summary.interactions
+    why = f"Press w for why, and {len(more)} more." if more else "Press w for why."
+    return f"! {safe(first.question)} {why}"
 
 
 def day_title(day: dt.date, today: dt.date) -> str:
@@ -89,6 +103,13 @@ class TodayScreen(SectionScreen):
             "copy_day",
             "Copy day",
             tooltip="Copy chosen entries of another day to this day",
+            show=False,
+        ),
+        Binding(
+            "w",
+            "why",
+            "Why?",
+            tooltip="The day's warnings in full: medicine timing with its rule and source",
             show=False,
         ),
         Binding(
@@ -160,14 +181,17 @@ class TodayScreen(SectionScreen):
         table.add_column(f"{'Ca mg':>6}", key="ca", width=6)
         columns = entry_columns(self.summary, entries) if self.summary and entries else []
         for entry, (magnesium, calcium) in zip(entries, columns, strict=True):
-            suffix = "" if entry.kind == "food" else " (supplement)"
+            suffix = KIND_SUFFIX[entry.kind]
             name = fit_middle(safe(entry.name), item_width - len(suffix)) + suffix
+            # A medicine has no milligrams: a dash, not the "?" of a food with no value.
+            mg_cells = (
+                (NO_MG, NO_MG) if entry.is_medicine else (format_mg(magnesium), format_mg(calcium))
+            )
             table.add_row(
                 entry.time.strftime("%H:%M"),
                 Text(name),
                 Text(safe(entry.amount)),
-                format_mg(magnesium),
-                format_mg(calcium),
+                *mg_cells,
                 key=entry.id,
             )
         table.display = bool(entries)
@@ -178,9 +202,13 @@ class TodayScreen(SectionScreen):
     def _show_advice(self, summary: DaySummary) -> None:
         lines: list[Text] = []
         for advice in summary.advice:
+            if advice.code == "medicine-timing":
+                continue  # one short line for them all, below
             style = "bold" if advice.level == "warning" else ""
             prefix = "! " if advice.level == "warning" else "Tip: "
             lines.append(Text(prefix + safe(advice.text), style=style))
+        if summary.interactions:
+            lines.insert(0, Text(interactions_line(summary), style="bold"))
         if summary.entries_missing_magnesium:
             lines.append(
                 Text(missing_magnesium_line(summary.entries_missing_magnesium), style="dim")
@@ -241,8 +269,18 @@ class TodayScreen(SectionScreen):
             )
             if logged is not None:
                 self.notify(entry_changed(entry, logged.entry), markup=False)
+                # A timing conflict in its short form (w shows it in full, with the rule).
+                short = {
+                    found.text: f"{found.question} Press w for why."
+                    for found in logged.after.interactions
+                }
                 for warning in logged.warnings:
-                    self.notify(warning, title="Before you go on", severity="warning", markup=False)
+                    self.notify(
+                        short.get(warning, warning),
+                        title="Before you go on",
+                        severity="warning",
+                        markup=False,
+                    )
 
         self.app.push_screen(
             AmountDialog(
@@ -251,6 +289,7 @@ class TodayScreen(SectionScreen):
                 drafts.time_text(entry.time),
                 drafts.amount_hint(entry, custom_foods),
                 check,
+                fixed_amount=entry.is_medicine,
             ),
             apply,
         )
@@ -258,6 +297,17 @@ class TodayScreen(SectionScreen):
     @on(DataTable.RowSelected, "#entries")
     def edit_selected(self) -> None:
         self.action_edit()
+
+    def action_why(self) -> None:
+        summary = self.summary
+        if summary is None or not summary.warnings:
+            self.notify("No warnings on this day.")
+            return
+        self.app.push_screen(
+            MessageDialog(
+                "Warnings on this day", [safe(advice.text) for advice in summary.warnings]
+            )
+        )
 
     def action_delete(self) -> None:
         entry = self.selected_entry()

@@ -20,15 +20,22 @@ from textual.strip import Strip
 
 from mgtui.logbook.session import DayRow
 from mgtui.present.bars import FOOD_CHAR, SUPPLEMENT_CHAR, Segment, bar_cells
-from mgtui.present.history import percent_text, ratio_text
+from mgtui.present.history import (
+    INTERACTION_MARKER,
+    interactions_text,
+    percent_text,
+    ratio_text,
+)
 
 MINI_BAR_WIDTH = 16
 # Below this the date loses its weekday, so the figures and the verdict keep their room.
 NARROW_BAR_WIDTH = 8
 LONG_DATE, SHORT_DATE = "%a %d %b %Y ", "%d %b %Y "
+# A day with a medicine and a supplement taken too close together ("Rx", as on a
+# prescription); the footnote says what it means.
 # Each part of a line but the bar, at its widest: " 1,234 100%", "  1,234 !",
-# " 3.27 in band"; the ratio and its verdict are never cut (at 60 columns they were).
-FIGURES_WIDTH = 12 + 10 + len(" 3.27 in band")
+# " Rx", " 3.27 in band"; the ratio and its verdict are never cut (at 60 columns they were).
+FIGURES_WIDTH = 12 + 10 + 1 + len(INTERACTION_MARKER) + len(" 3.27 in band")
 
 
 def row_layout(width: int) -> tuple[str, int]:
@@ -50,6 +57,7 @@ def history_header(width: int) -> str:
             f"{label:<{bar}}",
             f" {'Mg mg':>6} {'%':>4}",
             f"{'Supp mg':>8}  ",
+            " " * (1 + len(INTERACTION_MARKER)),
             " Ca:Mg",
         )
     )
@@ -78,6 +86,7 @@ class HistoryList(ScrollView, can_focus=True):
         "history--empty",
         "history--reached",
         "history--over",
+        "history--interaction",
         "history--in-band",
         "history--out-of-band",
         "history--dim",
@@ -172,6 +181,8 @@ class HistoryList(ScrollView, can_focus=True):
         supplement = f"  {figures.supplement.amount.text:>6}"
         text.append(supplement, self.style("history--over") if over else Style())
         text.append(" !" if over else "  ", self.style("history--over"))
+        marker = interactions_text(row.interaction_count) or " " * len(INTERACTION_MARKER)
+        text.append(" " + marker, self.style("history--interaction"))
         verdict = figures.ratio.verdict
         part = "history--in-band" if verdict == "in band" else "history--out-of-band"
         text.append(
