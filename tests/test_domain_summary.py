@@ -311,3 +311,23 @@ def test_the_verdict_is_for_the_ratio_as_shown() -> None:
     assert ratio_verdict(3.206, (2.2, 3.2)) == "high"
     assert ratio_verdict(2.196, (2.2, 3.2)) == "in band"  # reads "2.20"
     assert ratio_verdict(2.194, (2.2, 3.2)) == "low"  # reads "2.19"
+
+
+def test_the_ratio_names_the_side_further_from_its_target() -> None:
+    from mgtui.domain.history import DayTotals
+    from mgtui.domain.targets import DEFAULT_PROFILE, resolve_targets
+    from mgtui.domain.verdict import day_verdict
+
+    targets = resolve_targets(DEFAULT_PROFILE)  # magnesium 320, calcium 1200
+
+    def cause(magnesium: float, calcium: float, supplement: float = 0.0) -> str:
+        totals = DayTotals(dt.date(2026, 11, 22), magnesium, supplement, calcium, 0.0, 1)
+        return day_verdict(totals, targets).ratio.cause
+
+    assert cause(210, 425) == "calcium is low for the magnesium"  # 66% and 35%: 2.02 low
+    assert cause(500, 1000) == "magnesium is high for the calcium"  # 156% and 83%: 2.00
+    assert cause(100, 1000, 400) == (
+        "magnesium is high for the calcium: the supplements are over their limit"
+    )
+    assert cause(100, 1000) == "magnesium is low for the calcium"  # 31% and 83%: 10.0 high
+    assert cause(300, 2400) == "calcium is high for the magnesium"  # 94% and 200%: 8.0

@@ -347,3 +347,25 @@ def test_the_medicine_keys_are_in_the_palette_and_help() -> None:
     text = help_text()
     assert "| `M` / `X` | save a medicine with its class / forget it |" in text
     assert "marks the day with `Rx`" in text
+
+
+async def test_l_and_x_on_the_medicines_act_on_the_medicine_not_a_product(
+    repo: Repository, app_for: AppFactory
+) -> None:
+    repo.save_supplement_product(GLYCINATE)
+    repo.save_medication(ALENDRONATE)
+    app = app_for(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s", "tab")
+        assert app.screen.query_one("#medicines", DataTable).has_focus
+        await pilot.press("l")
+        await pilot.pause()
+        assert [e.name for e in repo.entries_on(TODAY)] == ["Alendronate"]
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "Alendronate" in text_of(app, ".dialog-message")
+        await pilot.press("y")
+        await pilot.pause()
+    assert repo.medications() == []
+    assert [p.name for p in repo.supplement_products()] == [GLYCINATE.name]

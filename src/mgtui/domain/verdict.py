@@ -117,12 +117,27 @@ def shown_ratio(calcium: Figure, magnesium: Figure) -> float | None:
     return half_up(ratio, RATIO_DECIMALS) if math.isfinite(ratio) else None
 
 
-def _ratio_cause(verdict: RatioVerdict, supplements_over_limit: bool) -> str:
+def _ratio_cause(
+    verdict: RatioVerdict,
+    supplements_over_limit: bool,
+    magnesium_share: float,
+    calcium_share: float,
+) -> str:
+    """Which side moves the ratio out of its band: the one further from its own target.
+
+    A low ratio with calcium at 35% of its RDA and magnesium at 66% is low calcium, and
+    saying "magnesium is high" there would invite cutting magnesium that is short too.
+    The shares are of each mineral's target (RDA or the person's own).
+    """
     if verdict == "high":
+        if calcium_share - 1 > 1 - magnesium_share:
+            return "calcium is high for the magnesium"
         return "magnesium is low for the calcium"
     if verdict == "low":
         if supplements_over_limit:
             return "magnesium is high for the calcium: the supplements are over their limit"
+        if 1 - calcium_share > magnesium_share - 1:
+            return "calcium is low for the magnesium"
         return "magnesium is high for the calcium"
     return ""
 
@@ -271,7 +286,12 @@ def day_verdict(totals: DayTotals, targets: Targets) -> DayVerdict:
             value=ratio_value,
             band=targets.ratio_band,
             verdict=verdict,
-            cause=_ratio_cause(verdict, state == "over"),
+            cause=_ratio_cause(
+                verdict,
+                state == "over",
+                mg_total.value / targets.magnesium_rda_mg if targets.magnesium_rda_mg else 0.0,
+                ca_total.value / targets.calcium_rda_mg if targets.calcium_rda_mg else 0.0,
+            ),
         ),
         vitamin_d=vitamin_d,
         vitamin_d_ul=lines.vitamin_d_ul,

@@ -93,7 +93,9 @@ def entry_label(entry: Entry) -> str:
         from mgtui.domain.medicines import find_class
 
         found = find_class(entry.form or "")
-        return entry.name if found is None else f"{entry.name} ({found.label})"
+        if found is None or found.label.casefold() == entry.name.casefold():
+            return entry.name
+        return f"{entry.name} ({found.label})"
     return entry.name if entry.form is None else f"{entry.name} ({entry.form})"
 
 

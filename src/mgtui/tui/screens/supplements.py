@@ -19,7 +19,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Static
 
 from mgtui.domain.entries import Entry
-from mgtui.domain.medicines import Medication
+from mgtui.domain.medicines import Medication, class_guidance
 from mgtui.domain.supplements import SupplementProduct
 from mgtui.domain.text import safe
 from mgtui.logbook import drafts
@@ -197,13 +197,7 @@ class SupplementsScreen(SectionScreen):
             )
             return
         cls = medication.reference
-        guidance = cls.rule or cls.note
-        detail.update(
-            Text(
-                f"{safe(medication.name)} ({cls.label}): {guidance[0].upper()}{guidance[1:]}"
-                f"{'' if guidance.endswith('.') else '.'} Source: {cls.source}."
-            )
-        )
+        detail.update(Text(f"{safe(medication.name)} ({cls.label}): {class_guidance(cls)}"))
 
     @on(DataTable.RowSelected, "#products")
     def log_selected(self) -> None:
@@ -216,6 +210,11 @@ class SupplementsScreen(SectionScreen):
     # -- logging ------------------------------------------------------------
 
     def action_log_serving(self) -> None:
+        if self.query_one("#medicines", DataTable).has_focus:
+            # l logs what is selected: on the medicines, the medicine, never a product
+            # hidden under the other list's cursor.
+            self.action_take_medicine()
+            return
         product = self.selected_product()
         if product is None:
             self.notify("Save a supplement first: press n.", severity="warning")
@@ -327,6 +326,9 @@ class SupplementsScreen(SectionScreen):
         self.redraw()
 
     def action_delete_product(self) -> None:
+        if self.query_one("#medicines", DataTable).has_focus:
+            self.action_remove_medicine()
+            return
         product = self.selected_product()
         if product is None:
             return
