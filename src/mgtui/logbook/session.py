@@ -12,11 +12,10 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from mgtui.domain.entries import Entry
 from mgtui.domain.history import DayTotals
-from mgtui.domain.insights import GapCloser, Insights, compute_insights, gap_closers, window_start
 from mgtui.domain.routines import Routine, routine_items
 from mgtui.domain.summary import DaySummary, summarize_day
 from mgtui.domain.supplements import SupplementProduct
@@ -24,6 +23,11 @@ from mgtui.domain.targets import DEFAULT_PROFILE, Profile, Targets, resolve_targ
 from mgtui.domain.verdict import DayVerdict, day_verdict
 from mgtui.errors import BadInputError
 from mgtui.store import NotFoundError, Repository, StoreError
+
+if TYPE_CHECKING:
+    # Imported where they are used: the day and its figures (status, Today's first
+    # paint) need none of Insights' rules.
+    from mgtui.domain.insights import GapCloser, Insights
 
 # Gap closers look this far back for foods the person already eats.
 GAP_CLOSER_HISTORY_DAYS = 90
@@ -143,12 +147,16 @@ class Logbook:
         targets = self.targets()
         rows = self.repo.day_totals(newest_first=True)
         if days is not None:
+            from mgtui.domain.insights import window_start
+
             today = self.today()
             first = window_start(today, days)
             rows = [totals for totals in rows if first <= totals.date <= today]
         return [DayRow(totals, targets) for totals in rows]
 
     def insights(self, days: int | None, end: dt.date | None = None) -> Insights:
+        from mgtui.domain.insights import compute_insights, window_start
+
         end = self.today() if end is None else end
         if days is None:
             entries = self.repo.all_entries()
@@ -158,6 +166,8 @@ class Logbook:
 
     def gap_closers(self, today: DaySummary) -> tuple[GapCloser, ...]:
         """Foods from the person's own last 90 days that would close today's gap."""
+        from mgtui.domain.insights import gap_closers, window_start
+
         to_go = today.figures.magnesium.to_go
         if to_go is None:
             return ()
@@ -166,6 +176,7 @@ class Logbook:
         return gap_closers(self.repo.entries_between(start, end), to_go.value)
 
     def report(self, days: int) -> str:
+        from mgtui.domain.insights import window_start
         from mgtui.present.report import build_report
 
         return build_report(

@@ -18,11 +18,8 @@ from textual.widgets import DataTable, Footer, Header, Static
 from mgtui.domain.entries import Entry
 from mgtui.domain.summary import DaySummary
 from mgtui.domain.text import safe
-from mgtui.logbook import drafts
 from mgtui.present.day import entry_columns
 from mgtui.present.text import entry_changed, missing_magnesium_line
-from mgtui.tui.day_routines import DayRoutines
-from mgtui.tui.dialogs.amount_dialog import AmountDialog
 from mgtui.tui.guard import reads_store
 from mgtui.tui.screens.base import SectionScreen
 from mgtui.tui.widgets.bars import (
@@ -212,6 +209,8 @@ class TodayScreen(SectionScreen):
         self.mgtui.day -= dt.timedelta(days=1)
 
     def action_next_day(self) -> None:
+        from mgtui.logbook import drafts
+
         following = self.mgtui.day + dt.timedelta(days=1)
         problem = drafts.future_day_problem(following, self.mgtui.logbook.today())
         if problem is not None:
@@ -220,6 +219,10 @@ class TodayScreen(SectionScreen):
         self.mgtui.day = following
 
     def action_edit(self) -> None:
+        # The dialogs are imported when first opened: the first paint needs none of them.
+        from mgtui.logbook import drafts
+        from mgtui.tui.dialogs.amount_dialog import AmountDialog
+
         entry = self.selected_entry()
         if entry is None:
             self.notify("Select an entry first (arrow keys).", severity="warning")
@@ -273,12 +276,18 @@ class TodayScreen(SectionScreen):
             )
 
     def action_log_routine(self) -> None:
+        from mgtui.tui.day_routines import DayRoutines
+
         DayRoutines(self).pick_routine()
 
     def action_save_routine(self) -> None:
+        from mgtui.tui.day_routines import DayRoutines
+
         DayRoutines(self).ask_save(self.entries, self.selected_entry())
 
     def action_copy_day(self) -> None:
+        from mgtui.tui.day_routines import DayRoutines
+
         DayRoutines(self).ask_copy()
 
     def action_undo(self) -> None:
