@@ -20,6 +20,7 @@ from mgtui.domain.summary import DaySummary
 from mgtui.domain.text import safe
 from mgtui.present.day import entry_columns
 from mgtui.present.text import entry_changed, missing_magnesium_line
+from mgtui.store import StoreError
 from mgtui.tui.guard import reads_store
 from mgtui.tui.screens.base import SectionScreen
 from mgtui.tui.widgets.bars import (
@@ -98,14 +99,20 @@ class TodayScreen(SectionScreen):
     ]
 
     def compose(self) -> ComposeResult:
+        # The bars are made with the day they show, so their first style pass already
+        # has the day's state classes; redraw (on mount) fills in everything else.
+        try:
+            summary: DaySummary | None = self.mgtui.logbook.day(self.mgtui.day)
+        except StoreError:
+            summary = None  # redraw tells why
         yield Header()
         yield NavBar("today")
         with Vertical(id="bars"):
-            yield MagnesiumBar(id="magnesium-bar")
-            yield SupplementBar(id="supplement-bar")
-            yield CalciumBar(id="calcium-bar")
-            yield RatioGauge(id="ratio-gauge")
-            yield VitaminDLine(id="vitamin-d")
+            yield MagnesiumBar(summary, id="magnesium-bar")
+            yield SupplementBar(summary, id="supplement-bar")
+            yield CalciumBar(summary, id="calcium-bar")
+            yield RatioGauge(summary, id="ratio-gauge")
+            yield VitaminDLine(summary, id="vitamin-d")
         yield DataTable[str | Text](id="entries", cursor_type="row", zebra_stripes=True)
         yield Static(
             "Nothing logged on this day. Press a to add a food, s for a supplement.",
