@@ -219,11 +219,11 @@ def test_the_parser_alone_loads_neither_the_store_nor_the_food_table() -> None:
 def test_command_modules_name_every_command_of_the_full_parser() -> None:
     import argparse
 
-    from mgtui.cli.main import COMMAND_MODULES, COMMANDS, Parser, build_parser
+    from mgtui.cli.main import COMMAND_MODULES, COMMANDS, Parser, build_parser, command_module
 
     for module in COMMANDS:
         commands = Parser(prog="mgtui").add_subparsers(parser_class=Parser)
-        module.register(commands)
+        command_module(module).register(commands)
         owned = {name for name, owner in COMMAND_MODULES.items() if owner is module}
         assert set(commands.choices) == owned
     (full,) = [a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import re
 import sys
@@ -10,48 +11,46 @@ from collections.abc import Callable, Iterable, Sequence
 from types import ModuleType
 from typing import NoReturn
 
-from mgtui.cli import (
-    app,
-    data,
-    demo,
-    doctor,
-    entries,
-    profile,
-    report,
-    routines,
-    saved,
-    search,
-    serve,
-    status,
-)
+from mgtui.cli import app
 from mgtui.cli.errors import CliError, UsageError, translate
 
 Handler = Callable[[argparse.Namespace], int]
 
-# Each module adds its commands to the parser, in the order --help lists them.
-COMMANDS = (search, entries, routines, status, report, profile, saved, data, doctor, demo, serve)
+# Each module of mgtui.cli adds its commands to the parser, in the order --help lists
+# them. A module is imported when its commands are added: the app and each command
+# load only their own.
+COMMANDS = (
+    "search", "entries", "routines", "status", "report", "profile", "saved", "data", "doctor",
+    "demo", "serve",
+)  # fmt: skip
 # The module that adds each command (a test checks it against the full parser).
-COMMAND_MODULES: dict[str, ModuleType] = {
-    "search": search,
-    "add": entries,
-    "take": entries,
-    "log": entries,
-    "rm": entries,
-    "edit": routines,
-    "copy": routines,
-    "routine": routines,
-    "status": status,
-    "history": status,
-    "report": report,
-    "profile": profile,
-    "supplement": saved,
-    "food": saved,
-    "export": data,
-    "import": data,
-    "doctor": doctor,
-    "demo": demo,
-    "serve": serve,
+COMMAND_MODULES: dict[str, str] = {
+    "search": "search",
+    "add": "entries",
+    "take": "entries",
+    "log": "entries",
+    "rm": "entries",
+    "edit": "routines",
+    "copy": "routines",
+    "routine": "routines",
+    "status": "status",
+    "history": "status",
+    "report": "report",
+    "profile": "profile",
+    "supplement": "saved",
+    "food": "saved",
+    "export": "data",
+    "import": "data",
+    "doctor": "doctor",
+    "demo": "demo",
+    "serve": "serve",
 }
+
+
+def command_module(name: str) -> ModuleType:
+    """The module ``mgtui.cli.<name>``, which adds commands with its ``register``."""
+    return importlib.import_module(f"mgtui.cli.{name}")
+
 
 EPILOG = """\
 examples:
@@ -92,7 +91,7 @@ class Parser(argparse.ArgumentParser):
         raise UsageError(f"{self.prog}: {message} (see '{self.prog} --help')")
 
 
-def build_parser(modules: Iterable[ModuleType] = COMMANDS) -> Parser:
+def build_parser(modules: Iterable[str] = COMMANDS) -> Parser:
     """The command line's parser; with ``modules``, only their commands (see _parse)."""
     parser = Parser(
         prog="mgtui",
@@ -116,8 +115,8 @@ def build_parser(modules: Iterable[ModuleType] = COMMANDS) -> Parser:
     )
     parser.set_defaults(handler=app.run)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=Parser)
-    for module in modules:
-        module.register(commands)
+    for name in modules:
+        command_module(name).register(commands)
     return parser
 
 
