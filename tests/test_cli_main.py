@@ -214,3 +214,38 @@ def test_the_parser_alone_loads_neither_the_store_nor_the_food_table() -> None:
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     assert result.stdout.strip() == "[]", result.stderr
+
+
+def test_command_modules_name_every_command_of_the_full_parser() -> None:
+    import argparse
+
+    from mgtui.cli.main import COMMAND_MODULES, COMMANDS, Parser, build_parser, command_module
+
+    for module in COMMANDS:
+        commands = Parser(prog="mgtui").add_subparsers(parser_class=Parser)
+        command_module(module).register(commands)
+        owned = {name for name, owner in COMMAND_MODULES.items() if owner is module}
+        assert set(commands.choices) == owned
+    (full,) = [a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction)]
+    assert set(full.choices) == set(COMMAND_MODULES)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["--data-dir", "/tmp/x"],
+        ["--date", "2026-11-20"],
+        ["status"],
+        ["--data-dir", "status", "history", "--days", "3"],
+        ["--date", "yesterday", "log"],
+        ["add", "pumpkin seeds", "1", "oz", "--date", "2026-11-20"],
+        ["supplement", "add", "Mag", "--form", "glycinate", "--mg", "120"],
+        ["routine", "log", "Morning"],
+        ["serve", "--port", "8765"],
+    ],
+)
+def test_a_command_line_parses_the_same_with_only_its_command(argv: list[str]) -> None:
+    from mgtui.cli.main import _parse, build_parser
+
+    assert vars(_parse(list(argv))) == vars(build_parser().parse_args(list(argv)))

@@ -369,3 +369,30 @@ async def test_l_and_x_on_the_medicines_act_on_the_medicine_not_a_product(
         await pilot.pause()
     assert repo.medications() == []
     assert [p.name for p in repo.supplement_products()] == [GLYCINATE.name]
+
+
+async def test_e_moving_a_dose_into_a_window_asks_first(
+    repo: Repository, app_for: AppFactory
+) -> None:
+    take(repo, ALENDRONATE, "07:00")
+    glycinate_at(repo, "09:30")
+    app = app_for(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("down", "e")  # the glycinate, the second row
+        assert isinstance(app.screen, AmountDialog)
+        await pilot.press("tab", *["backspace"] * 5, *"08:00", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert text_of(app, ".dialog-message") == (
+            "Alendronate at 07:00: magnesium should wait until 09:00. Change it anyway?"
+        )
+        await pilot.press("n")
+        await pilot.pause()
+        dose = next(e for e in repo.entries_on(TODAY) if e.is_supplement)
+        assert dose.time == dt.time(9, 30)  # kept where it was
+        await pilot.press("e", "tab", *["backspace"] * 5, *"08:00", "enter")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+    dose = next(e for e in repo.entries_on(TODAY) if e.is_supplement)
+    assert dose.time == dt.time(8, 0)

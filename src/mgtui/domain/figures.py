@@ -18,7 +18,6 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 # More decimals than this say nothing to a person; past it the last digit is
 # rounded toward the figure's own side of the threshold instead.
@@ -43,6 +42,9 @@ def half_up(value: float, decimals: int = 0) -> float:
     if abs(remainder - 0.5) > 1e-6 and scaled < 1e15:
         rounded = (whole + (1 if remainder > 0.5 else 0)) / scale
         return math.copysign(rounded, value) if rounded else 0.0
+    # Imported here: a day without a near-tie (status, most starts) never loads it.
+    from decimal import ROUND_HALF_UP, Decimal
+
     quantum = Decimal(1).scaleb(-decimals)
     return float(Decimal(repr(value)).quantize(quantum, rounding=ROUND_HALF_UP))
 
@@ -51,6 +53,8 @@ _SCALES = (1.0, 10.0, 100.0, 1000.0)
 
 
 def _toward(value: float, decimals: int, up: bool) -> float:
+    from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+
     quantum = Decimal(1).scaleb(-decimals)
     rounding = ROUND_CEILING if up else ROUND_FLOOR
     return float(Decimal(repr(value)).quantize(quantum, rounding=rounding))
@@ -118,6 +122,8 @@ def split(total: Figure, parts: Sequence[float]) -> tuple[Figure, ...]:
     missing go to the parts with the largest remainders (the first on a tie), so no
     part is ever more than one unit from its own value.
     """
+    from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
+
     decimals = total.decimals
     scale = Decimal(1).scaleb(decimals)
     target = int((Decimal(repr(total.value)) * scale).to_integral_value(rounding=ROUND_HALF_UP))

@@ -12,11 +12,10 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from mgtui.domain.entries import Entry
 from mgtui.domain.history import DayTotals
-from mgtui.domain.insights import GapCloser, Insights, compute_insights, gap_closers, window_start
 from mgtui.domain.medicines import (
     Interaction,
     Medication,
@@ -36,6 +35,11 @@ from mgtui.domain.verdict import DayVerdict, day_verdict
 from mgtui.errors import BadInputError
 from mgtui.foods.model import Food
 from mgtui.store import NotFoundError, Repository, StoreError
+
+if TYPE_CHECKING:
+    # Imported where they are used: the day and its figures (status, Today's first
+    # paint) need none of Insights' rules.
+    from mgtui.domain.insights import GapCloser, Insights
 
 # Gap closers look this far back for foods the person already eats.
 GAP_CLOSER_HISTORY_DAYS = 90
@@ -201,6 +205,8 @@ class Logbook:
             return len(self.day(day).interactions) if day in judged else 0
 
         if days is not None:
+            from mgtui.domain.insights import window_start
+
             today = self.today()
             first = window_start(today, days)
             rows = [totals for totals in rows if first <= totals.date <= today]
@@ -208,6 +214,8 @@ class Logbook:
         return [DayRow(totals, targets, interactions) for totals in rows if totals.entry_count]
 
     def insights(self, days: int | None, end: dt.date | None = None) -> Insights:
+        from mgtui.domain.insights import compute_insights, window_start
+
         end = self.today() if end is None else end
         if days is None:
             entries = self.repo.all_entries()
@@ -217,6 +225,8 @@ class Logbook:
 
     def gap_closers(self, today: DaySummary) -> tuple[GapCloser, ...]:
         """Foods from the person's own last 90 days that would close today's gap."""
+        from mgtui.domain.insights import gap_closers, window_start
+
         to_go = today.figures.magnesium.to_go
         if to_go is None:
             return ()
@@ -225,6 +235,7 @@ class Logbook:
         return gap_closers(self.repo.entries_between(start, end), to_go.value)
 
     def report(self, days: int) -> str:
+        from mgtui.domain.insights import window_start
         from mgtui.present.report import build_report
 
         return build_report(
@@ -326,6 +337,19 @@ class Logbook:
         )
         return tuple(warnings)
 
+    def edit_question(
+        self,
+        entry_id: str,
+        amount: str | None = None,
+        *,
+        day: dt.date | None = None,
+        time: dt.time | None = None,
+    ) -> str | None:
+        """``dose_question`` for an edit: a dose moved past the limit, or into a
+        medicine's window (or a medicine into a supplement's)."""
+        _, changed, before, after = self._edited(entry_id, amount, day, time)
+        return self._question(before, after, [changed])
+
     def edit(
         self,
         entry_id: str,
@@ -338,6 +362,25 @@ class Logbook:
 
         Undoable like any edit; ``Logged.before`` and ``after`` are the day it ends on.
         """
+        entry, changed, before, after = self._edited(entry_id, amount, day, time)
+        stored = self.repo.edit_entry(
+            entry.id,
+            amount=changed.amount,
+            magnesium_mg=changed.magnesium_mg,
+            calcium_mg=changed.calcium_mg,
+            grams=changed.grams,
+            servings=changed.servings,
+            date=changed.date,
+            time=changed.time,
+        )
+        warnings = self._warnings(before, after, [changed])
+        return Logged(before=before, after=after, warnings=warnings, entry=stored)
+
+    def _edited(
+        self, entry_id: str, amount: str | None, day: dt.date | None, time: dt.time | None
+    ) -> tuple[Entry, Entry, DaySummary, DaySummary]:
+        """The stored entry, the entry as the edit would leave it, and the day it ends
+        on before and after."""
         from mgtui.logbook.drafts import rescale_entry
 
         entry = self.repo.get_entry(entry_id)
@@ -351,18 +394,7 @@ class Logbook:
         before = summarize_day(changed.date, entries, targets, earlier)
         others = [other for other in entries if other.id != entry.id]
         after = summarize_day(changed.date, [*others, changed], targets, earlier)
-        stored = self.repo.edit_entry(
-            entry.id,
-            amount=changed.amount,
-            magnesium_mg=changed.magnesium_mg,
-            calcium_mg=changed.calcium_mg,
-            grams=changed.grams,
-            servings=changed.servings,
-            date=changed.date,
-            time=changed.time,
-        )
-        warnings = self._warnings(before, after, [changed])
-        return Logged(before=before, after=after, warnings=warnings, entry=stored)
+        return entry, changed, before, after
 
     # -- routines and copies ----------------------------------------------------------
 

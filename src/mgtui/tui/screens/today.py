@@ -18,12 +18,9 @@ from textual.widgets import DataTable, Footer, Header, Static
 from mgtui.domain.entries import Entry
 from mgtui.domain.summary import DaySummary
 from mgtui.domain.text import safe
-from mgtui.logbook import drafts
 from mgtui.present.day import entry_columns
 from mgtui.present.text import entry_changed, missing_magnesium_line
-from mgtui.tui.day_routines import DayRoutines
-from mgtui.tui.dialogs.amount_dialog import AmountDialog
-from mgtui.tui.dialogs.message_dialog import MessageDialog
+from mgtui.store import StoreError
 from mgtui.tui.guard import reads_store
 from mgtui.tui.screens.base import SectionScreen
 from mgtui.tui.widgets.bars import (
@@ -122,14 +119,20 @@ class TodayScreen(SectionScreen):
     ]
 
     def compose(self) -> ComposeResult:
+        # The bars are made with the day they show, so their first style pass already
+        # has the day's state classes; redraw (on mount) fills in everything else.
+        try:
+            summary: DaySummary | None = self.mgtui.logbook.day(self.mgtui.day)
+        except StoreError:
+            summary = None  # redraw tells why
         yield Header()
         yield NavBar("today")
         with Vertical(id="bars"):
-            yield MagnesiumBar(id="magnesium-bar")
-            yield SupplementBar(id="supplement-bar")
-            yield CalciumBar(id="calcium-bar")
-            yield RatioGauge(id="ratio-gauge")
-            yield VitaminDLine(id="vitamin-d")
+            yield MagnesiumBar(summary, id="magnesium-bar")
+            yield SupplementBar(summary, id="supplement-bar")
+            yield CalciumBar(summary, id="calcium-bar")
+            yield RatioGauge(summary, id="ratio-gauge")
+            yield VitaminDLine(summary, id="vitamin-d")
         yield DataTable[str | Text](id="entries", cursor_type="row", zebra_stripes=True)
         yield Static(
             "Nothing logged on this day. Press a to add a food, s for a supplement.",
@@ -240,6 +243,8 @@ class TodayScreen(SectionScreen):
         self.mgtui.day -= dt.timedelta(days=1)
 
     def action_next_day(self) -> None:
+        from mgtui.logbook import drafts
+
         following = self.mgtui.day + dt.timedelta(days=1)
         problem = drafts.future_day_problem(following, self.mgtui.logbook.today())
         if problem is not None:
@@ -248,6 +253,10 @@ class TodayScreen(SectionScreen):
         self.mgtui.day = following
 
     def action_edit(self) -> None:
+        # The dialogs are imported when first opened: the first paint needs none of them.
+        from mgtui.logbook import drafts
+        from mgtui.tui.dialogs.amount_dialog import AmountDialog
+
         entry = self.selected_entry()
         if entry is None:
             self.notify("Select an entry first (arrow keys).", severity="warning")
@@ -264,23 +273,37 @@ class TodayScreen(SectionScreen):
                 return
             # The amount as the dialog read it; unchanged, the entry keeps its numbers.
             amount = None if changed.amount == entry.amount else changed.amount
-            logged = self.mgtui.attempt(
-                "change the entry", lambda: session.edit(entry.id, amount, time=changed.time)
+            try:
+                question = session.edit_question(entry.id, amount, time=changed.time)
+            except StoreError as error:
+                self.notify(str(error), title="Could not change the entry", severity="error")
+                return
+            if question is None:
+                store(amount, changed.time, asked=False)
+                return
+
+            def answered(confirmed: bool | None) -> None:
+                if confirmed:
+                    store(amount, changed.time, asked=True)
+
+            from mgtui.tui.dialogs.confirm_dialog import ConfirmDialog
+
+            self.app.push_screen(
+                ConfirmDialog("Before you change this", f"{question} Change it anyway?", "Change"),
+                answered,
             )
-            if logged is not None:
-                self.notify(entry_changed(entry, logged.entry), markup=False)
-                # A timing conflict in its short form (w shows it in full, with the rule).
-                short = {
-                    found.text: f"{found.question} Press w for why."
-                    for found in logged.after.interactions
-                }
-                for warning in logged.warnings:
-                    self.notify(
-                        short.get(warning, warning),
-                        title="Before you go on",
-                        severity="warning",
-                        markup=False,
-                    )
+
+        def store(amount: str | None, time: dt.time, *, asked: bool) -> None:
+            logged = self.mgtui.attempt(
+                "change the entry", lambda: session.edit(entry.id, amount, time=time)
+            )
+            if logged is None:
+                return
+            self.notify(entry_changed(entry, logged.entry), markup=False)
+            if asked:
+                return  # the question said it; Today's warnings show the rest
+            for warning in logged.warnings:
+                self.notify(warning, title="Before you go on", severity="warning", markup=False)
 
         self.app.push_screen(
             AmountDialog(
@@ -303,6 +326,8 @@ class TodayScreen(SectionScreen):
         if summary is None or not summary.warnings:
             self.notify("No warnings on this day.")
             return
+        from mgtui.tui.dialogs.message_dialog import MessageDialog
+
         self.app.push_screen(
             MessageDialog(
                 "Warnings on this day", [safe(advice.text) for advice in summary.warnings]
@@ -323,12 +348,18 @@ class TodayScreen(SectionScreen):
             )
 
     def action_log_routine(self) -> None:
+        from mgtui.tui.day_routines import DayRoutines
+
         DayRoutines(self).pick_routine()
 
     def action_save_routine(self) -> None:
+        from mgtui.tui.day_routines import DayRoutines
+
         DayRoutines(self).ask_save(self.entries, self.selected_entry())
 
     def action_copy_day(self) -> None:
+        from mgtui.tui.day_routines import DayRoutines
+
         DayRoutines(self).ask_copy()
 
     def action_undo(self) -> None:

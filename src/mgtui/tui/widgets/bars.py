@@ -74,6 +74,9 @@ class DayBar(Widget):
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self.set_reactive(type(self).summary, summary)
+        # Made with its day, a bar carries its state classes into its first style
+        # pass: set after it, they would style the bar and its ten parts again.
+        self.set_state_classes()
 
     def style_of(self, component: str) -> Style:
         return self.get_component_rich_style(component)
@@ -132,11 +135,17 @@ class DayBar(Widget):
     def watch_preview(self) -> None:
         self.set_state_classes()
 
-    def set_state_classes(self) -> None:
+    def states(self) -> frozenset[str]:
+        """The state classes the day (and preview) give the bar."""
         view = self.view()
-        states = frozenset() if view is None else view.states
+        return frozenset() if view is None else view.states
+
+    def set_state_classes(self) -> None:
+        states = self.states()
+        # Not in the DOM yet, the bar has had no style pass: its first one sees them.
+        update = self.parent is not None
         for state in STATE_CLASSES:
-            self.set_class(state in states, state)
+            self.set_class(state in states, state, update=update)
 
 
 class MagnesiumBar(DayBar):
@@ -194,8 +203,6 @@ class VitaminDLine(DayBar):
         line.truncate(max(0, self.size.width), overflow="ellipsis")
         return line
 
-    def set_state_classes(self) -> None:
+    def states(self) -> frozenset[str]:
         view = self.line_view()
-        states = frozenset() if view is None else view.states
-        for state in STATE_CLASSES:
-            self.set_class(state in states, state)
+        return frozenset() if view is None else view.states
