@@ -392,3 +392,14 @@ def test_copy_only_the_ids_given(cli: Cli) -> None:
         ("Seeds, pumpkin and squash seed kernels, dried", "07:30"),
     ]
     assert "has no entry with id 'nope'" in bad(cli, "copy", "--from", YESTERDAY, "--ids", "nope")
+
+
+def test_copying_a_day_twice_does_not_count_it_twice(cli: Cli) -> None:
+    morning(cli)
+    first = cli.json("copy", "--from", YESTERDAY)
+    assert len(first) == 3
+    again = cli("copy", "--from", YESTERDAY)
+    assert again.code == 2 and f"every entry of {YESTERDAY} is on {TODAY} already" in again.err
+    assert len(day(cli, TODAY)) == 3
+    chosen = cli("copy", "--from", YESTERDAY, "--ids", day(cli, YESTERDAY)[0]["id"])
+    assert chosen.code == 0 and len(day(cli, TODAY)) == 4  # chosen by id: copied anyway

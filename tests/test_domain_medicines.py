@@ -202,3 +202,24 @@ def test_a_pair_across_midnight_belongs_to_the_later_day() -> None:
     assert day_before_entries([doxycycline, medicine("Early", "levothyroxine", 19 * 60)]) == [
         doxycycline
     ]
+
+
+def test_food_within_30_minutes_of_an_oral_bisphosphonate_is_said_once_per_dose() -> None:
+    from mgtui.domain.medicines import food_too_soon
+
+    taken = medicine("Alendronate", "bisphosphonate", SEVEN)
+
+    def milk(minutes: int) -> Entry:
+        return Entry(
+            f"f{minutes}", DAY, at(minutes), "food", "Milk", "1 cup", 24.4, 275.7, "01077", 244.0
+        )
+
+    (said,) = food_too_soon([taken, milk(SEVEN + 5), milk(SEVEN + 10)])
+    assert said.startswith("Milk at 07:05, 5 min after Alendronate: the dose wants at least 30")
+    assert said.endswith("Ask your clinician or pharmacist.")
+    assert len(food_too_soon([taken, milk(SEVEN + 29)])) == 1
+    assert food_too_soon([taken, milk(SEVEN + 30)]) == []
+    assert food_too_soon([taken, milk(SEVEN - 5)]) == []  # before the dose: not this rule
+    assert food_too_soon([medicine("Thyroid", "levothyroxine", SEVEN), milk(SEVEN + 5)]) == []
+    codes = [a.code for a in summarize_day(DAY, [taken, milk(SEVEN + 5)], TARGETS).warnings]
+    assert codes == ["medicine-food"]

@@ -297,3 +297,26 @@ async def test_the_portion_preview_adds_vitamin_d(repo: Repository, app_for: App
         await pilot.press("enter")
         line_widget = pilot.app.screen.query_one("#preview-vitamin-d")
         assert line_widget.region.bottom <= 19  # on screen, inside the border
+
+
+async def test_copy_leaves_entries_the_day_holds_already_unchosen(
+    repo: Repository, app_for: AppFactory
+) -> None:
+    seed_day(repo, YESTERDAY)
+    app = app_for(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c", "enter")  # all four copied
+        await pilot.pause()
+        await pilot.press("c")
+        assert isinstance(app.screen, CopyChooser)
+        choices = app.screen.query_one(EntryChoices)
+        assert all(str(option.prompt).endswith("(there already)") for option in choices.options)
+        assert choices.selected == []
+        assert "4 are on Sun 22 Nov already and left out." in str(
+            app.screen.query_one("#copy-hint").render()
+        )
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CopyChooser)  # nothing chosen: it says so, stays
+        await pilot.press("escape")
+    assert len(repo.entries_on(TODAY)) == 4

@@ -20,7 +20,7 @@ examples:
   mgtui medication list
   mgtui medication rm Alendronate
 
-classes (DOMAIN.md, "Medicines"; also a medicine's own name, e.g. --class doxycycline):
+classes (or a medicine's own name, e.g. --class doxycycline; sources in 'medication list'):
   bisphosphonate     alendronate, risedronate, ibandronate: calcium and magnesium
                      supplements at least 2 hours apart
   tetracycline       doxycycline, minocycline: at least 2 hours before or 4-6 hours

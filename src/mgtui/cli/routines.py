@@ -177,7 +177,14 @@ def run_copy(args: argparse.Namespace) -> int:
         raise UsageError(f"copy: --from and --to are the same day ({source.isoformat()})")
     ids = _ids(args.ids)
     with common.opened_logbook(args) as logbook:
+        repeats = [] if ids else logbook.copy_repeats(source, target)
         logged = logbook.copy_day(source, target, args.only, ids)
+    if repeats:
+        common.note(
+            f"{count(len(repeats), 'entry', 'entries')} of {source.isoformat()} "
+            f"{'is' if len(repeats) == 1 else 'are'} on {target.isoformat()} already and "
+            "not copied again (--ids copies them anyway)"
+        )
     _print_group(
         logged,
         f"copied {count(len(logged.entries), 'entry', 'entries')} from {source.isoformat()}",

@@ -8,6 +8,7 @@ value for that nutrient (unknown, which is not the same as zero).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -72,6 +73,13 @@ def rescaled_vitamin_d(
     if not old or new is None:
         return None
     return before.vitamin_d_iu * new / old
+
+
+def repeated_ids(entries: Iterable[Entry], on_day: Iterable[Entry]) -> set[str]:
+    """Ids of ``entries`` that ``on_day`` already holds: the same kind, name, amount and
+    time (a day copied twice, a routine logged twice at one time)."""
+    held = {(e.kind, e.name, e.amount, e.time) for e in on_day}
+    return {e.id for e in entries if (e.kind, e.name, e.amount, e.time) in held}
 
 
 def entry_fields(entry: Entry) -> dict[str, Any]:

@@ -290,6 +290,31 @@ def find_interactions(
     return tuple(found)
 
 
+def food_too_soon(entries: Iterable[Entry]) -> list[str]:
+    """Food logged too soon after a medicine taken before food (an oral
+    bisphosphonate: 30 minutes, ibandronate 60), once a dose, worded as guidance."""
+    day = sorted(entries, key=lambda e: e.minutes_of_day)
+    said: list[str] = []
+    for medicine in day:
+        cls = _BY_KEY.get(medicine.form or "") if medicine.is_medicine else None
+        if cls is None or not cls.food_wait:
+            continue
+        start = medicine.minutes_of_day
+        food = next(
+            (e for e in day if e.kind == "food" and 0 <= e.minutes_of_day - start < cls.food_wait),
+            None,
+        )
+        if food is not None:
+            said.append(
+                f"{food.name} at {food.time:%H:%M}, "
+                f"{duration_text(food.minutes_of_day - start)} after {medicine.name}: the dose "
+                f"wants at least {cls.food_wait} minutes before food or drink other than plain "
+                "water (60 for ibandronate; the drug's labelling). Ask your clinician or "
+                "pharmacist."
+            )
+    return said
+
+
 def new_interactions(
     before: Sequence[Interaction], after: Sequence[Interaction]
 ) -> list[Interaction]:

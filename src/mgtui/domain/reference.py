@@ -211,6 +211,8 @@ class MedicineClass:
     rule: str  # the guidance, worded for a person
     note: str  # a standing note ("" for a timing rule)
     source: str
+    # Minutes after the dose before any food or drink but plain water (0: no such rule).
+    food_wait: int = 0
 
 
 # Medicines whose timing matters beside magnesium and calcium supplements. Sources: NIH
@@ -231,6 +233,9 @@ MEDICINE_CLASSES: Final[tuple[MedicineClass, ...]] = (
         "least 2 hours apart",
         "",
         f"{_ODS_MAGNESIUM}; the drug's labelling",
+        # The labelling: on waking, with plain water, at least 30 minutes before the
+        # first food or drink (ibandronate 60 minutes; said in the words).
+        food_wait=30,
     ),
     MedicineClass(
         "tetracycline",

@@ -18,7 +18,7 @@ from mgtui.domain import reference as ref
 from mgtui.domain.entries import Entry
 from mgtui.domain.figures import Figure, Threshold, figure
 from mgtui.domain.history import day_totals
-from mgtui.domain.medicines import Interaction, find_interactions
+from mgtui.domain.medicines import Interaction, find_interactions, food_too_soon
 from mgtui.domain.targets import Targets
 from mgtui.domain.verdict import DayVerdict, LimitState, RatioFigures, day_verdict, limit_state
 
@@ -211,6 +211,7 @@ def summarize_day(
         )
     interactions = find_interactions(day_entries, day_before)
     advice.extend(Advice("warning", "medicine-timing", found.text) for found in interactions)
+    advice.extend(Advice("warning", "medicine-food", text) for text in food_too_soon(day_entries))
     timing = _timing_tip(supplements)
     if timing is not None:
         advice.append(timing)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 
-from mgtui.domain.entries import Entry
+from mgtui.domain.entries import Entry, repeated_ids
 from mgtui.domain.history import DayTotals
 from mgtui.domain.medicines import (
     Interaction,
@@ -291,14 +291,29 @@ class Logbook:
         ids: Sequence[str] = (),
     ) -> list[Entry]:
         """``source``'s entries (their own numbers and times) as entries to log on ``target``;
-        with ``ids``, only those entries."""
+        with ``ids``, only those entries, else all but those ``target`` holds already
+        (``copy_repeats``: copying a day twice must not count it twice)."""
         entries = self._entries_of(source, ids)
         if only is not None:
             entries = [entry for entry in entries if entry.kind == only.removesuffix("s")]
         if not entries:
             what = "" if only is None else f" {only}"
             raise NothingToLogError(f"no{what} entries on {source.isoformat()} to copy")
+        if not ids:
+            repeats = {entry.id for entry in self.copy_repeats(source, target)}
+            entries = [entry for entry in entries if entry.id not in repeats]
+            if not entries:
+                raise NothingToLogError(
+                    f"every entry of {source.isoformat()} is on {target.isoformat()} already"
+                )
         return [replace(entry, id="", date=target) for entry in entries]
+
+    def copy_repeats(self, source: dt.date, target: dt.date) -> list[Entry]:
+        """``source``'s entries that ``target`` already holds (same kind, name, amount and
+        time): not copied again unless chosen."""
+        entries = self.repo.entries_on(source)
+        repeats = repeated_ids(entries, self.repo.entries_on(target))
+        return [entry for entry in entries if entry.id in repeats]
 
     def log(self, draft: Entry) -> Logged:
         """Log ``draft``; the day is read first, so an unusable log stops before a write."""

@@ -217,7 +217,11 @@ def _supplements_section(
     ]
     for use in uses:
         product = by_name.get(use.name.casefold())
-        form = use.form or (product.form if product else None) or "not stated"
+        form = use.form or (product.form if product else None)
+        if product is not None and product.calcium_form:
+            calcium = f"calcium {product.calcium_form}"
+            form = calcium if form is None else f"{form}; {calcium}"
+        form = form or "not stated"
         lines.append(
             f"| {markdown_cell(safe(use.name))} | {markdown_cell(safe(form))} | {use.days} | "
             f"{_mg(use.magnesium_mg / use.days)} | {_mg(use.calcium_mg / use.days)} |"
@@ -228,14 +232,17 @@ def _supplements_section(
     return lines
 
 
-def _warnings_section(entries: Sequence[Entry], targets: Targets) -> list[str]:
+def _warnings_section(all_entries: Sequence[Entry], start: dt.date, targets: Targets) -> list[str]:
+    """The window's warnings (``all_entries`` may hold the day before it, for a medicine
+    and a supplement across its first midnight)."""
     by_day: dict[dt.date, list[Entry]] = defaultdict(list)
-    for entry in entries:
+    for entry in all_entries:
         by_day[entry.date].append(entry)
+    entries = [entry for entry in all_entries if entry.date >= start]
     over: list[str] = []
     calcium_over: list[str] = []
-    timing_days = 0
-    for day in sorted(by_day):
+    timing_days = medicine_days = 0
+    for day in sorted(d for d in by_day if d >= start):
         summary = summarize_day(day, by_day[day], targets)
         figures = summary.figures
         if figures.supplement.state == "over":
@@ -244,6 +251,9 @@ def _warnings_section(entries: Sequence[Entry], targets: Targets) -> list[str]:
             calcium_over.append(f"{day:%d %b} ({figures.calcium.total.text} mg)")
         if any(a.code == "timing" for a in summary.tips):
             timing_days += 1
+        previous = by_day.get(day - dt.timedelta(days=1), [])
+        if find_interactions(by_day[day], day_before_entries(previous)):
+            medicine_days += 1
     lines = ["## Warnings", ""]
     if over:
         lines.append(
@@ -261,6 +271,11 @@ def _warnings_section(entries: Sequence[Entry], targets: Targets) -> list[str]:
         lines.append(
             f"- Calcium and magnesium supplements within 2 hours of each other on "
             f"{_days(timing_days)}."
+        )
+    if medicine_days:
+        lines.append(
+            f"- A medicine and a magnesium or calcium supplement too close together on "
+            f"{_days(medicine_days)} (see Medicines and supplement timing)."
         )
     if len(lines) == 2:
         lines.append("- None in this window.")
@@ -348,7 +363,7 @@ def build_report(
         "",
         *_supplements_section(supplement_use(window), products),
         "",
-        *_warnings_section(window, targets),
+        *_warnings_section(all_entries, insights.start, targets),
         "",
         *_medicines_section(all_entries, insights.start, medications),
         "",

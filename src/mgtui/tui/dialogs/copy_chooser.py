@@ -23,7 +23,7 @@ from textual.strip import Strip
 from textual.widgets import Checkbox, Input, Label, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
-from mgtui.domain.entries import Entry
+from mgtui.domain.entries import Entry, repeated_ids
 from mgtui.errors import BadInputError
 from mgtui.logbook.drafts import parse_day
 from mgtui.present.routines import entry_lines
@@ -124,15 +124,28 @@ class CopyChooser(ModalScreen[CopyRequest | None]):
             choices.display = False
             return
         self.source, self.entries = source, entries
+        # Entries the target day holds already start unchosen: a second c Enter must not
+        # count a day twice.
+        repeats = repeated_ids(entries, self.entries_on(self.target))
         choices.add_options(
-            Selection(Text(line), entry.id, True)
+            Selection(
+                Text(line + ("  (there already)" if entry.id in repeats else "")),
+                entry.id,
+                entry.id not in repeats,
+            )
             for line, entry in zip(entry_lines(entries, with_time=True), entries, strict=True)
         )
         choices.display = bool(entries)
         if entries:
+            already = (
+                f" {count(len(repeats), 'is', 'are')} on {self.target:%a %d %b} already and "
+                "left out."
+                if repeats
+                else ""
+            )
             self.say(
                 f"{count(len(entries), 'entry', 'entries')} of {source:%a %d %b}, each copied "
-                "at its own time with its milligrams."
+                f"at its own time with its milligrams.{already}"
             )
         else:
             self.say(f"Nothing is logged on {source:%a %d %b %Y}.")
