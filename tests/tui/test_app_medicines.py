@@ -123,7 +123,7 @@ async def test_take_a_medicine_now_asks_when_a_supplement_was_too_close(
         await pilot.press("s", "m")
         assert isinstance(app.screen, ConfirmDialog)
         assert text_of(app, ".dialog-message") == (
-            "Magnesium at 08:15 (Mag Glycinate): Alendronate should wait until 10:15. "
+            "Magnesium at 08:15 (Mag Glycinate): Alendronate at 08:30 should wait until 10:15. "
             "Log it anyway?"
         )
         await pilot.press("n")
@@ -310,7 +310,7 @@ async def test_profile_shows_the_standing_notes_once(repo: Repository, app_for: 
         notes = text_of(app, "#medicine-notes")
         assert notes.startswith("About your medicines (guidance, not a diagnosis):")
         assert notes.count("Proton-pump inhibitors taken for more than a year") == 1
-        assert "ask your clinician whether yours should be checked" in notes
+        assert "ask your clinician or pharmacist whether yours should be checked" in notes
         assert "bisphosphonate" not in notes
 
 

@@ -52,7 +52,9 @@ class FoodChooser(ModalScreen[Food | None]):
         self.query_one(
             "#food-chooser", Vertical
         ).border_subtitle = "Enter picks · ↓ to the list · Esc back"
-        self.show_recent()
+        # After the first layout: each line is fitted to the list's width, which is
+        # not known before it (a name fitted to nothing reads "M…").
+        self.call_after_refresh(self.show_recent)
 
     @on(Input.Changed, "#food-query")
     def query_changed(self, event: Input.Changed) -> None:
@@ -107,7 +109,8 @@ class FoodChooser(ModalScreen[Food | None]):
     def _prompt(food: Food, width: int) -> Text:
         # Per 100 g: the portion comes next, in the picker, from the person's last one.
         figures = f"  {whole_mg(food.magnesium_mg_per_100g, '?'):>4} mg Mg/100 g"
-        name = fit_middle(safe(food.name), width - len(figures))
+        room = width - len(figures)
+        name = fit_middle(safe(food.name), room).ljust(room)
         return Text.assemble(name, (figures, "dim"))
 
     @on(Input.Submitted, "#food-query")
