@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from mgtui.domain.entries import Entry
+from mgtui.domain.medicines import Medication, medicine_entry
 from mgtui.domain.routines import ITEM_DAY, ITEM_TIME, Routine
 from mgtui.domain.supplements import SupplementProduct, elemental_magnesium_mg
 from mgtui.domain.targets import Profile
@@ -42,6 +43,9 @@ CALCIUM = SupplementProduct(
     "Calcium citrate + D", None, 0.0, 500.0, "2 tablets", vitamin_d_iu=1000.0
 )
 PRODUCTS = (GLYCINATE, CITRATE, CALCIUM)
+# A weekly osteoporosis medicine, taken on Mondays at 07:00: on a Monday with calcium at
+# 08:00, History marks the day (Rx) and Today says it.
+ALENDRONATE = Medication("Alendronate", "bisphosphonate")
 
 
 @dataclass(frozen=True)
@@ -130,6 +134,8 @@ def demo_entries(end: dt.date, days: int = DEMO_DAYS) -> list[Entry]:
         if offset > 0 and rng.random() < 0.1:  # an unlogged day (never today)
             continue
         day_entries = _food_entries(rng, day) + _supplement_entries(rng, day)
+        if day.weekday() == 0:  # the weekly alendronate, on waking (no draw: the rest stays)
+            day_entries.append(medicine_entry(ALENDRONATE, day, dt.time(7, 0)))
         if offset == 0:
             # Today is still in progress: only the morning so far.
             day_entries = [e for e in day_entries if e.time < dt.time(11, 0)]
@@ -147,6 +153,7 @@ def fill_demo(repo: Repository, end: dt.date, days: int = DEMO_DAYS) -> int:
             repo.toggle_favourite(food_id)
     for routine in demo_routines():
         repo.save_routine(routine)
+    repo.save_medication(ALENDRONATE)
     return len(repo.log_many(demo_entries(end, days)))
 
 
