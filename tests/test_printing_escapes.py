@@ -15,6 +15,7 @@ from mgtui.cli.entries import entries_table
 from mgtui.domain.entries import Entry
 from mgtui.domain.insights import compute_insights
 from mgtui.domain.summary import summarize_day
+from mgtui.domain.supplements import SupplementProduct
 from mgtui.domain.targets import DEFAULT_PROFILE, resolve_targets
 from mgtui.domain.text import has_control, safe
 from mgtui.present.insights import source_cells
@@ -65,7 +66,7 @@ def test_every_printed_place_escapes_a_hostile_name(name: str) -> None:
         describe_entry(food),
         describe_entry(supplement),
         entries_table([food], summary),
-        describe_product(name, name, 100, 0, name),
+        describe_product(SupplementProduct(name, name, 100, 0, name)),
         " ".join(source_cells(compute_insights([food], summary.targets, DAY, 7).top_sources[0])),
         build_report(profile=DEFAULT_PROFILE, entries=[food, supplement], products=[], end=DAY),
     ]

@@ -198,15 +198,7 @@ def product_json(product: SupplementProduct) -> dict[str, Any]:
 def describe_product(product: SupplementProduct) -> str:
     from mgtui.present.text import describe_product as words
 
-    return words(
-        product.name,
-        product.form,
-        product.magnesium_mg,
-        product.calcium_mg,
-        product.serving,
-        calcium_form=product.calcium_form,
-        vitamin_d_iu=product.vitamin_d_iu,
-    )
+    return words(product)
 
 
 # -- custom foods -----------------------------------------------------------------------

@@ -3,9 +3,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from mgtui.domain.entries import Entry
 from mgtui.domain.figures import half_up
 from mgtui.domain.text import safe
+
+if TYPE_CHECKING:
+    from mgtui.domain.supplements import SupplementProduct
 
 
 def band_text(band: tuple[float, float]) -> str:
@@ -18,24 +23,17 @@ def whole_mg(value: float | None, unknown: str = "n/a") -> str:
     return unknown if value is None else f"{half_up(value):.0f}"
 
 
-def describe_product(
-    name: str,
-    form: str | None,
-    magnesium_mg: float,
-    calcium_mg: float,
-    serving: str,
-    *,
-    calcium_form: str | None = None,
-    vitamin_d_iu: float = 0.0,
-) -> str:
+def describe_product(product: SupplementProduct) -> str:
     """ "Mag Glycinate (glycinate): 120.0 mg Mg, 0.0 mg Ca per 2 capsules";
     "Calcium + D: 0.0 mg Mg, 315.0 mg Ca (citrate), 1000 IU vitamin D per 2 caplets" """
+    form, calcium_form = product.form, product.calcium_form
     shown_form = "" if form is None else f" ({safe(form)})"
     shown_calcium_form = "" if calcium_form is None else f" ({safe(calcium_form)})"
-    vitamin_d = f", {iu_text(vitamin_d_iu)} IU vitamin D" if vitamin_d_iu else ""
+    vitamin_d = f", {iu_text(product.vitamin_d_iu)} IU vitamin D" if product.vitamin_d_iu else ""
     return (
-        f"{safe(name)}{shown_form}: {mg_text(magnesium_mg)} mg Mg, "
-        f"{mg_text(calcium_mg)} mg Ca{shown_calcium_form}{vitamin_d} per {safe(serving)}"
+        f"{safe(product.name)}{shown_form}: {mg_text(product.magnesium_mg)} mg Mg, "
+        f"{mg_text(product.calcium_mg)} mg Ca{shown_calcium_form}{vitamin_d} "
+        f"per {safe(product.serving)}"
     )
 
 

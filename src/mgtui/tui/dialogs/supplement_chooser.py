@@ -60,15 +60,7 @@ class SupplementChooser(ModalScreen[SupplementChoice | None]):
 
     @staticmethod
     def _words(product: SupplementProduct) -> str:
-        return describe_product(
-            product.name,
-            product.form,
-            product.magnesium_mg,
-            product.calcium_mg,
-            product.serving,
-            calcium_form=product.calcium_form,
-            vitamin_d_iu=product.vitamin_d_iu,
-        )
+        return describe_product(product)
 
     @on(OptionList.OptionSelected, "#products-to-add")
     @on(Input.Submitted, "#servings")
