@@ -94,6 +94,8 @@ def test_reading_an_existing_log_takes_no_lock_and_loads_no_filelock(tmp_path: P
     )
     assert "filelock" not in loaded
     assert "tinydb" in loaded
+    # The folder was given: platformdirs (~8 ms of imports) is for finding the default.
+    assert "platformdirs" not in loaded
 
 
 def _imports_of(path: Path, package_root: Path) -> set[str]:
