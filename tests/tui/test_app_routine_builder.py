@@ -239,7 +239,7 @@ async def test_copy_leaves_out_the_entries_not_chosen(
         "Mag Glycinate",
         "Spinach, cooked, boiled, drained, without salt",
     ]
-    assert "Logged entries of Sat 21 Nov: 3 entries at their own times." in " ".join(
+    assert "Copied 3 entries from Sat 21 Nov to Sun 22 Nov, each at its own time." in " ".join(
         notes.messages()
     )
 

@@ -43,6 +43,7 @@ async def test_a_saved_morning_is_logged_from_today_in_two_keys(
 ) -> None:
     save_morning(repo)
     app = app_for(repo)
+    notes = record_notifications(app)
     async with app.run_test(size=(80, 24)) as pilot:
         assert rows(app) == []
         await pilot.press("r")
@@ -57,6 +58,9 @@ async def test_a_saved_morning_is_logged_from_today_in_two_keys(
     entries = repo.entries_on(TODAY)
     assert len(entries) == 4 and {e.time for e in entries} == {dt.time(8, 30)}
     assert round(sum(e.magnesium_or_zero for e in entries), 1) == 390.5
+    assert "Logged routine Morning: 4 entries at 08:30. u undoes one at a time." in (
+        notes.messages()
+    )
 
 
 async def test_the_second_routine_takes_three_keys(repo: Repository, app_for: AppFactory) -> None:
@@ -105,9 +109,12 @@ async def test_a_routine_past_the_limit_asks_first(repo: Repository, app_for: Ap
         assert "360 mg, over the 350 mg/day limit by 10 mg" in message
         await pilot.press("n")
         assert len(repo.entries_on(TODAY)) == 1
+        notes = record_notifications(app)
         await pilot.press("r", "enter", "y")
         await pilot.pause()
     assert round(sum(e.magnesium_or_zero for e in repo.entries_on(TODAY))) == 360
+    # The question said it: no warning toast repeats it over Today.
+    assert notes.messages() == ["Logged routine Double: 1 entry at 08:30. u undoes one at a time."]
 
 
 async def test_no_routines_says_how_to_make_one(repo: Repository, app_for: AppFactory) -> None:
@@ -171,7 +178,7 @@ async def test_copy_another_days_entries_keeping_their_times(
         await pilot.press("u")  # one entry at a time
         await pilot.pause()
         assert len(rows(app)) == 3
-    assert "Logged entries of Sat 21 Nov: 4 entries at their own times." in " ".join(
+    assert "Copied 4 entries from Sat 21 Nov to Sun 22 Nov, each at its own time." in " ".join(
         notes.messages()
     )
 

@@ -89,7 +89,12 @@ class DayRoutines:
         logbook = self.screen.mgtui.logbook
         drafts = self._read(lambda: logbook.routine_drafts(name, self.day, time))
         if drafts:
-            self._confirm_then_log(drafts, f"routine {name}", f"at {time:%H:%M}")
+            self._confirm_then_log(
+                drafts,
+                f"routine {name}",
+                f"Logged routine {safe(name)}: {count(len(drafts), 'entry', 'entries')} at "
+                f"{time:%H:%M}.",
+            )
 
     # -- building, changing and deleting a routine -------------------------------------
 
@@ -185,7 +190,10 @@ class DayRoutines:
         drafts = self._read(lambda: logbook.copy_drafts(request.source, self.day, ids=request.ids))
         if drafts:
             self._confirm_then_log(
-                drafts, f"entries of {request.source:%a %d %b}", "at their own times"
+                drafts,
+                "copied entries",
+                f"Copied {count(len(drafts), 'entry', 'entries')} from "
+                f"{request.source:%a %d %b} to {self.day:%a %d %b}, each at its own time.",
             )
 
     # -- saving a routine ---------------------------------------------------------------
@@ -218,7 +226,10 @@ class DayRoutines:
 
     # -- shared -------------------------------------------------------------------------
 
-    def _confirm_then_log(self, drafts: list[Entry], what: str, when: str) -> None:
+    def _confirm_then_log(self, drafts: list[Entry], what: str, done: str) -> None:
+        """Ask the dose question first, if there is one; then log ``drafts`` in one go
+        and say ``done``. After a question, the warnings it covered are not repeated
+        (Today's panel shows the day's, ``w`` in full)."""
         logbook = self.screen.mgtui.logbook
         question = self._read(lambda: logbook.group_dose_question(drafts))
 
@@ -228,14 +239,11 @@ class DayRoutines:
             logged = self._write("log the " + what, lambda: logbook.log_group(drafts))
             if logged is None:
                 return
-            self.screen.notify(
-                f"Logged {safe(what)}: {count(len(logged.entries), 'entry', 'entries')} "
-                f"{when}. u undoes one at a time.",
-                markup=False,
-            )
+            self.screen.notify(f"{done} u undoes one at a time.", markup=False)
+            if question is not None:
+                return
             for warning in logged.warnings:
-                if warning != question:
-                    self.screen.notify(warning, severity="warning", timeout=12, markup=False)
+                self.screen.notify(warning, severity="warning", timeout=12, markup=False)
 
         if question is None:
             log()
