@@ -214,9 +214,10 @@ def test_food_within_30_minutes_of_an_oral_bisphosphonate_is_said_once_per_dose(
             f"f{minutes}", DAY, at(minutes), "food", "Milk", "1 cup", 24.4, 275.7, "01077", 244.0
         )
 
-    (said,) = food_too_soon([taken, milk(SEVEN + 5), milk(SEVEN + 10)])
+    ((said, short),) = food_too_soon([taken, milk(SEVEN + 5), milk(SEVEN + 10)])
     assert said.startswith("Milk at 07:05, 5 min after Alendronate: the dose wants at least 30")
     assert said.endswith("Ask your clinician or pharmacist.")
+    assert short == "Food at 07:05, 5 min after Alendronate: the dose wants 30 minutes first."
     assert len(food_too_soon([taken, milk(SEVEN + 29)])) == 1
     assert food_too_soon([taken, milk(SEVEN + 30)]) == []
     assert food_too_soon([taken, milk(SEVEN - 5)]) == []  # before the dose: not this rule

@@ -224,9 +224,9 @@ async def test_several_conflicts_make_one_line_and_w_shows_each(
     app = app_for(repo)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
+        # The same words twice read once; w shows each pair with how far apart it was.
         assert text_of(app, "#advice").startswith(
-            "! Alendronate at 07:00: magnesium should wait until 09:00. "
-            "Press w for why, and 1 more.\n"
+            "! Alendronate at 07:00: magnesium should wait until 09:00. Press w for why.\n"
         )
         await pilot.press("w")
         messages = [str(s.render()) for s in app.screen.query(".dialog-message")]
@@ -396,3 +396,26 @@ async def test_e_moving_a_dose_into_a_window_asks_first(
         await pilot.pause()
     dose = next(e for e in repo.entries_on(TODAY) if e.is_supplement)
     assert dose.time == dt.time(8, 0)
+
+
+async def test_food_soon_after_alendronate_is_one_short_line_too(
+    repo: Repository, app_for: AppFactory
+) -> None:
+    take(repo, ALENDRONATE, "07:00")
+    glycinate_at(repo, "08:00")
+    repo.log(
+        drafts.food_entry(
+            drafts.resolve_foods(["08120"], [], lambda _: None)[0], "1 cup", TODAY, dt.time(7, 10)
+        )
+    )
+    app = app_for(repo)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        advice = text_of(app, "#advice")
+        assert advice.startswith(
+            "! Alendronate at 07:00: magnesium should wait until 09:00. Press w for why, and 1 "
+            "more.\n"
+        )
+        await pilot.press("w")
+        messages = [str(s.render()) for s in app.screen.query(".dialog-message")]
+        assert any("10 min after Alendronate: the dose wants at least 30" in m for m in messages)

@@ -290,11 +290,12 @@ def find_interactions(
     return tuple(found)
 
 
-def food_too_soon(entries: Iterable[Entry]) -> list[str]:
+def food_too_soon(entries: Iterable[Entry]) -> list[tuple[str, str]]:
     """Food logged too soon after a medicine taken before food (an oral
-    bisphosphonate: 30 minutes, ibandronate 60), once a dose, worded as guidance."""
+    bisphosphonate: 30 minutes, ibandronate 60), once a dose, worded as guidance: the
+    full text and a short line."""
     day = sorted(entries, key=lambda e: e.minutes_of_day)
-    said: list[str] = []
+    said: list[tuple[str, str]] = []
     for medicine in day:
         cls = _BY_KEY.get(medicine.form or "") if medicine.is_medicine else None
         if cls is None or not cls.food_wait:
@@ -305,12 +306,15 @@ def food_too_soon(entries: Iterable[Entry]) -> list[str]:
             None,
         )
         if food is not None:
+            after = f"{duration_text(food.minutes_of_day - start)} after {medicine.name}"
             said.append(
-                f"{food.name} at {food.time:%H:%M}, "
-                f"{duration_text(food.minutes_of_day - start)} after {medicine.name}: the dose "
-                f"wants at least {cls.food_wait} minutes before food or drink other than plain "
-                "water (60 for ibandronate; the drug's labelling). Ask your clinician or "
-                "pharmacist."
+                (
+                    f"{food.name} at {food.time:%H:%M}, {after}: the dose wants at least "
+                    f"{cls.food_wait} minutes before food or drink other than plain water (60 "
+                    "for ibandronate; the drug's labelling). Ask your clinician or pharmacist.",
+                    f"Food at {food.time:%H:%M}, {after}: the dose wants {cls.food_wait} "
+                    "minutes first.",
+                )
             )
     return said
 

@@ -30,6 +30,8 @@ class Advice:
     level: AdviceLevel
     code: str  # stable identifier for scripts and tests: "over-limit", "timing", ...
     text: str
+    # One line for a narrow screen, where the text runs long ("" where it does not).
+    short: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,8 +212,13 @@ def summarize_day(
             )
         )
     interactions = find_interactions(day_entries, day_before)
-    advice.extend(Advice("warning", "medicine-timing", found.text) for found in interactions)
-    advice.extend(Advice("warning", "medicine-food", text) for text in food_too_soon(day_entries))
+    advice.extend(
+        Advice("warning", "medicine-timing", found.text, found.question) for found in interactions
+    )
+    advice.extend(
+        Advice("warning", "medicine-food", text, short)
+        for text, short in food_too_soon(day_entries)
+    )
     timing = _timing_tip(supplements)
     if timing is not None:
         advice.append(timing)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from mgtui.domain.entries import Entry
 from mgtui.domain.figures import Figure, split
 from mgtui.domain.summary import DaySummary
+from mgtui.domain.text import safe
 from mgtui.domain.verdict import AmountFigures, DayVerdict
 from mgtui.present.bars import (
     FOOD_CHAR,
@@ -286,6 +287,22 @@ def vitamin_d_line(summary: DaySummary, preview: DaySummary | None = None) -> Li
     return LineView(
         label="Vitamin D", value=value, note=f"{state} · {parts}", states=frozenset(states)
     )
+
+
+# Advice about medicines: said on Today in one short line (``medicine_line``).
+MEDICINE_CODES = frozenset({"medicine-timing", "medicine-food"})
+
+
+def medicine_line(summary: DaySummary) -> str | None:
+    """The day's medicine advice in one short line: the first one's short form, how many
+    more, and the key that shows each with its rule and source. The full texts run to
+    four lines each at 80 columns and would push the entries off screen."""
+    shorts = [a.short or a.text for a in summary.advice if a.code in MEDICINE_CODES]
+    if not shorts:
+        return None
+    first, *more = dict.fromkeys(shorts)
+    why = f"Press w for why, and {len(more)} more." if more else "Press w for why."
+    return f"! {safe(first)} {why}"
 
 
 def entry_columns(

@@ -18,7 +18,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from mgtui.domain.entries import Entry
 from mgtui.domain.summary import DaySummary
 from mgtui.domain.text import safe
-from mgtui.present.day import entry_columns
+from mgtui.present.day import MEDICINE_CODES, entry_columns, medicine_line
 from mgtui.present.text import entry_changed, missing_magnesium_line
 from mgtui.store import StoreError
 from mgtui.tui.guard import reads_store
@@ -49,15 +49,6 @@ def format_mg(shown: str | None, width: int = 6) -> Text:
     if shown is None:
         return Text(f"{'?':>{width}}", style="dim")
     return Text(f"{shown:>{width}}")
-
-
-def interactions_line(summary: DaySummary) -> str:
-    """The day's medicine timing conflicts in one short line: the first one's question,
-    how many more, and the key that shows each with its rule and source. The full
-    texts run to four lines each at 80 columns and would push the entries off screen."""
-    first, *more = summary.interactions
-    why = f"Press w for why, and {len(more)} more." if more else "Press w for why."
-    return f"! {safe(first.question)} {why}"
 
 
 def day_title(day: dt.date, today: dt.date) -> str:
@@ -205,13 +196,14 @@ class TodayScreen(SectionScreen):
     def _show_advice(self, summary: DaySummary) -> None:
         lines: list[Text] = []
         for advice in summary.advice:
-            if advice.code == "medicine-timing":
+            if advice.code in MEDICINE_CODES:
                 continue  # one short line for them all, below
             style = "bold" if advice.level == "warning" else ""
             prefix = "! " if advice.level == "warning" else "Tip: "
             lines.append(Text(prefix + safe(advice.text), style=style))
-        if summary.interactions:
-            lines.insert(0, Text(interactions_line(summary), style="bold"))
+        medicines = medicine_line(summary)
+        if medicines is not None:
+            lines.insert(0, Text(medicines, style="bold"))
         if summary.entries_missing_magnesium:
             lines.append(
                 Text(missing_magnesium_line(summary.entries_missing_magnesium), style="dim")
