@@ -107,20 +107,20 @@ def medicine_entry(
     )
 
 
-def nutrient_entries(entries: Iterable[Entry]) -> list[Entry]:
-    """The foods and supplements of ``entries`` (medicines carry no nutrients)."""
-    return [entry for entry in entries if not entry.is_medicine]
-
-
 def minerals_text(minerals: Sequence[ref.Mineral]) -> str:
     return " and ".join(sorted(minerals))
+
+
+def _day_and_time(minutes: int) -> tuple[int, str]:
+    """Minutes after a day's midnight as (days later, "HH:MM")."""
+    day, minute = divmod(minutes, DAY_MINUTES)
+    return day, f"{minute // 60:02d}:{minute % 60:02d}"
 
 
 def clock(minutes: int) -> str:
     """Minutes after the day's midnight as "HH:MM"; a time on the day before or after
     says so."""
-    day, minute = divmod(minutes, DAY_MINUTES)
-    text = f"{minute // 60:02d}:{minute % 60:02d}"
+    day, text = _day_and_time(minutes)
     return {0: text, 1: f"{text} the next day", -1: f"{text} the day before"}.get(
         day, f"{text} ({day:+d} days)"
     )
@@ -167,9 +167,8 @@ class Interaction:
         when the pair spans midnight."""
         if self.medicine.date == self.supplement.date:
             return clock(minutes)
-        days, minute = divmod(minutes, DAY_MINUTES)
-        date = self.day + dt.timedelta(days=days)
-        return f"{minute // 60:02d}:{minute % 60:02d} on {date:%a %d %b}"
+        days, text = _day_and_time(minutes)
+        return f"{text} on {self.day + dt.timedelta(days=days):%a %d %b}"
 
     @property
     def wait_until(self) -> int:

@@ -62,10 +62,7 @@ def check_printable(what: str, value: str | None) -> None:
 
 def _check_medicine(entry: Entry) -> None:
     """A medicine taken has a known class (in ``form``) and no nutrients or amounts."""
-    from mgtui.domain.medicines import find_class
-
-    found = find_class(entry.form or "")
-    if found is None or found.key != entry.form:
+    if entry.form not in layout.MEDICINE_CLASS_KEYS:
         raise InvalidRecordError(f"a medicine's class must be one of the table, not {entry.form!r}")
     amounts = (entry.magnesium_mg, entry.calcium_mg, entry.grams, entry.servings)
     if any(value is not None for value in (*amounts, entry.vitamin_d_iu)):
