@@ -35,6 +35,7 @@ from mgtui.domain.verdict import DayVerdict, day_verdict
 from mgtui.errors import BadInputError
 from mgtui.foods.model import Food
 from mgtui.store import NotFoundError, Repository, StoreError
+from mgtui.store.named import name_key
 
 if TYPE_CHECKING:
     # Imported where they are used: the day and its figures (status, Today's first
@@ -269,15 +270,21 @@ class Logbook:
         return self._question(self.day(day), self.day(day, drafts), drafts)
 
     def _question(
-        self, before: DaySummary, after: DaySummary, drafts: Iterable[Entry]
+        self, before: DaySummary, after: DaySummary, drafts: Sequence[Entry]
     ) -> str | None:
-        parts: list[str] = []
-        if any(draft.is_supplement for draft in drafts):
-            limit = dose_warning(before, after, self.today())
-            if limit is not None:
-                parts.append(limit)
+        parts = self._limit_warning(before, after, drafts)
         parts += merged_questions(self._new_interactions(before, after, drafts))
         return " ".join(parts) or None
+
+    def _limit_warning(
+        self, before: DaySummary, after: DaySummary, drafts: Sequence[Entry]
+    ) -> list[str]:
+        """The words for a dose past the limit (or any with kidney disease), when the
+        drafts hold a supplement: asked first, or warned after logging."""
+        if not any(draft.is_supplement for draft in drafts):
+            return []
+        limit = dose_warning(before, after, self.today())
+        return [] if limit is None else [limit]
 
     def routine_drafts(self, name: str, day: dt.date, time: dt.time) -> list[Entry]:
         """A saved routine's items as entries to log on ``day`` at ``time``."""
@@ -336,14 +343,10 @@ class Logbook:
         return LoggedGroup(before=before, after=after, warnings=warnings, entries=tuple(entries))
 
     def _warnings(
-        self, before: DaySummary, after: DaySummary, drafts: Iterable[Entry]
+        self, before: DaySummary, after: DaySummary, drafts: Sequence[Entry]
     ) -> tuple[str, ...]:
         """The dose question for supplements, and advice the change brings."""
-        warnings: list[str] = []
-        if any(draft.is_supplement for draft in drafts):
-            limit = dose_warning(before, after, self.today())
-            if limit is not None:
-                warnings.append(limit)
+        warnings = self._limit_warning(before, after, drafts)
         warnings += interaction_warnings(self._new_interactions(before, after, drafts))
         warnings.extend(
             advice.text
@@ -415,10 +418,10 @@ class Logbook:
 
     def routine(self, name: str) -> Routine:
         """A saved routine by name, ignoring case; ``NotFoundError`` naming the saved ones."""
-        key = " ".join(name.split()).casefold()
+        key = name_key(name)
         saved = self.repo.routines()
         for routine in saved:
-            if routine.name.casefold() == key:
+            if name_key(routine.name) == key:
                 return routine
         known = ", ".join(routine.name for routine in saved)
         raise NotFoundError(
@@ -519,8 +522,8 @@ class Logbook:
 
     def medication(self, name: str) -> Medication | None:
         """A saved medicine by name, ignoring case and spacing; None if there is none."""
-        key = " ".join(name.split()).casefold()
-        return next((m for m in self.repo.medications() if m.name.casefold() == key), None)
+        key = name_key(name)
+        return next((m for m in self.repo.medications() if name_key(m.name) == key), None)
 
     def save_medication(self, name: str, class_text: str | None = None) -> Medication:
         """Save a medicine with its class: the one typed (a class, or a medicine of it such
