@@ -18,6 +18,7 @@ from mgtui.domain.entries import Entry
 from mgtui.domain.figures import figure, half_up
 from mgtui.domain.insights import Insights, compute_insights
 from mgtui.domain.medicines import (
+    Interaction,
     Medication,
     day_before_entries,
     duration_text,
@@ -232,17 +233,36 @@ def _supplements_section(
     return lines
 
 
-def _warnings_section(all_entries: Sequence[Entry], start: dt.date, targets: Targets) -> list[str]:
-    """The window's warnings (``all_entries`` may hold the day before it, for a medicine
-    and a supplement across its first midnight)."""
+def _by_day(entries: Iterable[Entry]) -> dict[dt.date, list[Entry]]:
     by_day: dict[dt.date, list[Entry]] = defaultdict(list)
-    for entry in all_entries:
+    for entry in entries:
         by_day[entry.date].append(entry)
-    entries = [entry for entry in all_entries if entry.date >= start]
+    return by_day
+
+
+def _too_close(
+    all_entries: Sequence[Entry], start: dt.date
+) -> dict[dt.date, tuple[Interaction, ...]]:
+    """Each window day's medicines and supplements taken too close together, across
+    its midnight too (``all_entries`` may hold the day before the window)."""
+    by_day = _by_day(all_entries)
+    found = {
+        day: find_interactions(
+            by_day[day], day_before_entries(by_day.get(day - dt.timedelta(days=1), []))
+        )
+        for day in sorted(d for d in by_day if d >= start)
+    }
+    return {day: pairs for day, pairs in found.items() if pairs}
+
+
+def _warnings_section(entries: Sequence[Entry], targets: Targets, medicine_days: int) -> list[str]:
+    """The window's warnings; ``medicine_days``: its days with a medicine and a
+    supplement too close together."""
+    by_day = _by_day(entries)
     over: list[str] = []
     calcium_over: list[str] = []
-    timing_days = medicine_days = 0
-    for day in sorted(d for d in by_day if d >= start):
+    timing_days = 0
+    for day in sorted(by_day):
         summary = summarize_day(day, by_day[day], targets)
         figures = summary.figures
         if figures.supplement.state == "over":
@@ -251,9 +271,6 @@ def _warnings_section(all_entries: Sequence[Entry], start: dt.date, targets: Tar
             calcium_over.append(f"{day:%d %b} ({figures.calcium.total.text} mg)")
         if any(a.code == "timing" for a in summary.tips):
             timing_days += 1
-        previous = by_day.get(day - dt.timedelta(days=1), [])
-        if find_interactions(by_day[day], day_before_entries(previous)):
-            medicine_days += 1
     lines = ["## Warnings", ""]
     if over:
         lines.append(
@@ -283,18 +300,17 @@ def _warnings_section(all_entries: Sequence[Entry], start: dt.date, targets: Tar
 
 
 def _medicines_section(
-    all_entries: Sequence[Entry], start: dt.date, medications: Sequence[Medication]
+    entries: Sequence[Entry],
+    medications: Sequence[Medication],
+    too_close: dict[dt.date, tuple[Interaction, ...]],
 ) -> list[str]:
     """The medicines (saved, or taken in the window), their rules and standing notes once,
-    and each day a medicine and a supplement were taken too close together (across the
-    window's first midnight too: ``all_entries`` may hold the day before)."""
-    entries = [entry for entry in all_entries if entry.date >= start]
-    taken = {e.name.casefold(): e.form or "" for e in entries if e.is_medicine}
+    and each day a medicine and a supplement were taken too close together."""
     named = {m.name.casefold(): (m.name, m.medicine_class) for m in medications}
     for entry in entries:
         if entry.is_medicine:
             named.setdefault(entry.name.casefold(), (entry.name, entry.form or ""))
-    if not named and not taken:
+    if not named:
         return []
     lines = ["## Medicines and supplement timing", ""]
     for name, key in sorted(named.values(), key=lambda pair: pair[0].casefold()):
@@ -305,15 +321,9 @@ def _medicines_section(
         lines.append(f"- {markdown_cell(safe(name))} ({cls.label}){rule}.")
     notes = standing_notes(key for _, key in named.values())
     lines += [f"- Note: {note}" for _, note in notes]
-    by_day: dict[dt.date, list[Entry]] = defaultdict(list)
-    for entry in all_entries:
-        by_day[entry.date].append(entry)
     close: list[str] = []
-    conflict_days: set[dt.date] = set()
-    for day in sorted(d for d in by_day if d >= start):
-        earlier = day_before_entries(by_day.get(day - dt.timedelta(days=1), []))
-        for found in find_interactions(by_day[day], earlier):
-            conflict_days.add(day)
+    for day, pairs in too_close.items():
+        for found in pairs:
             close.append(
                 f"{day:%a %d %b}: {markdown_cell(safe(found.medicine.name))} "
                 f"{found.moment(found.medicine_at)} and "
@@ -325,7 +335,7 @@ def _medicines_section(
     if close:
         lines.append(
             f"A medicine and a magnesium or calcium supplement were taken too close together "
-            f"on {_days(len(conflict_days))}:"
+            f"on {_days(len(too_close))}:"
         )
         lines += ["", *[f"- {line}" for line in close]]
     else:
@@ -349,6 +359,8 @@ def build_report(
     all_entries = list(entries)
     insights = compute_insights(all_entries, targets, end, days)
     window = [e for e in all_entries if insights.start <= e.date <= insights.end]
+    # The day before the window counts for a pair across the window's first midnight.
+    too_close = _too_close([e for e in all_entries if e.date <= insights.end], insights.start)
     stamp = f" on {generated:%d %b %Y %H:%M}" if generated else ""
     lines = [
         "# Magnesium and bone health: intake report",
@@ -363,9 +375,9 @@ def build_report(
         "",
         *_supplements_section(supplement_use(window), products),
         "",
-        *_warnings_section(all_entries, insights.start, targets),
+        *_warnings_section(window, targets, len(too_close)),
         "",
-        *_medicines_section(all_entries, insights.start, medications),
+        *_medicines_section(window, medications, too_close),
         "",
         "## Sources of the reference values",
         "",
