@@ -14,7 +14,7 @@ from mgtui.domain.figures import Figure, half_up, split
 from mgtui.domain.routines import Routine
 from mgtui.domain.text import safe
 from mgtui.present.json import number
-from mgtui.present.text import amount_with_grams, count, entry_label
+from mgtui.present.text import KIND_SUFFIX, amount_with_grams, count, entry_label
 
 
 def magnesium_figures(routine: Routine, decimals: int = 0) -> tuple[Figure, tuple[Figure, ...]]:
@@ -69,10 +69,7 @@ def entry_lines(entries: Sequence[Entry], *, with_time: bool = False) -> list[st
             lines.append(f"{entry.time:%H:%M} {'':>4}        {what}" if with_time else what)
             continue
         magnesium = "?" if entry.magnesium_mg is None else part.text
-        what = (
-            f"{safe(entry.name)}{' (supplement)' if entry.is_supplement else ''} — "
-            f"{safe(amount_with_grams(entry))}"
-        )
+        what = f"{safe(entry.name)}{KIND_SUFFIX[entry.kind]} — {safe(amount_with_grams(entry))}"
         # With the time, the figures come first: a long name is cut at its end.
         if with_time:
             lines.append(f"{entry.time:%H:%M} {magnesium:>4} mg Mg  {what}")

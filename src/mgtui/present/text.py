@@ -85,6 +85,10 @@ def describe_supplement_entry(entry: Entry) -> str:
     return f"{safe(entry.name)}{form} — {safe(entry.amount)}: {describe_nutrients(entry)}"
 
 
+# What a day's list adds to a name to say what kind of entry it is.
+KIND_SUFFIX = {"food": "", "supplement": " (supplement)", "medicine": " (medicine)"}
+
+
 def entry_label(entry: Entry) -> str:
     """The name with its form, or a medicine's class: "Alendronate (oral bisphosphonate)"."""
     if entry.is_medicine:

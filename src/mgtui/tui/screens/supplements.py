@@ -332,28 +332,30 @@ class SupplementsScreen(SectionScreen):
         product = self.selected_product()
         if product is None:
             return
+        repo = self.mgtui.logbook.repo
+        self.forget(
+            ("Delete product", "Delete", "delete the product"),
+            product.name,
+            "Doses already logged stay in the log.",
+            lambda: repo.delete_supplement_product(product.name),
+        )
+
+    def forget(
+        self,
+        words: tuple[str, str, str],
+        name: str,
+        kept: str,
+        delete: Callable[[], object],
+    ) -> None:
+        """Ask, then delete a saved product or medicine; what was logged from it stays.
+        ``words``: the question's title, its button, and what failing to do it is."""
+        title, button, doing = words
 
         def answered(confirmed: bool | None) -> None:
-            if confirmed:
-                repo = self.mgtui.logbook.repo
-                if (
-                    self.mgtui.attempt(
-                        "delete the product", lambda: repo.delete_supplement_product(product.name)
-                    )
-                    is not None
-                ):
-                    self.notify(
-                        f"Forgot {safe(product.name)}. Logged doses stay in the log.", markup=False
-                    )
+            if confirmed and self.mgtui.attempt(doing, delete) is not None:
+                self.notify(f"Forgot {safe(name)}. {kept}", markup=False)
 
-        self.app.push_screen(
-            ConfirmDialog(
-                "Delete product",
-                f"Forget {safe(product.name)}? Doses already logged stay in the log.",
-                "Delete",
-            ),
-            answered,
-        )
+        self.app.push_screen(ConfirmDialog(title, f"Forget {safe(name)}? {kept}", button), answered)
 
     # -- medicines ------------------------------------------------------------
 
@@ -409,26 +411,10 @@ class SupplementsScreen(SectionScreen):
         if medication is None:
             self.notify("No medicine is saved.", severity="warning")
             return
-
-        def answered(confirmed: bool | None) -> None:
-            if not confirmed:
-                return
-            session = self.mgtui.logbook
-            if (
-                self.mgtui.attempt(
-                    "remove the medicine", lambda: session.delete_medication(medication.name)
-                )
-                is not None
-            ):
-                self.notify(
-                    f"Forgot {safe(medication.name)}. Doses taken stay in the log.", markup=False
-                )
-
-        self.app.push_screen(
-            ConfirmDialog(
-                "Remove medicine",
-                f"Forget {safe(medication.name)}? Doses already taken stay in the log.",
-                "Remove",
-            ),
-            answered,
+        session = self.mgtui.logbook
+        self.forget(
+            ("Remove medicine", "Remove", "remove the medicine"),
+            medication.name,
+            "Doses already taken stay in the log.",
+            lambda: session.delete_medication(medication.name),
         )

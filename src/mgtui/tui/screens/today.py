@@ -19,7 +19,7 @@ from mgtui.domain.entries import Entry
 from mgtui.domain.summary import DaySummary
 from mgtui.domain.text import safe
 from mgtui.present.day import MEDICINE_CODES, entry_columns, medicine_line
-from mgtui.present.text import entry_changed, missing_magnesium_line
+from mgtui.present.text import KIND_SUFFIX, entry_changed, missing_magnesium_line
 from mgtui.store import StoreError
 from mgtui.tui.guard import reads_store
 from mgtui.tui.screens.base import SectionScreen
@@ -40,7 +40,6 @@ WIDE_AMOUNT_COLUMN_WIDTH = 24
 WIDE_TERMINAL = 110
 
 
-KIND_SUFFIX = {"food": "", "supplement": " (supplement)", "medicine": " (medicine)"}
 NO_MG = Text(f"{'—':>6}", style="dim")
 
 
