@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from mgtui.domain.entries import Entry
 from mgtui.foods import get_food
+from mgtui.frozen import replace
 from mgtui.logbook import demo, drafts
 from mgtui.store import Repository
 

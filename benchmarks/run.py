@@ -32,7 +32,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -40,6 +40,7 @@ from typing import Any
 import benchkit
 import dataset
 from benchkit import Summary, milliseconds, time_call
+from mgtui.frozen import replace
 
 HERE = Path(__file__).resolve().parent
 DRIVER = HERE / "paint_driver.py"

@@ -9,7 +9,6 @@ import json
 import re
 import stat
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 from typing import Any, cast
 
@@ -17,6 +16,7 @@ import orjson
 import pytest
 
 from mgtui.domain.entries import Entry
+from mgtui.frozen import replace
 from mgtui.store import Repository, layout, migrations
 
 DAY = dt.date(2025, 1, 30)

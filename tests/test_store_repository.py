@@ -3,7 +3,6 @@ custom foods, favourites, recent foods, change detection, and per-process state.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import random
 import re
@@ -20,6 +19,7 @@ from mgtui.domain.history import DayTotals, day_totals
 from mgtui.domain.supplements import SupplementProduct
 from mgtui.domain.targets import DEFAULT_PROFILE, CustomTargets, Profile
 from mgtui.foods.model import Food, Portion
+from mgtui.frozen import is_frozen, replace
 from mgtui.store import (
     DuplicateNameError,
     InvalidRecordError,
@@ -201,9 +201,7 @@ def test_edit_replaces_amount_and_nutrients(repo: Repository) -> None:
     edited = repo.edit_entry(
         entry.id, amount="2 oz", grams=56.7, magnesium_mg=152.0, calcium_mg=150.0
     )
-    assert edited == dataclasses.replace(
-        entry, amount="2 oz", grams=56.7, magnesium_mg=152.0, calcium_mg=150.0
-    )
+    assert edited == replace(entry, amount="2 oz", grams=56.7, magnesium_mg=152.0, calcium_mg=150.0)
     assert repo.entries_on(DAY) == [edited]
     assert repo.day_totals()[0].magnesium_mg == 152.0
 
@@ -403,7 +401,7 @@ def test_profile_defaults_until_saved(repo: Repository) -> None:
 
 
 def test_a_changed_default_profile_is_saved_as_not_default(repo: Repository) -> None:
-    saved = repo.save_profile(dataclasses.replace(DEFAULT_PROFILE, age=70))
+    saved = repo.save_profile(replace(DEFAULT_PROFILE, age=70))
     assert not saved.is_default
     assert not repo.profile().is_default and repo.profile().age == 70
 
@@ -464,7 +462,7 @@ def test_custom_foods_are_saved_listed_replaced_and_deleted(repo: Repository) ->
     assert repo.custom_food("custom-spring-water") == WATER
     assert repo.custom_food("spring WATER") == WATER
 
-    richer = dataclasses.replace(WATER, magnesium_mg_per_100g=11.0)
+    richer = replace(WATER, magnesium_mg_per_100g=11.0)
     repo.save_custom_food(richer)
     assert repo.custom_food(WATER.id) == richer
 
@@ -478,13 +476,13 @@ def test_custom_foods_are_saved_listed_replaced_and_deleted(repo: Repository) ->
 
 def test_custom_food_names_are_unique(repo: Repository) -> None:
     repo.save_custom_food(WATER)
-    clash = dataclasses.replace(WATER, id="custom-water-2", name="SPRING WATER")
+    clash = replace(WATER, id="custom-water-2", name="SPRING WATER")
     with pytest.raises(DuplicateNameError, match="already exists"):
         repo.save_custom_food(clash)
     with pytest.raises(InvalidRecordError):
-        repo.save_custom_food(dataclasses.replace(WATER, id="12014"))
+        repo.save_custom_food(replace(WATER, id="12014"))
     with pytest.raises(InvalidRecordError):
-        repo.save_custom_food(dataclasses.replace(WATER, magnesium_mg_per_100g=float("nan")))
+        repo.save_custom_food(replace(WATER, magnesium_mg_per_100g=float("nan")))
     assert repo.custom_foods() == [WATER]
 
 
@@ -569,7 +567,7 @@ def test_callers_get_typed_objects_not_documents(repo: Repository) -> None:
         repo.profile(),
     ]
     for result in results:
-        assert dataclasses.is_dataclass(result) and not isinstance(result, dict)
+        assert is_frozen(result) and not isinstance(result, dict)
 
 
 def test_close_and_context_manager(tmp_path: Path) -> None:
@@ -601,7 +599,7 @@ def test_log_stores_a_drafted_entry_and_reads_back_the_same(repo: Repository) ->
         servings=2.0,
     )
     logged = repo.log(draft)
-    assert logged.id and logged == dataclasses.replace(draft, id=logged.id)
+    assert logged.id and logged == replace(draft, id=logged.id)
     again = Repository.open(repo.data_dir)
     assert again.entries_on(DAY) == [logged]
 
@@ -663,9 +661,7 @@ def test_two_names_with_one_slug_never_replace_each_other(repo: Repository) -> N
     second = repo.save_custom_food(water("Water still"))
     assert (first.id, second.id) == ("custom-water-still", "custom-water-still-2")
     assert [f.name for f in repo.custom_foods()] == ["Water (still)", "Water still"]
-    again = repo.save_custom_food(
-        dataclasses.replace(water("Water (still)"), magnesium_mg_per_100g=3.0)
-    )
+    again = repo.save_custom_food(replace(water("Water (still)"), magnesium_mg_per_100g=3.0))
     assert again.id == "custom-water-still"  # the same name replaces its own food
     assert [f.magnesium_mg_per_100g for f in repo.custom_foods()] == [3.0, 1.0]
 

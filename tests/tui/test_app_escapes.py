@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 from textual.widgets import DataTable
 
 from app_support import TODAY, AppFactory, log_food
+from mgtui.frozen import replace
 from mgtui.store import Repository
 
 
@@ -20,7 +19,7 @@ async def test_today_escapes_control_characters_in_names(
     name = "\x1b[2J\x1b]52;c;aGk=\x07Almonds"
 
     def hostile(day):  # type: ignore[no-untyped-def]
-        return [dataclasses.replace(e, name=name) for e in stored(day)]
+        return [replace(e, name=name) for e in stored(day)]
 
     monkeypatch.setattr(repo, "entries_on", hostile)
     app = app_for(repo)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import os
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -15,6 +14,7 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static
 
 from app_support import TODAY, AppFactory, log_food, record_notifications
+from mgtui.frozen import replace
 from mgtui.store import Repository
 from mgtui.tui.app import WATCH_INTERVAL_SECONDS, MgtuiApp
 from mgtui.tui.dialogs.amount_dialog import AmountDialog

@@ -101,9 +101,8 @@ def any_change_asked(args: argparse.Namespace) -> bool:
 
 def changed_profile(profile: Profile, args: argparse.Namespace) -> Profile | None:
     """The profile with the options applied; None when no option was given."""
-    from dataclasses import replace
-
     from mgtui.domain.targets import parse_ratio_band
+    from mgtui.frozen import replace
     from mgtui.logbook.drafts import parse_number
 
     changes: dict[str, object] = {}

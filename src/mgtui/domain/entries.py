@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any, Literal
+
+from mgtui.frozen import frozen
 
 EntryKind = Literal["food", "supplement", "medicine"]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Entry:
     id: str
     date: dt.date

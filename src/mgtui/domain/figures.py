@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+
+from mgtui.frozen import frozen
 
 # More decimals than this say nothing to a person; past it the last digit is
 # rounded toward the figure's own side of the threshold instead.
@@ -60,7 +61,7 @@ def _toward(value: float, decimals: int, up: bool) -> float:
     return float(Decimal(repr(value)).quantize(quantum, rounding=rounding))
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Threshold:
     """A line a figure is judged against: ``at`` itself counts as reached, unless
     ``strict`` (a limit is passed only by more than the limit)."""
@@ -72,7 +73,7 @@ class Threshold:
         return value > self.at if self.strict else value >= self.at
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Figure:
     """A number as it is shown: its rounded value and how many decimals it shows."""
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from mgtui.domain.entries import Entry
+from mgtui.frozen import frozen
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class DayTotals:
     date: dt.date
     food_magnesium_mg: float

@@ -10,19 +10,19 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from mgtui.domain.entries import Entry
 from mgtui.domain.figures import Figure, figure, shares
 from mgtui.domain.history import DayTotals, day_totals
 from mgtui.domain.targets import Targets
 from mgtui.domain.verdict import DayVerdict, day_verdict
+from mgtui.frozen import frozen
 
 TOP_SOURCES = 10
 GAP_CLOSERS = 5
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class FoodSource:
     name: str
     food_id: str | None
@@ -31,7 +31,7 @@ class FoodSource:
     share: float  # of all food magnesium in the window, 0..1
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class GapCloser:
     """A portion the person has logged before and what it would add today."""
 
@@ -46,7 +46,7 @@ class GapCloser:
         return f"{self.amount} {self.name}: +{figure(self.magnesium_mg).text} mg"
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Insights:
     start: dt.date
     end: dt.date

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Final
 
 from mgtui.domain import reference as ref
 from mgtui.domain.entries import Entry
 from mgtui.domain.text import has_control
+from mgtui.frozen import frozen
 
 # A medicine's name is a label, like a product's.
 MAX_MEDICATION_NAME: Final = 60
@@ -37,7 +37,7 @@ class UnknownMedicineClassError(ValueError):
     """A class name that is not in the reference table."""
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Medication:
     """A saved medicine: its name as the person writes it, and its class."""
 
@@ -139,7 +139,7 @@ def duration_text(minutes: int) -> str:
     return f"{hours} h" + (f" {rest} min" if rest else "")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Interaction:
     """A medicine and a supplement taken closer together than the medicine's rule allows."""
 

@@ -7,8 +7,9 @@ computed: the functions that choose a row live in ``targets.py``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Final, Literal
+
+from mgtui.frozen import frozen
 
 Sex = Literal["female", "male"]
 
@@ -19,7 +20,7 @@ INFANT_SECOND_HALF: Final = 7 / 12
 MIN_REPRODUCTIVE_AGE: Final = 14.0
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class MagnesiumRow:
     """One life-stage row of the magnesium DRI table (mg/day)."""
 
@@ -71,7 +72,7 @@ MAGNESIUM_LACTATION: Final[dict[str, tuple[float, float]]] = {
 MAGNESIUM_PREGNANCY_LACTATION_UL: Final = 350.0
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class CalciumRow:
     """One life-stage row of the calcium DRI table (mg/day)."""
 
@@ -192,7 +193,7 @@ CALCIUM_FORM_ALIASES: Final[dict[str, str]] = {
 Mineral = Literal["magnesium", "calcium"]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class MedicineClass:
     """A class of medicines whose timing against magnesium or calcium supplements matters.
 

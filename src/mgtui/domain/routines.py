@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
 
 from mgtui.domain.entries import Entry
+from mgtui.frozen import frozen, replace
 
 # A routine's name is a label in a list, not a description.
 MAX_ROUTINE_NAME = 60
@@ -23,7 +23,7 @@ ITEM_DAY = dt.date(2000, 1, 1)
 ITEM_TIME = dt.time(0, 0)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Routine:
     name: str
     items: tuple[Entry, ...]

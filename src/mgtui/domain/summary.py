@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Literal
 
 from mgtui.domain import reference as ref
@@ -21,11 +20,12 @@ from mgtui.domain.history import day_totals
 from mgtui.domain.medicines import Interaction, find_interactions, food_too_soon
 from mgtui.domain.targets import Targets
 from mgtui.domain.verdict import DayVerdict, LimitState, RatioFigures, day_verdict, limit_state
+from mgtui.frozen import frozen
 
 AdviceLevel = Literal["warning", "tip"]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Advice:
     level: AdviceLevel
     code: str  # stable identifier for scripts and tests: "over-limit", "timing", ...
@@ -34,7 +34,7 @@ class Advice:
     short: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class MagnesiumTotals:
     food_mg: float
     supplement_mg: float
@@ -46,7 +46,7 @@ class MagnesiumTotals:
         return self.food_mg + self.supplement_mg
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class SupplementLimit:
     magnesium_mg: float
     limit_mg: float | None
@@ -61,7 +61,7 @@ class SupplementLimit:
         return self.state == "over"
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class CalciumTotals:
     food_mg: float
     supplement_mg: float
@@ -73,7 +73,7 @@ class CalciumTotals:
         return self.food_mg + self.supplement_mg
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class DaySummary:
     date: dt.date
     targets: Targets

@@ -8,10 +8,10 @@ elemental fraction converts it.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
 from mgtui.domain import reference as ref
 from mgtui.errors import BadInputError
+from mgtui.frozen import frozen
 
 # When a number typed as elemental magnesium is probably the compound weight. These
 # are mgtui's own thresholds (no published source), set from the arithmetic:
@@ -40,7 +40,7 @@ class SupplementError(BadInputError):
     """A supplement amount or form that cannot be used (the message says why)."""
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class MagnesiumForm:
     name: str
     elemental_fraction: float
@@ -69,7 +69,7 @@ def magnesium_form(name: str) -> MagnesiumForm:
         raise SupplementError(f"unknown magnesium form {name!r}; known forms: {known}") from None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class CalciumForm:
     name: str
     elemental_fraction: float
@@ -198,7 +198,7 @@ def looks_like_calcium_compound_weight(elemental_mg: float, form: str | None) ->
     return elemental_mg >= _CALCIUM_COMPOUND_ANY_FORM_MG
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class SupplementProduct:
     """A supplement as its label states it, saved so one key logs a serving.
 

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
 from mgtui.domain import reference as ref
 from mgtui.domain.figures import half_up
 from mgtui.domain.reference import Sex
 from mgtui.errors import BadInputError
+from mgtui.frozen import field, frozen, replace
 
 T = TypeVar("T")
 
@@ -26,7 +26,7 @@ class ProfileError(BadInputError):
     """A profile value a person typed that cannot be used (the message says why)."""
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class CustomTargets:
     """Targets a person (or their clinician) set by hand; each one wins over the tables."""
 
@@ -42,7 +42,7 @@ class CustomTargets:
         )
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Profile:
     sex: Sex = "female"
     age: float = 51.0
@@ -59,7 +59,7 @@ class Profile:
 
     def with_changes(self, **changes: object) -> Profile:
         """A copy with the given fields changed; never a default any more."""
-        return replace(self, is_default=False, **changes)  # type: ignore[arg-type]
+        return replace(self, is_default=False, **changes)
 
 
 def validate_profile(profile: Profile) -> None:
@@ -116,7 +116,7 @@ def parse_ratio_band(text: str) -> tuple[float, float]:
 DEFAULT_PROFILE = Profile(is_default=True)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Targets:
     """What one profile aims for each day. mg/day unless the name says otherwise."""
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
@@ -20,6 +19,7 @@ from mgtui.domain import reference as ref
 from mgtui.domain.figures import Figure, Threshold, figure, half_up, percent
 from mgtui.domain.history import DayTotals
 from mgtui.domain.targets import Targets
+from mgtui.frozen import frozen
 
 LimitState = Literal["calm", "near", "over"]
 RatioVerdict = Literal["low", "in band", "high", "n/a"]
@@ -28,7 +28,7 @@ RatioVerdict = Literal["low", "in band", "high", "n/a"]
 RATIO_DECIMALS = 2
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class AmountFigures:
     """A day's total of one mineral against its target, and its two parts."""
 
@@ -41,7 +41,7 @@ class AmountFigures:
     to_go: Figure | None  # what is missing to the target; None once it is reached
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class SupplementFigures:
     """Supplemental magnesium against its upper limit."""
 
@@ -53,7 +53,7 @@ class SupplementFigures:
     warn_at_any_dose: bool  # kidney disease: any supplement deserves a word with the doctor
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class RatioFigures:
     value: float | None  # shown calcium / shown magnesium to two decimals; None: n/a
     band: tuple[float, float]
@@ -65,7 +65,7 @@ class RatioFigures:
         return "n/a" if self.value is None else f"{self.value:.{RATIO_DECIMALS}f}"
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class DayVerdict:
     date: dt.date
     magnesium: AmountFigures
@@ -178,7 +178,7 @@ def _amount_figures(
     )
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class _Lines:
     """What one set of targets judges every day against, worked out once."""
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from mgtui.frozen import field, frozen
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Portion:
     """A household measure of one food: "1 oz" = 28.35 g, "1 cup, chopped" = 30 g."""
 
@@ -24,7 +24,7 @@ class Portion:
         return self.grams / self.amount
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Food:
     """A food with its nutrients per 100 g; ``None`` means USDA has no value (not zero)."""
 

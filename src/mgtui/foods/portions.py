@@ -28,12 +28,12 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
 from typing import Final
 
 from mgtui.errors import BadInputError
 from mgtui.foods.model import Food, Portion
 from mgtui.foods.text import STOP_WORDS, name_terms, stem, words
+from mgtui.frozen import frozen
 
 # One entry of one food above this is a typing error, not a meal.
 MAX_GRAMS: Final = 5000.0
@@ -136,7 +136,7 @@ class PortionError(BadInputError):
     """An amount that cannot be turned into grams; the message is meant for the user."""
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class PortionAmount:
     """An amount of one food: how many of which unit, and what that weighs."""
 

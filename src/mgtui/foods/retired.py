@@ -21,11 +21,11 @@ import datetime as dt
 import json
 import re
 import threading
-from dataclasses import replace
 from typing import Final, NamedTuple, Protocol
 
 from mgtui.foods.model import Food, Portion
 from mgtui.foods.table import data_dir, load_table
+from mgtui.frozen import replace
 
 RETIRED_FILE: Final = "foods-retired.json"
 NOT_IN_TABLE: Final = "no longer in the USDA table"

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from mgtui.domain.entries import Entry
 from mgtui.domain.medicines import Medication, medicine_entry
@@ -20,6 +19,7 @@ from mgtui.domain.routines import ITEM_DAY, ITEM_TIME, Routine
 from mgtui.domain.supplements import SupplementProduct, elemental_magnesium_mg
 from mgtui.domain.targets import Profile
 from mgtui.foods import get_food
+from mgtui.frozen import frozen
 from mgtui.logbook import drafts
 from mgtui.store import Repository
 
@@ -48,7 +48,7 @@ PRODUCTS = (GLYCINATE, CITRATE, CALCIUM)
 ALENDRONATE = Medication("Alendronate", "bisphosphonate")
 
 
-@dataclass(frozen=True)
+@frozen
 class Meal:
     time: str
     choices: Sequence[tuple[str, str]]  # (NDB id, amount)

@@ -11,7 +11,6 @@ import datetime as dt
 import math
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import replace
 from typing import Literal
 
 from mgtui.domain.entries import Entry, rescaled_vitamin_d
@@ -33,6 +32,7 @@ from mgtui.domain.supplements import (
 from mgtui.domain.targets import CustomTargets, Profile, ProfileError, parse_ratio_band
 from mgtui.errors import BadInputError
 from mgtui.foods.model import Food, Portion
+from mgtui.frozen import replace
 
 VitaminDUnit = Literal["IU", "mcg"]
 

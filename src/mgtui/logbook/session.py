@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 
@@ -34,6 +33,7 @@ from mgtui.domain.targets import DEFAULT_PROFILE, Profile, Targets, resolve_targ
 from mgtui.domain.verdict import DayVerdict, day_verdict
 from mgtui.errors import BadInputError
 from mgtui.foods.model import Food
+from mgtui.frozen import frozen, replace
 from mgtui.store import NotFoundError, Repository, StoreError
 from mgtui.store.named import name_key
 
@@ -62,7 +62,7 @@ def system_now() -> dt.datetime:
     return dt.datetime.now().replace(second=0, microsecond=0)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class _Change:
     """The day before and after a change, and what to warn about."""
 
@@ -75,14 +75,14 @@ class _Change:
         return tuple(advice.text for advice in self.after.tips)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Logged(_Change):
     """An entry as stored, with the day before and after it."""
 
     entry: Entry
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class LoggedGroup(_Change):
     """Entries logged together on one day (a routine, a copied day), as ``Logged``."""
 
@@ -123,12 +123,15 @@ class DayRow:
         return 0 if self._interactions is None else self._interactions(self.date)
 
 
-@dataclass
 class Logbook:
-    repo: Repository
-    now: Callable[[], dt.datetime] = field(default=system_now)
-    # Set when the saved profile could not be used and the default stands in for it.
-    profile_problem: str | None = None
+    """A session over one repository and a clock: what the CLI, the app and the
+    report ask for a day, a log entry, the targets, routines and medicines."""
+
+    def __init__(self, repo: Repository, now: Callable[[], dt.datetime] = system_now) -> None:
+        self.repo = repo
+        self.now = now
+        # Set when the saved profile could not be used and the default stands in for it.
+        self.profile_problem: str | None = None
 
     # -- the clock ------------------------------------------------------------------
 

@@ -9,7 +9,8 @@ previewed entry ``▒``, empty ``░``. No emoji: their width differs between te
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+
+from mgtui.frozen import frozen
 
 FOOD_CHAR = "█"
 SUPPLEMENT_CHAR = "▓"
@@ -28,7 +29,7 @@ RATIO_AXIS_CAP = 10.0
 Cell = tuple[str, str]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Segment:
     amount: float
     part: str

@@ -8,13 +8,13 @@ the CLI paints it with ANSI colours. Neither computes a figure of its own.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 
 from mgtui.domain.entries import Entry
 from mgtui.domain.figures import Figure, split
 from mgtui.domain.summary import DaySummary
 from mgtui.domain.text import safe
 from mgtui.domain.verdict import AmountFigures, DayVerdict
+from mgtui.frozen import field, frozen
 from mgtui.present.bars import (
     FOOD_CHAR,
     MARKER_CHAR,
@@ -31,7 +31,7 @@ from mgtui.present.text import band_text
 LegendPart = tuple[str, str, str]  # character, part name, label
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class BarView:
     label: str
     value: str  # the figure beside the bar
@@ -71,7 +71,7 @@ def to_go_text(figures: AmountFigures) -> str:
     return "" if figures.to_go is None else f"{figures.to_go.text} mg to go"
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class _Amount:
     """One mineral's bar: its figures now and as previewed, and the raw parts drawn."""
 
@@ -244,7 +244,7 @@ def day_bars(summary: DaySummary, preview: DaySummary | None = None) -> Sequence
     )
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class LineView:
     """A figure shown as one line, without a bar (vitamin D on Today and in ``status``):
     the figure, its state, then its parts, so a narrow screen cuts the parts first."""

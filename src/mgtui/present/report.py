@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from mgtui.domain.entries import Entry
 from mgtui.domain.figures import figure, half_up
@@ -31,6 +30,7 @@ from mgtui.domain.summary import summarize_day
 from mgtui.domain.supplements import SupplementProduct
 from mgtui.domain.targets import Profile, Targets, resolve_targets
 from mgtui.domain.text import safe
+from mgtui.frozen import frozen
 from mgtui.present.insights import source_cells, vitamin_d_average_text
 
 DEFAULT_REPORT_DAYS = 30
@@ -39,7 +39,7 @@ DISCLAIMER = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class SupplementUse:
     name: str
     form: str | None

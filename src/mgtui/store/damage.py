@@ -10,19 +10,19 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from tinydb.table import Table
 
 from mgtui.domain.text import safe
+from mgtui.frozen import frozen
 from mgtui.store import layout
 
 FILE = "file"
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class SetAsideRecord:
     """One record kept aside: ``what`` it was (entry, day, profile, supplement, custom
     food, favourite, table, file), ``where`` (a date, a document id, a file name),

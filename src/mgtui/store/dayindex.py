@@ -8,10 +8,10 @@ day's string changes, and writes changed days back without TinyDB.
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import datetime as dt
 from collections.abc import Callable
 
+from mgtui import frozen
 from mgtui.domain.entries import Entry
 from mgtui.domain.history import DayTotals
 from mgtui.store import layout
@@ -254,7 +254,7 @@ class Days:
             while entry_id in taken:
                 entry_id = new_id()
             taken.add(entry_id)
-            entry = dataclasses.replace(draft, id=entry_id)
+            entry = frozen.replace(draft, id=entry_id)
             ordinal = entry.date.toordinal()
             rows = changed.get(ordinal)
             if rows is None:

@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
 from typing import Any, Final
 
 from mgtui.domain.entries import Entry, EntryKind, entry_fields
@@ -41,6 +40,7 @@ from mgtui.domain.routines import ITEM_DAY, ITEM_TIME, Routine
 from mgtui.domain.supplements import SupplementError, SupplementProduct
 from mgtui.domain.targets import CustomTargets, Profile, ProfileError
 from mgtui.foods.model import Food, Portion
+from mgtui.frozen import field, frozen, replace
 from mgtui.store import layout
 from mgtui.store.errors import ImportFileError
 
@@ -49,7 +49,7 @@ EXPORT_VERSION: Final = 1
 _MAX_PROBLEMS: Final = 50
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ImportBundle:
     """A validated import file, as typed objects."""
 
@@ -62,7 +62,7 @@ class ImportBundle:
     medications: tuple[Medication, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ImportResult:
     """What an import changed. Entries already in the log (same id) are never
     overwritten: identical ones count as ``entries_unchanged``, different ones as

@@ -70,7 +70,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Callable
-from dataclasses import replace
 from operator import itemgetter
 from pathlib import Path
 from typing import Any, Final
@@ -79,6 +78,7 @@ import orjson
 
 from mgtui.domain.entries import Entry, EntryKind
 from mgtui.domain.reference import MEDICINE_CLASSES
+from mgtui.frozen import replace
 from mgtui.store.errors import DamagedFileError, NewerSchemaError, StoreError
 from mgtui.store.storage import Tables
 

@@ -7,11 +7,11 @@ transaction.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from mgtui.domain.supplements import SupplementProduct
+from mgtui.frozen import replace
 from mgtui.store import exchange
 from mgtui.store.errors import NotFoundError
 from mgtui.store.records import checked_product, stored_product

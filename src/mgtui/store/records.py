@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import replace
 from pathlib import Path
 from typing import Any, Final
 
@@ -18,6 +17,7 @@ from mgtui.domain.supplements import SupplementError, SupplementProduct
 from mgtui.domain.targets import ProfileError
 from mgtui.domain.text import first_control
 from mgtui.foods.model import Food
+from mgtui.frozen import replace
 from mgtui.store import exchange, layout
 from mgtui.store.errors import DuplicateNameError, InvalidRecordError, StoreError
 from mgtui.store.storage import Tables

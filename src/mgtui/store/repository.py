@@ -11,7 +11,6 @@ import copy
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeAlias
 
@@ -24,6 +23,7 @@ from mgtui.domain.routines import Routine
 from mgtui.domain.supplements import SupplementProduct
 from mgtui.domain.targets import DEFAULT_PROFILE, Profile
 from mgtui.foods.model import Food
+from mgtui.frozen import replace
 from mgtui.locations import UntrustedPathError, data_file, ensure_private_dir, trusted_file
 from mgtui.store import (
     damage,

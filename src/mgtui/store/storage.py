@@ -27,7 +27,6 @@ import stat
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +34,7 @@ import orjson
 from tinydb.storages import Storage
 
 from mgtui import locations
+from mgtui.frozen import frozen
 from mgtui.store.errors import DamagedFileError, StoreError, StoreWriteError, UntrustedPathError
 
 # TinyDB's raw shape: table name -> document id (a string in JSON) -> document.
@@ -54,7 +54,7 @@ class FileMissingError(StoreError):
     """The log file is not there (deleted while running, or never created)."""
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class FileSignature:
     """What identifies one version of the file without reading it.
 

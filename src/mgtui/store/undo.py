@@ -7,10 +7,10 @@ is never overwritten.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Final, Literal
 
 from mgtui.domain.entries import Entry
+from mgtui.frozen import frozen
 from mgtui.store import layout
 from mgtui.store.dayindex import Days
 from mgtui.store.errors import UndoConflictError
@@ -18,7 +18,7 @@ from mgtui.store.errors import UndoConflictError
 UNDO_DEPTH: Final = 100
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class UndoStep:
     action: Literal["add", "delete", "edit"]
     before: Entry | None  # the entry before the change (None for an add)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from typing import TypeVar
 
 from textual.app import App, SystemCommand
@@ -22,6 +21,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.signal import Signal
 
+from mgtui.frozen import frozen
 from mgtui.logbook.session import Logbook
 from mgtui.store import StoreError
 from mgtui.tui.sections import BY_ID, DEFAULT_MODE, SECTIONS, Section, section_bindings
@@ -32,7 +32,7 @@ T = TypeVar("T")
 WATCH_INTERVAL_SECONDS = 1.0
 
 
-@dataclass(frozen=True)
+@frozen
 class PaletteCommand:
     section: str
     title: str

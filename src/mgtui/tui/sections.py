@@ -8,10 +8,11 @@ when the section is first opened: the app's start pays only for Today.
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
 
 from textual.binding import Binding
 from textual.screen import Screen
+
+from mgtui.frozen import frozen
 
 # Textual's name for the mode of the app's default screen. Today is that screen, so
 # it is built with the app and not through a mode switch, whose first time parses
@@ -19,7 +20,7 @@ from textual.screen import Screen
 DEFAULT_MODE = "_default"
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Section:
     id: str  # what ``go`` takes: "today", "food", ...
     name: str  # what the nav bar, the palette and Help call it

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from rich.segment import Segment
 from rich.text import Text
@@ -25,13 +24,14 @@ from textual.widgets.selection_list import Selection
 
 from mgtui.domain.entries import Entry, repeated_ids
 from mgtui.errors import BadInputError
+from mgtui.frozen import frozen
 from mgtui.logbook.drafts import parse_day
 from mgtui.present.routines import entry_lines
 from mgtui.present.text import count
 from mgtui.store import StoreError
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class CopyRequest:
     source: dt.date
     ids: tuple[str, ...]

@@ -9,7 +9,6 @@ class is chosen with the arrows. A name that cannot be saved keeps the dialog op
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from rich.text import Text
 from textual import on
@@ -22,11 +21,12 @@ from textual.widgets.option_list import Option
 
 from mgtui.domain import reference as ref
 from mgtui.domain.medicines import find_class, medication_name_problem
+from mgtui.frozen import frozen
 
 HINT = "A known medicine chooses its class; otherwise pick one with ↑↓."
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class MedicineRequest:
     name: str
     medicine_class: str  # a key of ``reference.MEDICINE_CLASSES``

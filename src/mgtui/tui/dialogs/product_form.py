@@ -9,8 +9,6 @@ calcium of a citrate (21.1% calcium) gets the same question.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -19,10 +17,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Select, Static
 
 from mgtui.domain.supplements import CALCIUM_FORMS, MAGNESIUM_FORMS, SupplementProduct
+from mgtui.frozen import frozen
 from mgtui.logbook import drafts
 
 
-@dataclass(frozen=True)
+@frozen
 class ProductFormResult:
     product: SupplementProduct
     save: bool  # False: log this dose once without keeping the product

@@ -3,7 +3,6 @@ the highlighted one; n builds a new one by hand, e changes one, x deletes one.""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
 
 from rich.text import Text
@@ -16,12 +15,13 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from mgtui.domain.routines import Routine
+from mgtui.frozen import frozen
 from mgtui.present.routines import item_lines, routine_summary
 
 RoutineAction = Literal["log", "new", "edit", "delete"]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class RoutineChoice:
     """What to do, and with which routine (none for a new one)."""
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -13,9 +11,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, Static
 
 from mgtui.domain.text import has_control
+from mgtui.frozen import frozen
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class RoutineRequest:
     name: str
     only_selected: bool

@@ -6,8 +6,6 @@ why, so the next keys never land on the screen beneath.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -18,11 +16,12 @@ from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from mgtui.domain.supplements import SupplementProduct
+from mgtui.frozen import frozen
 from mgtui.logbook import drafts
 from mgtui.present.text import describe_product
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class SupplementChoice:
     product: str
     servings: float
