@@ -41,13 +41,13 @@ def seeds() -> Food:
         ("1/2 cup", 64.5, "1/2 cup (64.5 g)"),
         ("½ cup", 64.5, "1/2 cup (64.5 g)"),
         ("¾ cup", 96.75, "3/4 cup (96.75 g)"),
-        ("1 1/2 cups", 193.5, "1 1/2 cup (193.5 g)"),
-        ("1½ cups", 193.5, "1 1/2 cup (193.5 g)"),
-        ("1 ½ CUPS", 193.5, "1 1/2 cup (193.5 g)"),
-        ("1-1/2 cup", 193.5, "1 1/2 cup (193.5 g)"),
+        ("1 1/2 cups", 193.5, "1 1/2 cups (193.5 g)"),
+        ("1½ cups", 193.5, "1 1/2 cups (193.5 g)"),
+        ("1 ½ CUPS", 193.5, "1 1/2 cups (193.5 g)"),
+        ("1-1/2 cup", 193.5, "1 1/2 cups (193.5 g)"),
         ("1\u20442 cup", 64.5, "1/2 cup (64.5 g)"),  # the typographic fraction slash
         ("cup", 129, "1 cup (129 g)"),  # a unit alone is one of it
-        ("2", 258, "2 cup (258 g)"),  # a number alone counts the first measure
+        ("2", 258, "2 cups (258 g)"),  # a number alone counts the first measure
         ("1 cup (129 g)", 129, "1 cup (129 g)"),  # as mgtui prints it
         ("1 cup of", 129, "1 cup (129 g)"),
     ],
@@ -166,7 +166,7 @@ def test_default_portion() -> None:
         ("6 kg", "6 kg (6000 g) is more than 5 kg of one food in one entry"),
         ("5001 g", "is more than 5 kg"),
         ("12 lb", "is more than 5 kg"),
-        ("40", "40 cup (5160 g) is more than 5 kg"),
+        ("40", "40 cups (5160 g) is more than 5 kg"),
         (
             "abc",
             "Seeds, pumpkin and squash seed kernels, dried has no portion 'abc'; "
@@ -242,3 +242,22 @@ def test_of_several_cups_the_one_used_last_wins() -> None:
     assert amount.label == "1/2 cup, ground (47.5 g)"
     # Words that name one measure keep it, whatever was used last.
     assert parse_portion(almonds, "1 cup sliced", last_unit="cup, ground").unit == "cup, sliced"
+
+
+@pytest.mark.parametrize(
+    ("ndb_id", "typed", "label"),
+    [
+        ("01085", "2 cups", "2 cups (490 g)"),  # milk: not "2 cup"
+        ("11457", "1 1/2 cup", "1 1/2 cups (45 g)"),  # spinach
+        ("11457", "1/2 cup", "1/2 cup (15 g)"),
+        ("09040", "2 large", '2 large (8" to 8-7/8" long) (272 g)'),  # an adjective stays
+        ("12014", "2 oz", "2 oz (56.7 g)"),  # an abbreviation stays
+    ],
+)
+def test_a_counted_measure_reads_in_the_plural_and_parses_back(
+    ndb_id: str, typed: str, label: str
+) -> None:
+    amount = parse_portion(food(ndb_id), typed)
+    assert amount.label == label
+    again = parse_portion(food(ndb_id), label)  # a stored amount, copied or edited later
+    assert (again.grams, again.label) == (amount.grams, label)

@@ -119,7 +119,7 @@ def test_no_stand_in_for_table_or_custom_ids() -> None:
 
 @pytest.mark.parametrize(
     ("amount", "label"),
-    [("1 oz", "1 oz"), ("1/2 cup", "0.5 cup"), ("1 1/2 cup", "1.5 cup"), ("2 slice", "2 slice")],
+    [("1 oz", "1 oz"), ("1/2 cup", "0.5 cup"), ("1 1/2 cup", "1.5 cups"), ("2 slice", "2 slices")],
 )
 def test_an_entry_amount_becomes_a_portion(amount: str, label: str) -> None:
     assert _portion(amount, 50.0).label == label

@@ -2,7 +2,92 @@
 
 from __future__ import annotations
 
+import re
+from typing import Final
+
 from mgtui.frozen import field, frozen
+
+# USDA measures that name a thing counted, by their first word: after a quantity above
+# one they read in the plural ("2 cups, chopped", "3 slices"). Adjectives ("large",
+# "medium") and abbreviations ("oz", "tbsp") read the same after any quantity.
+_PLURALS: Final = {
+    word: word + "s"
+    for word in [
+        "bar",
+        "biscuit",
+        "bottle",
+        "breast",
+        "cake",
+        "can",
+        "chop",
+        "clove",
+        "container",
+        "cookie",
+        "cracker",
+        "cup",
+        "doughnut",
+        "drink",
+        "drumstick",
+        "ear",
+        "fillet",
+        "fruit",
+        "head",
+        "item",
+        "jar",
+        "leg",
+        "link",
+        "muffin",
+        "package",
+        "packet",
+        "pancake",
+        "pepper",
+        "pie",
+        "piece",
+        "pint",
+        "portion",
+        "quart",
+        "roast",
+        "roll",
+        "scoop",
+        "serving",
+        "slice",
+        "spear",
+        "stalk",
+        "steak",
+        "stick",
+        "strip",
+        "tablespoon",
+        "teaspoon",
+        "thigh",
+        "unit",
+        "waffle",
+        "wedge",
+        "wing",
+    ]
+} | {
+    "bunch": "bunches",
+    "box": "boxes",
+    "leaf": "leaves",
+    "pastry": "pastries",
+    "patty": "patties",
+    "potato": "potatoes",
+    "pouch": "pouches",
+    "sandwich": "sandwiches",
+}
+_FIRST_WORD = re.compile(r"[A-Za-z]+")
+
+
+def unit_after(quantity: float, unit: str) -> str:
+    """``unit`` as it reads after ``quantity``: "cups, chopped" after 2; "cup" after 1 or 1/2."""
+    if quantity < 1.005:  # 0.333 cup three times shows as "1 cup" (format_quantity)
+        return unit
+    first = _FIRST_WORD.match(unit)
+    plural = _PLURALS.get(first.group().lower()) if first else None
+    if first is None or plural is None:
+        return unit
+    if first.group()[0].isupper():
+        plural = plural.capitalize()
+    return plural + unit[first.end() :]
 
 
 @frozen
@@ -17,7 +102,7 @@ class Portion:
     def label(self) -> str:
         # Three decimals at most, as USDA writes amounts ("0.333 cup"): a portion made
         # from an entry's "1/3 cup" (foods.retired) holds 1/3 exactly.
-        return f"{round(self.amount, 3):g} {self.name}"
+        return f"{round(self.amount, 3):g} {unit_after(self.amount, self.name)}"
 
     @property
     def grams_per_unit(self) -> float:

@@ -31,7 +31,7 @@ import unicodedata
 from typing import Final
 
 from mgtui.errors import BadInputError
-from mgtui.foods.model import Food, Portion
+from mgtui.foods.model import Food, Portion, unit_after
 from mgtui.foods.text import STOP_WORDS, name_terms, stem, words
 from mgtui.frozen import frozen
 
@@ -148,7 +148,7 @@ class PortionAmount:
     @property
     def label(self) -> str:
         """ "1 oz (28.35 g)", "0.5 cup, chopped (15 g)", or "30 g" for grams."""
-        amount = f"{format_quantity(self.quantity)} {self.unit}"
+        amount = f"{format_quantity(self.quantity)} {unit_after(self.quantity, self.unit)}"
         if self.unit == "g":
             return amount
         return f"{amount} ({format_grams(self.grams)} g)"
@@ -178,7 +178,8 @@ def format_grams(grams: float) -> str:
 
 def portion_label(portion: Portion) -> str:
     """A food's own measure as the user can type it back: "1 cup (129 g)"."""
-    return f"{format_quantity(portion.amount)} {portion.name} ({format_grams(portion.grams)} g)"
+    measure = unit_after(portion.amount, portion.name)
+    return f"{format_quantity(portion.amount)} {measure} ({format_grams(portion.grams)} g)"
 
 
 def portion_choices(food: Food) -> list[str]:
