@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from mgtui.foods import (
@@ -13,6 +15,7 @@ from mgtui.foods import (
     parse_portion,
     portion_choices,
 )
+from mgtui.logbook.drafts import food_entry
 
 
 def food(ndb_id: str) -> Food:
@@ -261,3 +264,8 @@ def test_a_counted_measure_reads_in_the_plural_and_parses_back(
     assert amount.label == label
     again = parse_portion(food(ndb_id), label)  # a stored amount, copied or edited later
     assert (again.grams, again.label) == (amount.grams, label)
+
+
+def test_a_logged_entry_keeps_the_plural_amount() -> None:
+    draft = food_entry(food("01085"), "2 cups", dt.date(2026, 11, 22), dt.time(8, 0))
+    assert (draft.amount, draft.grams) == ("2 cups", 490)

@@ -146,12 +146,16 @@ class PortionAmount:
     portion: Portion | None = None  # the food's measure the grams come from, if any
 
     @property
+    def measure(self) -> str:
+        """The amount as an entry keeps it: "1 oz", "1/2 cup, chopped", "2 cups", "30 g"."""
+        return f"{format_quantity(self.quantity)} {unit_after(self.quantity, self.unit)}"
+
+    @property
     def label(self) -> str:
-        """ "1 oz (28.35 g)", "0.5 cup, chopped (15 g)", or "30 g" for grams."""
-        amount = f"{format_quantity(self.quantity)} {unit_after(self.quantity, self.unit)}"
+        """ "1 oz (28.35 g)", "1/2 cup, chopped (15 g)", or "30 g" for grams."""
         if self.unit == "g":
-            return amount
-        return f"{amount} ({format_grams(self.grams)} g)"
+            return self.measure
+        return f"{self.measure} ({format_grams(self.grams)} g)"
 
 
 def format_quantity(quantity: float) -> str:

@@ -211,14 +211,13 @@ def food_entry(
         amount = portions.parse_portion(food, amount_text, last_unit=last_unit(food, last))
     except portions.PortionError as error:
         raise AmountError(str(error)) from None
-    label = f"{portions.format_quantity(amount.quantity)} {amount.unit}"
     return Entry(
         id="",
         date=day,
         time=time,
         kind="food",
         name=food.name,
-        amount=label,
+        amount=amount.measure,
         magnesium_mg=food.magnesium_mg(amount.grams),
         calcium_mg=food.calcium_mg(amount.grams),
         food_id=food.id,
