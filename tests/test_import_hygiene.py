@@ -98,6 +98,35 @@ def test_reading_an_existing_log_takes_no_lock_and_loads_no_filelock(tmp_path: P
     assert "platformdirs" not in loaded
 
 
+def test_reading_a_day_loads_no_module_only_writes_and_repairs_need(tmp_path: Path) -> None:
+    # What `mgtui status` and the app's start do: open a sound log and read the day, the
+    # profile and the notices. Writes, undo, repairs, exports and imports load the rest.
+    folder = tmp_path / "data"
+    subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import datetime as dt; from mgtui.domain.entries import Entry; "
+            "from mgtui.store import Repository; "
+            f"Repository.open({str(folder)!r}).log(Entry(id='', date=dt.date.today(), "
+            "time=dt.time(8), kind='food', name='Nuts', amount='1 oz', "
+            "magnesium_mg=76.0, calcium_mg=75.0))",
+        ],
+        check=True,
+    )
+    loaded = modules_after_import(
+        "import datetime as dt; from mgtui.store import Repository; "
+        f"repo = Repository.open({str(folder)!r}); assert repo.entries_on(dt.date.today()); "
+        "repo.profile(); repo.profile_asked(); repo.pop_notices(); repo.close()"
+    )
+    store_only_for_others = {
+        f"mgtui.store.{name}"
+        for name in ("damage", "exchange", "merge", "migrations", "recovery", "restore", "undo")
+    }
+    assert not loaded & (store_only_for_others | {"tempfile", "secrets"})
+    assert "mgtui.store.layout" in loaded
+
+
 def _imports_of(path: Path, package_root: Path) -> set[str]:
     """The mgtui modules a source file imports, at any depth (TYPE_CHECKING included)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))

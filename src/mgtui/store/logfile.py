@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
@@ -26,7 +25,7 @@ from tinydb import TinyDB
 from tinydb.table import Table
 
 from mgtui.locations import PRIVATE_FILE_MODE, ensure_private_file
-from mgtui.store import damage, layout, migrations, records
+from mgtui.store import layout, records
 from mgtui.store.errors import (
     DamagedFileError,
     StoreError,
@@ -45,8 +44,12 @@ from mgtui.store.storage import (
     temp_file_prefix,
 )
 
+# Repairs, upgrades and damage reports import what they need (damage, migrations,
+# tempfile) when they happen: a read of a sound log, such as `mgtui status`, never does.
 if TYPE_CHECKING:
     from filelock import FileLock
+
+    from mgtui.store.damage import SetAsideRecord
 
 DEFAULT_LOCK_TIMEOUT: Final = 10.0
 LOCK_POLL_INTERVAL: Final = 0.002
@@ -222,6 +225,8 @@ class LogFile:
                 pass
             except OSError as error:
                 self.notice(f"could not remove the leftover file {leftover}: {error.strerror}")
+        from mgtui.store import damage
+
         fallback = self.storage.last_good()
         payload = self.storage.read_bytes()
         if payload is None:
@@ -249,6 +254,8 @@ class LogFile:
         self.on_repair()
 
     def _migrate_locked(self, parsed: object, version: int, payload: bytes) -> None:
+        from mgtui.store import migrations
+
         assert isinstance(parsed, dict)
         try:
             upgraded = migrations.migrate(parsed, version)
@@ -271,6 +278,8 @@ class LogFile:
         Copying rather than renaming leaves no moment without a log: a run killed in
         between finds the damaged file again and repairs it again, reusing the copy.
         """
+        from mgtui.store import damage
+
         try:
             target = self._copy_aside("corrupt", payload)
         except StoreWriteError as error:
@@ -349,6 +358,10 @@ class LogFile:
         """Tell what is set aside on the first load of each run, and again whenever
         that changes (another process set something aside, or doctor dealt with it);
         ``told``: the caller's own notice just said it."""
+        if not tables.get(layout.SET_ASIDE) and not self._reported_aside:
+            return  # nothing set aside, now or before: the usual case
+        from mgtui.store import damage
+
         found = damage.records_in(tables)
         ids = frozenset(record.id for record in found)
         if ids and ids != self._reported_aside and not told:
@@ -356,6 +369,12 @@ class LogFile:
             if text:
                 self.notice(text)
         self._reported_aside = ids
+
+    def set_aside_records(self) -> list[SetAsideRecord]:
+        """What the loaded tables hold set aside (caller holds the thread lock)."""
+        from mgtui.store import damage
+
+        return damage.records_in(self.storage.read())
 
     def _dump(self, tables: Tables) -> list[bytes]:
         return layout.dump_tables(tables, digests=self._day_digests)
@@ -370,6 +389,8 @@ def write_file_atomically(path: Path, payload: bytes) -> None:
     """A new 0600 file ``path`` holding ``payload``, complete or absent: it is written
     under a temporary name (cleaned up on the next repair if this process is killed),
     flushed to disk, then renamed. Raises ``OSError``."""
+    import tempfile
+
     fd, temp_name = tempfile.mkstemp(
         prefix=temp_file_prefix(path), suffix=TEMP_SUFFIX, dir=path.parent
     )

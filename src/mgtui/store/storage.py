@@ -24,7 +24,6 @@ import errno
 import gc
 import os
 import stat
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -331,6 +330,9 @@ class AtomicJSONStorage(Storage):
             # Replacing needs only a writable folder, so without this check a file its
             # owner made read-only would be silently overwritten.
             raise OSError(errno.EACCES, "the file is read-only", str(self.path))
+        # Imported by the first save (with random and shutil): a read never needs it.
+        import tempfile
+
         # mkstemp creates the file 0600 with O_EXCL: private from its first byte.
         fd, temp_name = tempfile.mkstemp(
             prefix=temp_file_prefix(self.path), suffix=TEMP_SUFFIX, dir=folder

@@ -8,7 +8,7 @@ is never overwritten.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Final, Literal
+from typing import Final, Literal, TypeAlias
 
 from mgtui.domain.entries import Entry
 from mgtui.store import layout
@@ -16,6 +16,7 @@ from mgtui.store.dayindex import Days
 from mgtui.store.errors import UndoConflictError
 
 UNDO_DEPTH: Final = 100
+UndoAction: TypeAlias = Literal["add", "delete", "edit"]
 
 
 @dataclass(frozen=True, slots=True)
