@@ -123,7 +123,7 @@ def test_reading_a_day_loads_no_module_only_writes_and_repairs_need(tmp_path: Pa
         f"mgtui.store.{name}"
         for name in ("damage", "exchange", "merge", "migrations", "recovery", "restore", "undo")
     }
-    assert not loaded & (store_only_for_others | {"tempfile", "secrets"})
+    assert not loaded & (store_only_for_others | {"tempfile", "secrets", "threading"})
     assert "mgtui.store.layout" in loaded
 
 
