@@ -184,3 +184,21 @@ def test_the_app_module_imports_no_section_screen_at_start() -> None:
     loaded = modules_after_import("import mgtui.tui.app")
     for module in ("food_search", "supplements", "history", "insights", "profile", "help"):
         assert f"mgtui.tui.screens.{module}" not in loaded
+
+
+def test_the_store_still_offers_the_names_it_loads_on_first_use() -> None:
+    import mgtui.store
+    from mgtui.store import (
+        EXPORT_FORMAT,
+        EXPORT_VERSION,
+        ImportResult,
+        SetAsideRecord,
+        damage,
+        exchange,
+    )
+
+    assert (EXPORT_FORMAT, EXPORT_VERSION) == (exchange.EXPORT_FORMAT, exchange.EXPORT_VERSION)
+    assert ImportResult is exchange.ImportResult
+    assert SetAsideRecord is damage.SetAsideRecord
+    with pytest.raises(AttributeError):
+        mgtui.store.NoSuchName  # noqa: B018
