@@ -21,9 +21,6 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from tinydb import TinyDB
-from tinydb.table import Table
-
 from mgtui.locations import PRIVATE_FILE_MODE, ensure_private_file
 from mgtui.store import layout, records
 from mgtui.store.errors import (
@@ -50,34 +47,12 @@ if TYPE_CHECKING:
     from filelock import FileLock
 
     from mgtui.store.damage import SetAsideRecord
+    from mgtui.store.tables import StoreTable
 
 DEFAULT_LOCK_TIMEOUT: Final = 10.0
 LOCK_POLL_INTERVAL: Final = 0.002
 # Problems that mean "bring the file back into shape" rather than "report and stop".
 REPAIRABLE = (DamagedFileError, FileMissingError, OutdatedSchemaError)
-
-
-class StoreTable(Table):
-    """A TinyDB table that keeps no state a sibling process could make stale.
-
-    Tables are opened with ``cache_size=0`` (no query cache). What remains is the
-    next-id counter, reset by ``forget_process_state`` at the start of every
-    transaction.
-    """
-
-    def forget_process_state(self) -> None:
-        self.clear_cache()
-        # The one use of a TinyDB private attribute, on purpose. ``Table.insert``
-        # takes a new document's id from ``_next_id``, counted in this process and set
-        # before the write; if another process inserted in between, that id is taken
-        # and TinyDB raises "Document with ID ... already exists". Resetting it under
-        # the lock makes TinyDB derive the id from the table as it is on disk now.
-        # (Tested in tests/test_store_repository.py::test_auto_ids_after_another_process.)
-        self._next_id = None
-
-
-class _Database(TinyDB):
-    table_class = StoreTable
 
 
 def utc_stamp() -> str:
@@ -108,8 +83,7 @@ class LogFile:
         # The days digest's records, shared by loads and saves (layout.days_digest).
         self._day_digests: layout.DigestMemo = {}
         self.storage = AtomicJSONStorage(self.path, self._load, self._dump)
-        self._db = _Database(storage=lambda: self.storage)
-        self.tables: dict[str, StoreTable] = {name: self._table(name) for name in layout.TABLES}
+        self._tables: dict[str, StoreTable] | None = None
         self._in_transaction = False
         # The set-aside records last told about, so a reload tells only what is new.
         self._reported_aside: frozenset[str] = frozenset()
@@ -132,9 +106,21 @@ class LogFile:
             self._repair_locked(after_open=False)
         self._tighten_file_mode()
 
+    @property
+    def tables(self) -> dict[str, StoreTable]:
+        """TinyDB's tables over the storage, made on first use: writes change documents
+        through them, while the reads `mgtui status` and the app's start make (the day,
+        the profile, the meta document) look at the loaded tables directly and never
+        import TinyDB (~3.5 ms)."""
+        if self._tables is None:
+            from mgtui.store.tables import open_tables
+
+            self._tables = open_tables(self.storage, layout.TABLES)
+        return self._tables
+
     def close(self) -> None:
         with self.thread_lock:
-            self._db.close()
+            self.storage.close()  # all that TinyDB's close does
 
     # -- transactions and reading -----------------------------------------------------
 
@@ -380,11 +366,6 @@ class LogFile:
 
     def _dump(self, tables: Tables) -> list[bytes]:
         return layout.dump_tables(tables, digests=self._day_digests)
-
-    def _table(self, name: str) -> StoreTable:
-        table = self._db.table(name, cache_size=0)
-        assert isinstance(table, StoreTable)
-        return table
 
 
 def write_file_atomically(path: Path, payload: bytes) -> None:

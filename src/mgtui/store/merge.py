@@ -8,7 +8,7 @@ from mgtui.store import documents, layout, medications, named, routines
 from mgtui.store.dayindex import Days
 from mgtui.store.exchange import ImportBundle, ImportResult
 from mgtui.store.layout import Row
-from mgtui.store.logfile import StoreTable
+from mgtui.store.tables import StoreTable
 
 
 def merge_bundle(bundle: ImportBundle, days: Days, tables: dict[str, StoreTable]) -> ImportResult:

@@ -14,8 +14,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
 
-from tinydb.table import Document
-
 from mgtui.domain.entries import Entry, rescaled_vitamin_d
 from mgtui.domain.history import DayTotals
 from mgtui.domain.medicines import Medication
@@ -49,6 +47,7 @@ from mgtui.store.storage import FileSignature
 if TYPE_CHECKING:
     from mgtui.store.damage import SetAsideRecord
     from mgtui.store.exchange import ImportResult
+    from mgtui.store.tables import StoreTable
     from mgtui.store.undo import UndoAction, UndoStack
 
 # What ``signature()`` returns: compare two with ``==`` (None: there is no file).
@@ -72,7 +71,6 @@ class Repository:
         self._file = LogFile(self.path, lock_timeout=lock_timeout)
         self._days = Days(self._file.storage)
         self._file.on_repair = self._days.forget
-        self._tables = self._file.tables
         self._undo: UndoStack | None = None  # made by the first change
 
     # -- opening and closing ----------------------------------------------------------
@@ -374,12 +372,14 @@ class Repository:
     def profile(self) -> Profile:
         """The saved profile, or ``DEFAULT_PROFILE`` (``is_default`` True) if none is."""
         with self._file.reading():
-            document = self._tables[layout.PROFILE].get(doc_id=layout.PROFILE_DOC_ID)
+            document = self._loaded(layout.PROFILE).get(str(layout.PROFILE_DOC_ID))
         # An unusable saved profile was set aside when the file loaded (records.py).
         return DEFAULT_PROFILE if document is None else documents.profile_from_dict(document)
 
     def save_profile(self, profile: Profile) -> Profile:
         """Save the profile; returns it as saved (``is_default`` False)."""
+        from tinydb.table import Document
+
         saved = replace(profile, is_default=False)
         with self._transaction():
             self._tables[layout.PROFILE].upsert(
@@ -389,14 +389,14 @@ class Repository:
 
     def has_saved_profile(self) -> bool:
         with self._file.reading():
-            return self._tables[layout.PROFILE].contains(doc_id=layout.PROFILE_DOC_ID)
+            return str(layout.PROFILE_DOC_ID) in self._loaded(layout.PROFILE)
 
     def profile_asked(self) -> bool:
         """Whether the first-run question was answered (saved or declined) once."""
         if self.has_saved_profile():
             return True
         with self._file.reading():
-            meta = self._tables[layout.META].get(doc_id=layout.META_DOC_ID)
+            meta = self._loaded(layout.META).get(str(layout.META_DOC_ID))
         return bool(meta and meta.get("profile_asked"))
 
     def mark_profile_asked(self) -> None:
@@ -595,6 +595,16 @@ class Repository:
             # block updates it as it goes.
             self._days.index()
             yield
+
+    @property
+    def _tables(self) -> dict[str, StoreTable]:
+        """TinyDB's tables, for writes and the reads of saved things (tables.py)."""
+        return self._file.tables
+
+    def _loaded(self, name: str) -> dict[str, Any]:
+        """A table as loaded (caller holds the thread lock, in ``reading``): what the
+        day's reads use, without TinyDB."""
+        return self._file.storage.read()[name]
 
     def _remember(self, action: UndoAction, before: Entry | None, after: Entry | None) -> None:
         from mgtui.store.undo import UndoStack, UndoStep

@@ -31,7 +31,6 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from tinydb.storages import Storage
 
 from mgtui import locations
 from mgtui.store.errors import DamagedFileError, StoreError, StoreWriteError, UntrustedPathError
@@ -147,11 +146,14 @@ def fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-class AtomicJSONStorage(Storage):
-    """TinyDB storage: atomic durable saves, reads from memory while the file is unchanged."""
+class AtomicJSONStorage:
+    """TinyDB storage: atomic durable saves, reads from memory while the file is unchanged.
+
+    It has the methods TinyDB calls (``read``, ``write``, ``close``) without deriving
+    from ``tinydb.storages.Storage``, so that reading imports no TinyDB (tables.py).
+    """
 
     def __init__(self, path: Path, loader: Loader, dumper: Dumper = _dump_whole) -> None:
-        super().__init__()
         self.path = path
         self._loader = loader
         self._dumper = dumper
