@@ -93,7 +93,7 @@ def test_reading_an_existing_log_takes_no_lock_and_loads_no_filelock(tmp_path: P
         )
     )
     assert "filelock" not in loaded
-    assert "tinydb" in loaded
+    assert "orjson" not in loaded  # reads parse with json (storage.loads_strictly)
     # The folder was given: platformdirs (~8 ms of imports) is for finding the default.
     assert "platformdirs" not in loaded
 
@@ -116,6 +116,37 @@ def test_status_loads_neither_orjson_nor_dataclasses(tmp_path: Path) -> None:
     read = top_level(modules_after_import(command("status")))
     assert "mgtui" in read
     assert not read & {"orjson", "dataclasses", "inspect", "uuid", "textual"}
+
+
+def test_reading_a_day_loads_no_module_only_writes_and_repairs_need(tmp_path: Path) -> None:
+    # What `mgtui status` and the app's start do: open a sound log and read the day, the
+    # profile and the notices. Writes, undo, repairs, exports and imports load the rest.
+    folder = tmp_path / "data"
+    subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import datetime as dt; from mgtui.domain.entries import Entry; "
+            "from mgtui.store import Repository; "
+            f"Repository.open({str(folder)!r}).log(Entry(id='', date=dt.date.today(), "
+            "time=dt.time(8), kind='food', name='Nuts', amount='1 oz', "
+            "magnesium_mg=76.0, calcium_mg=75.0))",
+        ],
+        check=True,
+    )
+    loaded = modules_after_import(
+        "import datetime as dt; from mgtui.store import Repository; "
+        f"repo = Repository.open({str(folder)!r}); assert repo.entries_on(dt.date.today()); "
+        "repo.profile(); repo.profile_asked(); repo.pop_notices(); repo.close()"
+    )
+    store_only_for_others = {
+        f"mgtui.store.{name}"
+        for name in ("damage", "exchange", "merge", "migrations", "recovery", "restore", "undo")
+    }
+    assert not loaded & (store_only_for_others | {"tempfile", "secrets", "threading"})
+    # TinyDB's tables are made by the first write: a read looks at the loaded tables.
+    assert not {"tinydb", "mgtui.store.tables"} & loaded
+    assert "mgtui.store.layout" in loaded
 
 
 def _imports_of(path: Path, package_root: Path) -> set[str]:
@@ -175,3 +206,21 @@ def test_the_app_module_imports_no_section_screen_at_start() -> None:
     loaded = modules_after_import("import mgtui.tui.app")
     for module in ("food_search", "supplements", "history", "insights", "profile", "help"):
         assert f"mgtui.tui.screens.{module}" not in loaded
+
+
+def test_the_store_still_offers_the_names_it_loads_on_first_use() -> None:
+    import mgtui.store
+    from mgtui.store import (
+        EXPORT_FORMAT,
+        EXPORT_VERSION,
+        ImportResult,
+        SetAsideRecord,
+        damage,
+        exchange,
+    )
+
+    assert (EXPORT_FORMAT, EXPORT_VERSION) == (exchange.EXPORT_FORMAT, exchange.EXPORT_VERSION)
+    assert ImportResult is exchange.ImportResult
+    assert SetAsideRecord is damage.SetAsideRecord
+    with pytest.raises(AttributeError):
+        mgtui.store.NoSuchName  # noqa: B018

@@ -27,7 +27,7 @@ from mgtui.store import (
     Repository,
     UndoConflictError,
 )
-from mgtui.store.logfile import StoreTable
+from mgtui.store.tables import StoreTable
 
 DAY = dt.date(2025, 1, 31)
 

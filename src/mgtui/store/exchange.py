@@ -38,10 +38,19 @@ from mgtui.domain.entries import Entry, EntryKind, entry_fields
 from mgtui.domain.medicines import Medication
 from mgtui.domain.routines import ITEM_DAY, ITEM_TIME, Routine
 from mgtui.domain.supplements import SupplementError, SupplementProduct
-from mgtui.domain.targets import CustomTargets, Profile, ProfileError
-from mgtui.foods.model import Food, Portion
+from mgtui.domain.targets import Profile, ProfileError
+from mgtui.foods.model import Food
 from mgtui.frozen import field, frozen, replace
 from mgtui.store import layout
+from mgtui.store.documents import (
+    custom_food_from_document,
+    custom_food_to_document,
+    optional_float,
+    product_from_dict,
+    product_to_dict,
+    profile_from_dict,
+    profile_to_dict,
+)
 from mgtui.store.errors import ImportFileError
 
 EXPORT_FORMAT: Final = "mgtui-export"
@@ -111,106 +120,6 @@ class ImportResult:
 
 
 # -- typed objects -> plain dicts -------------------------------------------------------
-
-
-def profile_to_dict(profile: Profile) -> dict[str, Any]:
-    custom = {
-        key: value
-        for key, value in (
-            ("magnesium_rda_mg", profile.custom.magnesium_rda_mg),
-            ("supplement_limit_mg", profile.custom.supplement_limit_mg),
-            ("calcium_rda_mg", profile.custom.calcium_rda_mg),
-        )
-        if value is not None
-    }
-    return {
-        "sex": profile.sex,
-        "age": profile.age,
-        "pregnant": profile.pregnant,
-        "lactating": profile.lactating,
-        "kidney_disease": profile.kidney_disease,
-        "ratio_band": [profile.ratio_band[0], profile.ratio_band[1]],
-        "custom": custom,
-    }
-
-
-def profile_from_dict(document: dict[str, Any]) -> Profile:
-    """Raises ``ProfileError`` when the domain rejects a value."""
-    custom = document.get("custom") or {}
-    low, high = document["ratio_band"]
-    return Profile(
-        sex=document["sex"],
-        age=float(document["age"]),
-        pregnant=document.get("pregnant", False),
-        lactating=document.get("lactating", False),
-        kidney_disease=document.get("kidney_disease", False),
-        ratio_band=(float(low), float(high)),
-        custom=CustomTargets(
-            magnesium_rda_mg=_optional_float(custom.get("magnesium_rda_mg")),
-            supplement_limit_mg=_optional_float(custom.get("supplement_limit_mg")),
-            calcium_rda_mg=_optional_float(custom.get("calcium_rda_mg")),
-        ),
-    )
-
-
-def product_to_dict(product: SupplementProduct) -> dict[str, Any]:
-    return {
-        "name": product.name,
-        "form": product.form,
-        "magnesium_mg": product.magnesium_mg,
-        "calcium_mg": product.calcium_mg,
-        "serving": product.serving,
-        "compound_mg": product.compound_mg,
-        "calcium_form": product.calcium_form,
-        "calcium_compound_mg": product.calcium_compound_mg,
-        "vitamin_d_iu": product.vitamin_d_iu,
-    }
-
-
-def product_from_dict(document: dict[str, Any]) -> SupplementProduct:
-    """Raises ``SupplementError`` when the domain rejects a value."""
-    return SupplementProduct(
-        name=document["name"],
-        form=document.get("form"),
-        magnesium_mg=float(document["magnesium_mg"]),
-        calcium_mg=float(document.get("calcium_mg", 0.0)),
-        serving=document.get("serving", "1 serving"),
-        compound_mg=_optional_float(document.get("compound_mg")),
-        calcium_form=document.get("calcium_form"),
-        calcium_compound_mg=_optional_float(document.get("calcium_compound_mg")),
-        vitamin_d_iu=float(document.get("vitamin_d_iu") or 0.0),
-    )
-
-
-def custom_food_to_document(food: Food) -> dict[str, Any]:
-    """The stored form (portions as compact [name, grams, amount] arrays)."""
-    return {
-        "id": food.id,
-        "name": food.name,
-        "group": food.group,
-        "magnesium_mg_per_100g": food.magnesium_mg_per_100g,
-        "calcium_mg_per_100g": food.calcium_mg_per_100g,
-        "vitamin_d_iu_per_100g": food.vitamin_d_iu_per_100g,
-        "energy_kcal_per_100g": food.energy_kcal_per_100g,
-        "portions": [[p.name, p.grams, p.amount] for p in food.portions],
-    }
-
-
-def custom_food_from_document(document: dict[str, Any]) -> Food:
-    return Food(
-        id=document["id"],
-        name=document["name"],
-        group=document.get("group", "Custom foods"),
-        magnesium_mg_per_100g=_optional_float(document.get("magnesium_mg_per_100g")),
-        calcium_mg_per_100g=_optional_float(document.get("calcium_mg_per_100g")),
-        vitamin_d_iu_per_100g=_optional_float(document.get("vitamin_d_iu_per_100g")),
-        energy_kcal_per_100g=_optional_float(document.get("energy_kcal_per_100g")),
-        portions=tuple(
-            Portion(name=name, grams=float(grams), amount=float(amount))
-            for name, grams, amount in document.get("portions", [])
-        ),
-        custom=True,
-    )
 
 
 def custom_food_to_dict(food: Food) -> dict[str, Any]:
@@ -407,14 +316,14 @@ def _parse_entry(item: dict[str, Any], where: str, problems: _Problems) -> Entry
         kind=_KINDS[kind],
         name=item["name"],
         amount=item["amount"],
-        magnesium_mg=_optional_float(item.get("magnesium_mg")),
-        calcium_mg=_optional_float(item.get("calcium_mg")),
+        magnesium_mg=optional_float(item.get("magnesium_mg")),
+        calcium_mg=optional_float(item.get("calcium_mg")),
         food_id=item.get("food_id"),
-        grams=_optional_float(item.get("grams")),
+        grams=optional_float(item.get("grams")),
         form=item.get("form"),
         product=item.get("product"),
-        servings=_optional_float(item.get("servings")),
-        vitamin_d_iu=_optional_float(item.get("vitamin_d_iu")),
+        servings=optional_float(item.get("servings")),
+        vitamin_d_iu=optional_float(item.get("vitamin_d_iu")),
     )
 
 
@@ -545,10 +454,3 @@ def parse_date(value: object) -> dt.date | None:
         return dt.date.fromisoformat(value)
     except ValueError:
         return None
-
-
-def _optional_float(value: object) -> float | None:
-    if value is None:
-        return None
-    assert isinstance(value, int | float)
-    return float(value)

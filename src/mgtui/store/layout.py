@@ -462,9 +462,23 @@ def days_digest(days: dict[str, Any], memo: DigestMemo | None = None) -> str | N
     SHA-256 runs on the CPU's SHA extensions where it has them, faster here than
     BLAKE2 or MD5.
     """
-    known = memo if memo is not None else {}
-    records: DigestMemo = {}
     sha256 = hashlib.sha256
+    if memo is None:
+        # An open (~3,500 days for ten years): only the digest, without the records'
+        # tuples and dictionary a memo keeps; 11.5 ms instead of 14.5 (minimum of 25).
+        parts: list[bytes] = []
+        add = parts.append
+        for doc_id, document in days.items():
+            if type(document) is not dict:
+                return None
+            day = document.get("d")
+            rows = document.get("e")
+            if type(day) is not str or type(rows) is not str:
+                return None
+            add(f"{len(doc_id)}:{doc_id}{len(day)}:{day}".encode())
+            add(sha256(rows.encode()).digest())
+        return sha256(b"".join(parts)).hexdigest()
+    records: DigestMemo = {}
     for doc_id, document in days.items():
         if type(document) is not dict:
             return None
@@ -472,14 +486,13 @@ def days_digest(days: dict[str, Any], memo: DigestMemo | None = None) -> str | N
         rows = document.get("e")
         if type(day) is not str or type(rows) is not str:
             return None
-        record = known.get(doc_id)
+        record = memo.get(doc_id)
         if record is None or record[1] is not rows or record[0] != day:
             digest = sha256(rows.encode()).digest()
             record = (day, rows, f"{len(doc_id)}:{doc_id}{len(day)}:{day}".encode() + digest)
         records[doc_id] = record
-    if memo is not None:
-        memo.clear()
-        memo.update(records)
+    memo.clear()
+    memo.update(records)
     return sha256(b"".join([record[2] for record in records.values()])).hexdigest()
 
 
@@ -542,8 +555,8 @@ def _check_tables(
                 set_aside(tables, "set-aside record", doc_id, "malformed", document)
     previous_days = previous.get(DAYS, {}) if previous is not None else {}
     days = tables[DAYS]
-    unchecked: list[str] = []
-    for doc_id, document in days.items():
+    unchecked: list[str] = [] if previous_days else list(days)
+    for doc_id, document in days.items() if previous_days else ():
         earlier = previous_days.get(doc_id)
         if earlier is not None and earlier == document:
             days[doc_id] = earlier

@@ -13,20 +13,16 @@ that remembers the copy (damage.py), so no run ever starts an empty log silently
 
 from __future__ import annotations
 
+import _thread
 import datetime as dt
 import os
-import tempfile
-import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from tinydb import TinyDB
-from tinydb.table import Table
-
 from mgtui.locations import PRIVATE_FILE_MODE, ensure_private_file
-from mgtui.store import damage, layout, migrations, records
+from mgtui.store import layout, records
 from mgtui.store.errors import (
     DamagedFileError,
     StoreError,
@@ -45,36 +41,18 @@ from mgtui.store.storage import (
     temp_file_prefix,
 )
 
+# Repairs, upgrades and damage reports import what they need (damage, migrations,
+# tempfile) when they happen: a read of a sound log, such as `mgtui status`, never does.
 if TYPE_CHECKING:
     from filelock import FileLock
+
+    from mgtui.store.damage import SetAsideRecord
+    from mgtui.store.tables import StoreTable
 
 DEFAULT_LOCK_TIMEOUT: Final = 10.0
 LOCK_POLL_INTERVAL: Final = 0.002
 # Problems that mean "bring the file back into shape" rather than "report and stop".
 REPAIRABLE = (DamagedFileError, FileMissingError, OutdatedSchemaError)
-
-
-class StoreTable(Table):
-    """A TinyDB table that keeps no state a sibling process could make stale.
-
-    Tables are opened with ``cache_size=0`` (no query cache). What remains is the
-    next-id counter, reset by ``forget_process_state`` at the start of every
-    transaction.
-    """
-
-    def forget_process_state(self) -> None:
-        self.clear_cache()
-        # The one use of a TinyDB private attribute, on purpose. ``Table.insert``
-        # takes a new document's id from ``_next_id``, counted in this process and set
-        # before the write; if another process inserted in between, that id is taken
-        # and TinyDB raises "Document with ID ... already exists". Resetting it under
-        # the lock makes TinyDB derive the id from the table as it is on disk now.
-        # (Tested in tests/test_store_repository.py::test_auto_ids_after_another_process.)
-        self._next_id = None
-
-
-class _Database(TinyDB):
-    table_class = StoreTable
 
 
 def utc_stamp() -> str:
@@ -96,15 +74,16 @@ class LogFile:
         self.on_repair: Callable[[], None] = lambda: None
         self.notices: list[str] = []
         self.unread_notices = 0
-        self.thread_lock = threading.RLock()
+        # threading.RLock is this same lock (_thread's, in C); taken from _thread, a
+        # read does not import threading (~1 ms of `mgtui status`; the app loads it anyway).
+        self.thread_lock = _thread.RLock()
         self._lock_timeout = lock_timeout
         self._file_lock: FileLock | None = None  # made by the first locked()
         self._lock_checked = False
         # The days digest's records, shared by loads and saves (layout.days_digest).
         self._day_digests: layout.DigestMemo = {}
         self.storage = AtomicJSONStorage(self.path, self._load, self._dump)
-        self._db = _Database(storage=lambda: self.storage)
-        self.tables: dict[str, StoreTable] = {name: self._table(name) for name in layout.TABLES}
+        self._tables: dict[str, StoreTable] | None = None
         self._in_transaction = False
         # The set-aside records last told about, so a reload tells only what is new.
         self._reported_aside: frozenset[str] = frozenset()
@@ -127,9 +106,21 @@ class LogFile:
             self._repair_locked(after_open=False)
         self._tighten_file_mode()
 
+    @property
+    def tables(self) -> dict[str, StoreTable]:
+        """TinyDB's tables over the storage, made on first use: writes change documents
+        through them, while the reads `mgtui status` and the app's start make (the day,
+        the profile, the meta document) look at the loaded tables directly and never
+        import TinyDB (~3.5 ms)."""
+        if self._tables is None:
+            from mgtui.store.tables import open_tables
+
+            self._tables = open_tables(self.storage, layout.TABLES)
+        return self._tables
+
     def close(self) -> None:
         with self.thread_lock:
-            self._db.close()
+            self.storage.close()  # all that TinyDB's close does
 
     # -- transactions and reading -----------------------------------------------------
 
@@ -222,6 +213,8 @@ class LogFile:
                 pass
             except OSError as error:
                 self.notice(f"could not remove the leftover file {leftover}: {error.strerror}")
+        from mgtui.store import damage
+
         fallback = self.storage.last_good()
         payload = self.storage.read_bytes()
         if payload is None:
@@ -249,6 +242,8 @@ class LogFile:
         self.on_repair()
 
     def _migrate_locked(self, parsed: object, version: int, payload: bytes) -> None:
+        from mgtui.store import migrations
+
         assert isinstance(parsed, dict)
         try:
             upgraded = migrations.migrate(parsed, version)
@@ -271,6 +266,8 @@ class LogFile:
         Copying rather than renaming leaves no moment without a log: a run killed in
         between finds the damaged file again and repairs it again, reusing the copy.
         """
+        from mgtui.store import damage
+
         try:
             target = self._copy_aside("corrupt", payload)
         except StoreWriteError as error:
@@ -349,6 +346,10 @@ class LogFile:
         """Tell what is set aside on the first load of each run, and again whenever
         that changes (another process set something aside, or doctor dealt with it);
         ``told``: the caller's own notice just said it."""
+        if not tables.get(layout.SET_ASIDE) and not self._reported_aside:
+            return  # nothing set aside, now or before: the usual case
+        from mgtui.store import damage
+
         found = damage.records_in(tables)
         ids = frozenset(record.id for record in found)
         if ids and ids != self._reported_aside and not told:
@@ -357,19 +358,22 @@ class LogFile:
                 self.notice(text)
         self._reported_aside = ids
 
+    def set_aside_records(self) -> list[SetAsideRecord]:
+        """What the loaded tables hold set aside (caller holds the thread lock)."""
+        from mgtui.store import damage
+
+        return damage.records_in(self.storage.read())
+
     def _dump(self, tables: Tables) -> list[bytes]:
         return layout.dump_tables(tables, digests=self._day_digests)
-
-    def _table(self, name: str) -> StoreTable:
-        table = self._db.table(name, cache_size=0)
-        assert isinstance(table, StoreTable)
-        return table
 
 
 def write_file_atomically(path: Path, payload: bytes) -> None:
     """A new 0600 file ``path`` holding ``payload``, complete or absent: it is written
     under a temporary name (cleaned up on the next repair if this process is killed),
     flushed to disk, then renamed. Raises ``OSError``."""
+    import tempfile
+
     fd, temp_name = tempfile.mkstemp(
         prefix=temp_file_prefix(path), suffix=TEMP_SUFFIX, dir=path.parent
     )

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from tinydb.table import Document
 
-from mgtui.store import exchange, layout, medications, named, routines
+from mgtui.store import documents, layout, medications, named, routines
 from mgtui.store.dayindex import Days
 from mgtui.store.exchange import ImportBundle, ImportResult
 from mgtui.store.layout import Row
-from mgtui.store.logfile import StoreTable
+from mgtui.store.tables import StoreTable
 
 
 def merge_bundle(bundle: ImportBundle, days: Days, tables: dict[str, StoreTable]) -> ImportResult:
@@ -43,7 +43,7 @@ def merge_bundle(bundle: ImportBundle, days: Days, tables: dict[str, StoreTable]
         if named.name_key(product.name) in medicine_names:
             name_clashes.append(product.name)
         elif product.name.casefold() not in names:
-            products.insert(exchange.product_to_dict(product))
+            products.insert(documents.product_to_dict(product))
             names.add(product.name.casefold())
             products_added += 1
 
@@ -53,7 +53,7 @@ def merge_bundle(bundle: ImportBundle, days: Days, tables: dict[str, StoreTable]
     food_names = {doc["name"].casefold() for doc in foods}
     for food in bundle.custom_foods:
         if food.id not in food_ids and food.name.casefold() not in food_names:
-            foods.insert(exchange.custom_food_to_document(food))
+            foods.insert(documents.custom_food_to_document(food))
             food_ids.add(food.id)
             food_names.add(food.name.casefold())
             foods_added += 1
@@ -88,7 +88,7 @@ def merge_bundle(bundle: ImportBundle, days: Days, tables: dict[str, StoreTable]
     profile_table = tables[layout.PROFILE]
     if bundle.profile is not None and not profile_table.contains(doc_id=layout.PROFILE_DOC_ID):
         profile_table.upsert(
-            Document(exchange.profile_to_dict(bundle.profile), doc_id=layout.PROFILE_DOC_ID)
+            Document(documents.profile_to_dict(bundle.profile), doc_id=layout.PROFILE_DOC_ID)
         )
         profile_imported = True
 

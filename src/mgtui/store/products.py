@@ -12,7 +12,7 @@ from typing import Any
 
 from mgtui.domain.supplements import SupplementProduct
 from mgtui.frozen import replace
-from mgtui.store import exchange
+from mgtui.store import documents
 from mgtui.store.errors import NotFoundError
 from mgtui.store.records import checked_product, stored_product
 
@@ -34,7 +34,7 @@ def put(table: Any, product: SupplementProduct, replacing: str | None) -> None:
     """Save ``product`` (inside a transaction) in place of its name and ``replacing``."""
     names = {product.name.casefold(), (replacing or product.name).casefold()}
     table.remove(doc_ids=[doc.doc_id for doc in table if doc["name"].casefold() in names])
-    table.insert(exchange.product_to_dict(product))
+    table.insert(documents.product_to_dict(product))
 
 
 def remove(table: Any, name: str, path: Path) -> SupplementProduct:

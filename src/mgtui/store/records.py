@@ -18,7 +18,7 @@ from mgtui.domain.targets import ProfileError
 from mgtui.domain.text import first_control
 from mgtui.foods.model import Food
 from mgtui.frozen import replace
-from mgtui.store import exchange, layout
+from mgtui.store import documents, layout
 from mgtui.store.errors import DuplicateNameError, InvalidRecordError, StoreError
 from mgtui.store.storage import Tables
 
@@ -124,14 +124,14 @@ def set_aside_unusable(tables: Tables) -> None:
     profiles = tables[layout.PROFILE]
     for doc_id, document in list(profiles.items()):
         try:
-            exchange.profile_from_dict(document)
+            documents.profile_from_dict(document)
         except ProfileError as error:
             reason = f"the profile cannot be used: {error}"
             layout.set_aside(tables, "profile", doc_id, reason, profiles.pop(doc_id))
     products = tables[layout.SUPPLEMENTS]
     for doc_id, document in list(products.items()):
         try:
-            exchange.product_from_dict(document)
+            documents.product_from_dict(document)
         except SupplementError as error:
             reason = f"saved supplement {document['name']!r} cannot be used: {error}"
             layout.set_aside(tables, "supplement", doc_id, reason, products.pop(doc_id))
@@ -150,7 +150,7 @@ def checked_product(product: SupplementProduct) -> None:
 def stored_product(document: dict[str, Any], path: Path) -> SupplementProduct:
     """A saved product as the domain takes it; ``StoreError`` when it cannot be used."""
     try:
-        return exchange.product_from_dict(document)
+        return documents.product_from_dict(document)
     except SupplementError as error:
         raise StoreError(
             f"the supplement {document.get('name')!r} saved in {path} cannot be "
@@ -160,7 +160,7 @@ def stored_product(document: dict[str, Any], path: Path) -> SupplementProduct:
 
 def checked_custom_food(food: Food) -> None:
     """A custom food that may be saved, or ``InvalidRecordError``."""
-    problem = layout.custom_food_problem(exchange.custom_food_to_document(food))
+    problem = layout.custom_food_problem(documents.custom_food_to_document(food))
     if problem or not food.name.strip():
         raise InvalidRecordError(problem or "a custom food needs a name")
     check_printable("the food's name", food.name)

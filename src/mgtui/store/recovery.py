@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from mgtui.store import damage, exchange, layout, medications, migrations, records, routines
+from mgtui.store import damage, documents, layout, medications, migrations, records, routines
 from mgtui.store.damage import SetAsideRecord
 from mgtui.store.errors import DamagedFileError, ImportFileError, NotFoundError, StoreError
 from mgtui.store.exchange import ImportBundle
@@ -56,15 +56,15 @@ def read_bundle(source: Path) -> tuple[ImportBundle, list[SetAsideRecord]]:
         for doc_id, document in tables[layout.DAYS].items()
         for row in layout.decode_rows(document["e"])
     ]
-    profiles = [exchange.profile_from_dict(doc) for doc in tables[layout.PROFILE].values()]
+    profiles = [documents.profile_from_dict(doc) for doc in tables[layout.PROFILE].values()]
     bundle = ImportBundle(
         profile=profiles[0] if profiles else None,
         entries=tuple(entries),
         supplement_products=tuple(
-            exchange.product_from_dict(doc) for doc in tables[layout.SUPPLEMENTS].values()
+            documents.product_from_dict(doc) for doc in tables[layout.SUPPLEMENTS].values()
         ),
         custom_foods=tuple(
-            exchange.custom_food_from_document(doc) for doc in tables[layout.CUSTOM_FOODS].values()
+            documents.custom_food_from_document(doc) for doc in tables[layout.CUSTOM_FOODS].values()
         ),
         favourite_food_ids=tuple(
             dict.fromkeys(doc["food_id"] for doc in tables[layout.FAVOURITES].values())

@@ -7,14 +7,11 @@ a TinyDB document or a raw dict). This module is the façade; the work is done b
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeAlias
-
-from tinydb.table import Document
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from mgtui.domain.entries import Entry, rescaled_vitamin_d
 from mgtui.domain.history import DayTotals
@@ -25,18 +22,7 @@ from mgtui.domain.targets import DEFAULT_PROFILE, Profile
 from mgtui.foods.model import Food
 from mgtui.frozen import replace
 from mgtui.locations import UntrustedPathError, data_file, ensure_private_dir, trusted_file
-from mgtui.store import (
-    damage,
-    exchange,
-    favourites,
-    layout,
-    medications,
-    migrations,
-    products,
-    recovery,
-    routines,
-)
-from mgtui.store.damage import SetAsideRecord
+from mgtui.store import documents, favourites, layout, medications, products, routines
 from mgtui.store.dayindex import Days
 from mgtui.store.errors import (
     ImportFileError,
@@ -46,18 +32,23 @@ from mgtui.store.errors import (
     UndoConflictError,
 )
 from mgtui.store.errors import UntrustedPathError as StoreUntrustedPathError
-from mgtui.store.exchange import ImportResult
 from mgtui.store.logfile import DEFAULT_LOCK_TIMEOUT, LogFile, utc_stamp
-from mgtui.store.merge import merge_bundle
 from mgtui.store.records import (
     checked_custom_food,
     checked_entry,
     checked_product,
     place_custom_food,
 )
-from mgtui.store.restore import restore
 from mgtui.store.storage import FileSignature
-from mgtui.store.undo import UndoStack, UndoStep, apply_undo
+
+# What only writes, undo, doctor, exports and imports use is imported where they are
+# used: `mgtui status` and the app's start only read, and skip ~10 ms of imports
+# (damage, exchange, merge, migrations with secrets, recovery, restore, undo).
+if TYPE_CHECKING:
+    from mgtui.store.damage import SetAsideRecord
+    from mgtui.store.exchange import ImportResult
+    from mgtui.store.tables import StoreTable
+    from mgtui.store.undo import UndoAction, UndoStack
 
 # What ``signature()`` returns: compare two with ``==`` (None: there is no file).
 StoreSignature: TypeAlias = FileSignature | None
@@ -80,8 +71,7 @@ class Repository:
         self._file = LogFile(self.path, lock_timeout=lock_timeout)
         self._days = Days(self._file.storage)
         self._file.on_repair = self._days.forget
-        self._tables = self._file.tables
-        self._undo = UndoStack()
+        self._undo: UndoStack | None = None  # made by the first change
 
     # -- opening and closing ----------------------------------------------------------
 
@@ -161,24 +151,28 @@ class Repository:
         Raises ``InvalidRecordError`` for values that cannot be stored.
         """
         draft = checked_entry(entry)
+        from mgtui.store.migrations import new_entry_id
+
         with self._transaction():
             index = self._days.index()
-            entry_id = migrations.new_entry_id()
+            entry_id = new_entry_id()
             while index.day_of(entry_id) is not None:  # 48 random bits: practically never
-                entry_id = migrations.new_entry_id()
+                entry_id = new_entry_id()
             stored = replace(draft, id=entry_id)
             self._days.insert(stored)
-        self._remember(UndoStep("add", None, stored))
+        self._remember("add", None, stored)
         return stored
 
     def log_many(self, entries: Iterable[Entry], *, undoable: bool = False) -> list[Entry]:
         """Log drafts in one save, all or none (a routine, a demo history); returns them
         with their new ids, each one an undo step when ``undoable``."""
+        from mgtui.store.migrations import new_entry_id
+
         drafts = [checked_entry(replace(entry, id="")) for entry in entries]
         with self._transaction():
-            stored = self._days.insert_many(drafts, migrations.new_entry_id)
+            stored = self._days.insert_many(drafts, new_entry_id)
         for entry in stored if undoable else ():
-            self._remember(UndoStep("add", None, entry))
+            self._remember("add", None, entry)
         return stored
 
     def edit_entry(
@@ -212,7 +206,7 @@ class Repository:
             )
             after = checked_entry(changed, before=before)
             self._days.move(before, after)
-        self._remember(UndoStep("edit", before, after))
+        self._remember("edit", before, after)
         return after
 
     def delete_entry(self, entry_id: str) -> Entry:
@@ -223,7 +217,7 @@ class Repository:
         with self._transaction():
             entry = self._days.find(entry_id)
             self._days.remove(entry)
-        self._remember(UndoStep("delete", entry, None))
+        self._remember("delete", entry, None)
         return entry
 
     @property
@@ -238,9 +232,10 @@ class Repository:
         since (that step is then dropped), ``StoreWriteError`` when saving failed
         (the step stays, to try again).
         """
+        from mgtui.store.undo import apply_undo
+
         with self._file.thread_lock:
-            step = self._undo.last()
-            if step is None:
+            if self._undo is None or (step := self._undo.last()) is None:
                 return None
             try:
                 with self._transaction():
@@ -314,11 +309,13 @@ class Repository:
     def set_aside_records(self) -> list[SetAsideRecord]:
         """What is set aside as damaged, with why (see ``mgtui doctor``)."""
         with self._file.reading():
-            return damage.records_in(self._file.storage.read())
+            return self._file.set_aside_records()
 
     def drop_set_aside(self, record_id: str) -> SetAsideRecord:
         """Drop a set-aside record for good (for a damaged file kept beside the log, stop
         reminding of it; the file stays). Raises ``NotFoundError``."""
+        from mgtui.store import damage
+
         with self._transaction():
             dropped = damage.drop(
                 self._tables[layout.SET_ASIDE], lambda record: record.id == record_id
@@ -330,6 +327,9 @@ class Repository:
     def restore_set_aside(self, record_id: str, fixed: object) -> SetAsideRecord:
         """Put a corrected set-aside record back in use and drop it from the set-aside
         ones. Raises ``NotFoundError``, or ``InvalidRecordError`` (restore.py)."""
+        from mgtui.store import damage
+        from mgtui.store.restore import restore
+
         with self._transaction():
             table = self._tables[layout.SET_ASIDE]
             found = [damage.record_of(doc) for doc in table if doc["id"] == record_id]
@@ -342,6 +342,9 @@ class Repository:
     def recover(self, source: Path) -> tuple[ImportResult, list[SetAsideRecord]]:
         """Merge every valid record of a damaged file or older log into this one, as
         ``import_data`` does; returns what was merged and what could not be used."""
+        from mgtui.store import damage, recovery
+        from mgtui.store.merge import merge_bundle
+
         bundle, unusable = recovery.read_bundle(source)
         with self._transaction():
             result = merge_bundle(bundle, self._days, self._tables)
@@ -369,29 +372,31 @@ class Repository:
     def profile(self) -> Profile:
         """The saved profile, or ``DEFAULT_PROFILE`` (``is_default`` True) if none is."""
         with self._file.reading():
-            document = self._tables[layout.PROFILE].get(doc_id=layout.PROFILE_DOC_ID)
+            document = self._loaded(layout.PROFILE).get(str(layout.PROFILE_DOC_ID))
         # An unusable saved profile was set aside when the file loaded (records.py).
-        return DEFAULT_PROFILE if document is None else exchange.profile_from_dict(document)
+        return DEFAULT_PROFILE if document is None else documents.profile_from_dict(document)
 
     def save_profile(self, profile: Profile) -> Profile:
         """Save the profile; returns it as saved (``is_default`` False)."""
+        from tinydb.table import Document
+
         saved = replace(profile, is_default=False)
         with self._transaction():
             self._tables[layout.PROFILE].upsert(
-                Document(exchange.profile_to_dict(saved), doc_id=layout.PROFILE_DOC_ID)
+                Document(documents.profile_to_dict(saved), doc_id=layout.PROFILE_DOC_ID)
             )
         return saved
 
     def has_saved_profile(self) -> bool:
         with self._file.reading():
-            return self._tables[layout.PROFILE].contains(doc_id=layout.PROFILE_DOC_ID)
+            return str(layout.PROFILE_DOC_ID) in self._loaded(layout.PROFILE)
 
     def profile_asked(self) -> bool:
         """Whether the first-run question was answered (saved or declined) once."""
         if self.has_saved_profile():
             return True
         with self._file.reading():
-            meta = self._tables[layout.META].get(doc_id=layout.META_DOC_ID)
+            meta = self._loaded(layout.META).get(str(layout.META_DOC_ID))
         return bool(meta and meta.get("profile_asked"))
 
     def mark_profile_asked(self) -> None:
@@ -472,8 +477,8 @@ class Repository:
     def custom_foods(self) -> list[Food]:
         """Custom foods sorted by name (case-insensitively)."""
         with self._file.reading():
-            documents = self._tables[layout.CUSTOM_FOODS].all()
-        foods = [exchange.custom_food_from_document(dict(document)) for document in documents]
+            stored = self._tables[layout.CUSTOM_FOODS].all()
+        foods = [documents.custom_food_from_document(dict(document)) for document in stored]
         return sorted(foods, key=lambda food: food.name.casefold())
 
     def custom_food(self, food_id_or_name: str) -> Food | None:
@@ -499,7 +504,7 @@ class Repository:
         with self._transaction():
             table = self._tables[layout.CUSTOM_FOODS]
             food, same_id = place_custom_food(food, table)
-            document = exchange.custom_food_to_document(food)
+            document = documents.custom_food_to_document(food)
             if same_id:
                 table.update(document, doc_ids=same_id)
             else:
@@ -516,7 +521,7 @@ class Repository:
                 raise NotFoundError(f"no custom food with id {food_id!r}")
             table.remove(doc_ids=[doc.doc_id for doc in matches])
             favourites.unmark(self._tables[layout.FAVOURITES], food_id)
-            return exchange.custom_food_from_document(dict(matches[0]))
+            return documents.custom_food_from_document(dict(matches[0]))
 
     # -- export and import ------------------------------------------------------------
 
@@ -525,6 +530,10 @@ class Repository:
         # Under the lock, so the parts come from one version of the file. Profile and
         # products are exported as stored, without the domain's checks: a backup must
         # never fail because a saved value broke a rule added later.
+        import copy
+
+        from mgtui.store import exchange
+
         with self._file.thread_lock, self._file.locked():
             self._file.ensure_loaded_locked()
             profile = self._tables[layout.PROFILE].get(doc_id=layout.PROFILE_DOC_ID)
@@ -555,6 +564,9 @@ class Repository:
         custom foods are added when their name (and id) are new; favourites are
         merged; the profile is taken only if none is saved here.
         """
+        from mgtui.store import exchange
+        from mgtui.store.merge import merge_bundle
+
         bundle = exchange.parse_import(data)
         try:
             entries = [checked_entry(entry) for entry in bundle.entries]
@@ -584,6 +596,20 @@ class Repository:
             self._days.index()
             yield
 
-    def _remember(self, step: UndoStep) -> None:
+    @property
+    def _tables(self) -> dict[str, StoreTable]:
+        """TinyDB's tables, for writes and the reads of saved things (tables.py)."""
+        return self._file.tables
+
+    def _loaded(self, name: str) -> dict[str, Any]:
+        """A table as loaded (caller holds the thread lock, in ``reading``): what the
+        day's reads use, without TinyDB."""
+        return self._file.storage.read()[name]
+
+    def _remember(self, action: UndoAction, before: Entry | None, after: Entry | None) -> None:
+        from mgtui.store.undo import UndoStack, UndoStep
+
         with self._file.thread_lock:
-            self._undo.push(step)
+            if self._undo is None:
+                self._undo = UndoStack()
+            self._undo.push(UndoStep(action, before, after))

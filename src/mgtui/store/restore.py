@@ -14,7 +14,7 @@ from tinydb.table import Document, Table
 
 from mgtui.domain.supplements import SupplementError
 from mgtui.domain.targets import ProfileError
-from mgtui.store import exchange, layout, records
+from mgtui.store import documents, exchange, layout, records
 from mgtui.store.damage import SetAsideRecord
 from mgtui.store.dayindex import Days
 from mgtui.store.errors import InvalidRecordError
@@ -46,16 +46,16 @@ def restore(record: SetAsideRecord, fixed: object, days: Days, tables: Mapping[s
     try:
         if record.what == "profile":
             _check(layout.profile_problem(document))
-            exchange.profile_from_dict(document)
+            documents.profile_from_dict(document)
             tables[layout.PROFILE].upsert(Document(document, doc_id=layout.PROFILE_DOC_ID))
         elif record.what == "supplement":
             _check(layout.supplement_problem(document))
-            product = exchange.product_from_dict(document)
+            product = documents.product_from_dict(document)
             records.checked_product(product)
             _insert_new(tables[layout.SUPPLEMENTS], "name", product.name, document)
         elif record.what == "custom food":
             _check(layout.custom_food_problem(document))
-            food = exchange.custom_food_from_document(document)
+            food = documents.custom_food_from_document(document)
             records.checked_custom_food(food)
             _insert_new(tables[layout.CUSTOM_FOODS], "id", food.id, document)
         elif record.what == "medicine":

@@ -25,13 +25,10 @@ import gc
 import json
 import os
 import stat
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
-
-from tinydb.storages import Storage
 
 from mgtui import locations
 from mgtui.frozen import frozen
@@ -195,11 +192,14 @@ def fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-class AtomicJSONStorage(Storage):
-    """TinyDB storage: atomic durable saves, reads from memory while the file is unchanged."""
+class AtomicJSONStorage:
+    """TinyDB storage: atomic durable saves, reads from memory while the file is unchanged.
+
+    It has the methods TinyDB calls (``read``, ``write``, ``close``) without deriving
+    from ``tinydb.storages.Storage``, so that reading imports no TinyDB (tables.py).
+    """
 
     def __init__(self, path: Path, loader: Loader, dumper: Dumper = _dump_whole) -> None:
-        super().__init__()
         self.path = path
         self._loader = loader
         self._dumper = dumper
@@ -378,6 +378,9 @@ class AtomicJSONStorage(Storage):
             # Replacing needs only a writable folder, so without this check a file its
             # owner made read-only would be silently overwritten.
             raise OSError(errno.EACCES, "the file is read-only", str(self.path))
+        # Imported by the first save (with random and shutil): a read never needs it.
+        import tempfile
+
         # mkstemp creates the file 0600 with O_EXCL: private from its first byte.
         fd, temp_name = tempfile.mkstemp(
             prefix=temp_file_prefix(self.path), suffix=TEMP_SUFFIX, dir=folder

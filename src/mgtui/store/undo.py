@@ -7,7 +7,7 @@ is never overwritten.
 
 from __future__ import annotations
 
-from typing import Final, Literal
+from typing import Final, Literal, TypeAlias
 
 from mgtui.domain.entries import Entry
 from mgtui.frozen import frozen
@@ -16,6 +16,7 @@ from mgtui.store.dayindex import Days
 from mgtui.store.errors import UndoConflictError
 
 UNDO_DEPTH: Final = 100
+UndoAction: TypeAlias = Literal["add", "delete", "edit"]
 
 
 @frozen
