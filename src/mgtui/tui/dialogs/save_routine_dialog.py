@@ -9,10 +9,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, Static
 
 from mgtui.domain.text import has_control
+from mgtui.tui.dialogs.base import Dialog
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,7 +21,7 @@ class RoutineRequest:
     only_selected: bool
 
 
-class SaveRoutineDialog(ModalScreen[RoutineRequest | None]):
+class SaveRoutineDialog(Dialog[RoutineRequest | None]):
     """Returns the name and whether to save only the selected entry; None if cancelled."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]

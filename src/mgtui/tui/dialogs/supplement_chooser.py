@@ -13,13 +13,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from mgtui.domain.supplements import SupplementProduct
 from mgtui.logbook import drafts
 from mgtui.present.text import describe_product
+from mgtui.tui.dialogs.base import Dialog
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +28,7 @@ class SupplementChoice:
     servings: float
 
 
-class SupplementChooser(ModalScreen[SupplementChoice | None]):
+class SupplementChooser(Dialog[SupplementChoice | None]):
     """Returns the product and servings chosen with Enter, or None when cancelled."""
 
     BINDINGS = [Binding("escape", "cancel", "Back")]

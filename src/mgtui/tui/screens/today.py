@@ -59,6 +59,10 @@ def day_title(day: dt.date, today: dt.date) -> str:
 class TodayScreen(SectionScreen):
     """The day's bars and entries; edit, delete, undo; move between days."""
 
+    # The screen the app opens on is styled by app.tcss alone: its first paint does
+    # without the other screens' rules.
+    OTHER_SCREENS_STYLES = False
+
     BINDINGS = [
         Binding(
             "left_square_bracket",
