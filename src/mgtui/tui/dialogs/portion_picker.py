@@ -50,7 +50,8 @@ class PortionPicker(Dialog[Entry | None]):
     """Returns the entry to log (not yet stored), or None when cancelled."""
 
     BINDINGS = [Binding("escape", "cancel", "Back")]
-    # The screen's class by its height (app.tcss shortens the portion list on "-short").
+    # The screen's class by its height (other_screens.tcss shortens the portion list on
+    # "-short").
     VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-tall")]
 
     def __init__(
