@@ -19,6 +19,7 @@ from mgtui.store import Repository
 from mgtui.tui.app import WATCH_INTERVAL_SECONDS, MgtuiApp
 from mgtui.tui.dialogs.amount_dialog import AmountDialog
 from mgtui.tui.screens.today import TodayScreen
+from mgtui.tui.styles import OTHER_SCREENS
 from mgtui.tui.widgets.bars import CalciumBar, MagnesiumBar, RatioGauge, SupplementBar
 
 
@@ -97,6 +98,19 @@ async def test_edit_an_amount_rescales_the_entry(seeded: Repository, app_for: Ap
     assert seeds.amount == "2 oz"
     assert seeds.grams == 56.7
     assert seeds.magnesium_mg == 335.664
+
+
+async def test_today_opens_on_app_tcss_and_a_dialog_brings_the_other_styles(
+    seeded: Repository, app_for: AppFactory
+) -> None:
+    app = app_for(seeded)
+    async with app.run_test(size=(80, 24)) as pilot:
+        # Today's first paint does without the other screens' rules.
+        assert not app.stylesheet.has_source(str(OTHER_SCREENS))
+        await pilot.press("e")
+        assert app.stylesheet.has_source(str(OTHER_SCREENS))
+        # Styled by other_screens.tcss from its first style pass: .dialog is 64 wide.
+        assert app.screen.query_one("#amount-dialog").outer_size.width == 64
 
 
 async def test_a_bad_amount_keeps_the_dialog_open_and_nothing_changes(

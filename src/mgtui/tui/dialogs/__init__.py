@@ -1,1 +1,2 @@
-"""Dialogs: ModalScreen[T]s that return a value through dismiss, given what they need."""
+"""Dialogs: ModalScreen[T]s (``base.Dialog``) that return a value through dismiss, given what
+they need."""

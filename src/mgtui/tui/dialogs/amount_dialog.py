@@ -15,14 +15,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from mgtui.domain.entries import Entry
 from mgtui.errors import BadInputError
+from mgtui.tui.dialogs.base import Dialog
 
 
-class AmountDialog(ModalScreen[Entry | None]):
+class AmountDialog(Dialog[Entry | None]):
     """Returns the changed entry (not yet stored), or None when cancelled."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]

@@ -17,7 +17,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.strip import Strip
 from textual.widgets import Checkbox, Input, Label, SelectionList, Static
 from textual.widgets.selection_list import Selection
@@ -29,6 +28,7 @@ from mgtui.logbook.drafts import parse_day
 from mgtui.present.routines import entry_lines
 from mgtui.present.text import count
 from mgtui.store import StoreError
+from mgtui.tui.dialogs.base import Dialog
 
 
 @frozen
@@ -64,7 +64,7 @@ class EntryChoices(SelectionList[str]):
             self.select_all()
 
 
-class CopyChooser(ModalScreen[CopyRequest | None]):
+class CopyChooser(Dialog[CopyRequest | None]):
     """Returns the day and the ids of the entries chosen, or None when cancelled."""
 
     BINDINGS = [

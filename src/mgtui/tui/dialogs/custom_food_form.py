@@ -7,14 +7,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from mgtui.foods.model import Food
 from mgtui.logbook import drafts
+from mgtui.tui.dialogs.base import Dialog
 
 
-class CustomFoodForm(ModalScreen[Food | None]):
+class CustomFoodForm(Dialog[Food | None]):
     """Returns the new food (not yet stored), or None when cancelled."""
 
     BINDINGS = [

@@ -12,7 +12,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
@@ -22,13 +21,14 @@ from mgtui.foods.model import Food
 from mgtui.logbook import drafts
 from mgtui.logbook.session import Logbook
 from mgtui.present.text import count, whole_mg
+from mgtui.tui.dialogs.base import Dialog
 from mgtui.tui.widgets.text_fit import fit_middle
 
 RESULT_LIMIT = 30
 RECENT_LIMIT = 15
 
 
-class FoodChooser(ModalScreen[Food | None]):
+class FoodChooser(Dialog[Food | None]):
     """Returns the food chosen with Enter, or None when cancelled."""
 
     BINDINGS = [Binding("escape", "cancel", "Back")]

@@ -15,13 +15,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from mgtui.domain import reference as ref
 from mgtui.domain.medicines import find_class, medication_name_problem
 from mgtui.frozen import frozen
+from mgtui.tui.dialogs.base import Dialog
 
 HINT = "A known medicine chooses its class; otherwise pick one with ↑↓."
 
@@ -39,7 +39,7 @@ def class_prompt(cls: ref.MedicineClass) -> Text:
     return text
 
 
-class MedicineDialog(ModalScreen[MedicineRequest | None]):
+class MedicineDialog(Dialog[MedicineRequest | None]):
     """Returns the name and class chosen, or None when cancelled."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]

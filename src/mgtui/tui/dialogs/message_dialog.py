@@ -8,11 +8,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
+from mgtui.tui.dialogs.base import Dialog
 
-class MessageDialog(ModalScreen[None]):
+
+class MessageDialog(Dialog[None]):
     """Paragraphs shown as plain text (never markup: they may hold names from data)."""
 
     BINDINGS = [Binding("escape,enter,q,w", "dismiss(None)", "Close")]

@@ -15,7 +15,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -25,6 +24,7 @@ from mgtui.foods.model import Food
 from mgtui.logbook import drafts
 from mgtui.logbook.session import Logbook
 from mgtui.present.text import amount_with_grams, describe_nutrients, portion_source
+from mgtui.tui.dialogs.base import Dialog
 from mgtui.tui.widgets.bars import (
     DayBar,
     MagnesiumBar,
@@ -46,11 +46,12 @@ def per_100g_line(food: Food) -> str:
     )
 
 
-class PortionPicker(ModalScreen[Entry | None]):
+class PortionPicker(Dialog[Entry | None]):
     """Returns the entry to log (not yet stored), or None when cancelled."""
 
     BINDINGS = [Binding("escape", "cancel", "Back")]
-    # The screen's class by its height (app.tcss shortens the portion list on "-short").
+    # The screen's class by its height (other_screens.tcss shortens the portion list on
+    # "-short").
     VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-tall")]
 
     def __init__(

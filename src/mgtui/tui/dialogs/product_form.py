@@ -13,12 +13,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Select, Static
 
 from mgtui.domain.supplements import CALCIUM_FORMS, MAGNESIUM_FORMS, SupplementProduct
 from mgtui.frozen import frozen
 from mgtui.logbook import drafts
+from mgtui.tui.dialogs.base import Dialog
 
 
 @frozen
@@ -38,7 +38,7 @@ CALCIUM_BASIS_OPTIONS = [("elemental", "elemental"), ("compound weight", "compou
 VITAMIN_D_UNITS = [("IU", "IU"), ("mcg", "mcg")]
 
 
-class ProductForm(ModalScreen[ProductFormResult | None]):
+class ProductForm(Dialog[ProductFormResult | None]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "save", "Save product"),

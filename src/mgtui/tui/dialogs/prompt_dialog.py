@@ -15,15 +15,15 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from mgtui.errors import BadInputError
+from mgtui.tui.dialogs.base import Dialog
 
 T = TypeVar("T")
 
 
-class PromptDialog(ModalScreen[T | None], Generic[T]):
+class PromptDialog(Dialog[T | None], Generic[T]):
     """Returns ``parse(text)`` for the text typed, or None when cancelled."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]

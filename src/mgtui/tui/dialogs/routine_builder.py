@@ -17,7 +17,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -30,6 +29,7 @@ from mgtui.logbook import drafts
 from mgtui.logbook.session import Logbook
 from mgtui.present.routines import item_lines, routine_summary
 from mgtui.store import StoreError
+from mgtui.tui.dialogs.base import Dialog
 from mgtui.tui.dialogs.confirm_dialog import ConfirmDialog
 from mgtui.tui.dialogs.food_chooser import FoodChooser
 from mgtui.tui.dialogs.portion_picker import PortionPicker
@@ -41,7 +41,7 @@ T = TypeVar("T")
 KEYS = "a add a food · s add a supplement · Enter amount · d remove · ctrl+s saves · Esc"
 
 
-class RoutineBuilder(ModalScreen[Routine | None]):
+class RoutineBuilder(Dialog[Routine | None]):
     """Returns the routine as saved, or None when left without saving."""
 
     BINDINGS = [

@@ -10,13 +10,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from mgtui.domain.routines import Routine
 from mgtui.frozen import frozen
 from mgtui.present.routines import item_lines, routine_summary
+from mgtui.tui.dialogs.base import Dialog
 
 RoutineAction = Literal["log", "new", "edit", "delete"]
 
@@ -29,7 +29,7 @@ class RoutineChoice:
     name: str | None = None
 
 
-class RoutinePicker(ModalScreen[RoutineChoice | None]):
+class RoutinePicker(Dialog[RoutineChoice | None]):
     """Returns what was chosen for which routine, or None when cancelled."""
 
     BINDINGS = [

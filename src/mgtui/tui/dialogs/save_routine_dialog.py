@@ -7,11 +7,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, Static
 
 from mgtui.domain.text import has_control
 from mgtui.frozen import frozen
+from mgtui.tui.dialogs.base import Dialog
 
 
 @frozen
@@ -20,7 +20,7 @@ class RoutineRequest:
     only_selected: bool
 
 
-class SaveRoutineDialog(ModalScreen[RoutineRequest | None]):
+class SaveRoutineDialog(Dialog[RoutineRequest | None]):
     """Returns the name and whether to save only the selected entry; None if cancelled."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]

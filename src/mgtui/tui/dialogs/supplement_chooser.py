@@ -11,7 +11,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -19,6 +18,7 @@ from mgtui.domain.supplements import SupplementProduct
 from mgtui.frozen import frozen
 from mgtui.logbook import drafts
 from mgtui.present.text import describe_product
+from mgtui.tui.dialogs.base import Dialog
 
 
 @frozen
@@ -27,7 +27,7 @@ class SupplementChoice:
     servings: float
 
 
-class SupplementChooser(ModalScreen[SupplementChoice | None]):
+class SupplementChooser(Dialog[SupplementChoice | None]):
     """Returns the product and servings chosen with Enter, or None when cancelled."""
 
     BINDINGS = [Binding("escape", "cancel", "Back")]

@@ -13,13 +13,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from mgtui.logbook import drafts
+from mgtui.tui.dialogs.base import Dialog
 
 
-class TimeDialog(ModalScreen[dt.time | None]):
+class TimeDialog(Dialog[dt.time | None]):
     """Returns the time typed, or None when cancelled."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Hashable
-from typing import Protocol, TypeVar, cast
+from typing import ClassVar, Protocol, TypeVar, cast
 
 from textual.screen import Screen
 from textual.signal import Signal
 
 from mgtui.logbook.session import Logbook
+from mgtui.tui.styles import load_other_screens_styles
 
 T = TypeVar("T")
 
@@ -37,6 +38,13 @@ class SectionScreen(Screen[None]):
     while it is on screen, or when it is shown again after being hidden."""
 
     _drawn_for: Hashable = None
+    # Styled by other_screens.tcss, which the first such screen adds (mgtui.tui.styles).
+    OTHER_SCREENS_STYLES: ClassVar[bool] = True
+
+    def __init__(self) -> None:
+        super().__init__()
+        if self.OTHER_SCREENS_STYLES:
+            load_other_screens_styles(self.app)
 
     @property
     def mgtui(self) -> AppHandle:

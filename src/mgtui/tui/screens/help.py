@@ -5,8 +5,8 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 
+from mgtui.tui.dialogs.base import Dialog
 from mgtui.tui.sections import help_rows
 
 HELP_TEXT = """\
@@ -85,7 +85,7 @@ def help_text() -> str:
     return HELP_TEXT.replace("{section_keys}", rows)
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     BINDINGS = [Binding("escape,q,question_mark", "dismiss(None)", "Close")]
 
     def compose(self) -> ComposeResult:

@@ -13,6 +13,8 @@ would do before it is logged: the added part is drawn in its own style.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from itertools import groupby
+from operator import itemgetter
 from typing import ClassVar
 
 from rich.style import Style
@@ -103,13 +105,10 @@ class DayBar(Widget):
         if view is None:
             return Text(f"{self.LABEL:<{LABEL_WIDTH}}…")
         line = Text(f"{view.label:<{LABEL_WIDTH}}", style=self.style_of("bar--label"))
-        # A bar is a few dozen cells of a handful of parts: look each part's style up once.
-        styles: dict[str, Style] = {}
-        for char, component in view.cells(self.bar_width()):
-            style = styles.get(component)
-            if style is None:
-                style = styles[component] = self.style_of(component)
-            line.append(char, style)
+        # A bar is a few dozen cells of a handful of parts, mostly in runs: each run is
+        # appended as one span (one segment to render), with its part's style.
+        for component, run in groupby(view.cells(self.bar_width()), key=itemgetter(1)):
+            line.append("".join(char for char, _ in run), self.style_of(component))
         line.append(f" {view.value:>{VALUE_WIDTH}}", style=self.style_of("bar--value"))
         detail = Text(" " * LABEL_WIDTH)
         detail.append_text(self.legend(view.legend))
