@@ -69,17 +69,18 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 from collections.abc import Callable
 from operator import itemgetter
 from pathlib import Path
 from typing import Any, Final
 
+import orjson
+
 from mgtui.domain.entries import Entry, EntryKind
 from mgtui.domain.reference import MEDICINE_CLASSES
 from mgtui.frozen import replace
 from mgtui.store.errors import DamagedFileError, NewerSchemaError, StoreError
-from mgtui.store.storage import Tables, loads_strictly
+from mgtui.store.storage import Tables
 
 SCHEMA_VERSION: Final = 4
 
@@ -237,14 +238,12 @@ def encode_rows(rows: list[Row]) -> str:
     the file is checked on load), so the same rows always give the same string, and
     ``row_start`` finds an entry's id by a plain substring search.
     """
-    import orjson  # loaded by writes only (see ``storage.loads_strictly``)
-
     return orjson.dumps(rows).decode()
 
 
 def decode_rows(text: str) -> list[Row]:
     """A day's stored rows as lists (they were checked when the file loaded)."""
-    rows: list[Row] = json.loads(text)
+    rows: list[Row] = orjson.loads(text)
     return rows
 
 
@@ -255,8 +254,6 @@ def row_start(entry_id: str) -> str:
     quote is escaped, so ``["<id>",`` occurs only where such a row starts (a caller
     still confirms a hit by decoding that one day).
     """
-    import orjson
-
     return "[" + orjson.dumps(entry_id).decode() + ","
 
 
@@ -417,8 +414,6 @@ def set_aside(tables: dict[str, Any], what: str, where: str, reason: str, record
     The id is a digest of what, where and the record, so loading the same damaged
     file again finds the same id and never adds the record twice.
     """
-    import orjson
-
     table = tables.setdefault(SET_ASIDE, {})
     try:
         key = orjson.dumps([what, where, record], option=orjson.OPT_SORT_KEYS)
@@ -525,8 +520,6 @@ def dump_tables(tables: Tables, *, digests: DigestMemo | None = None) -> list[by
             document.pop(DAYS_DIGEST, None)
     # One piece: the digest no longer needs the days table's bytes on their own, and
     # the file is written straight from orjson's buffer without another copy.
-    import orjson
-
     return [orjson.dumps(tables)]
 
 
@@ -608,8 +601,8 @@ def _check_day(doc_id: str, document: dict[str, Any]) -> None:
     if type(text) is not str:
         raise LayoutError(f"day {day.isoformat()} has no entries string")
     try:
-        rows = loads_strictly(text)
-    except ValueError as error:
+        rows = orjson.loads(text)
+    except orjson.JSONDecodeError as error:
         raise LayoutError(f"{day.isoformat()}: its entries are not valid JSON ({error})") from None
     if type(rows) is not list:
         raise LayoutError(f"day {day.isoformat()} has no list of entries")

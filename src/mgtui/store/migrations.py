@@ -33,6 +33,8 @@ import secrets
 from collections.abc import Callable
 from typing import Any
 
+import orjson
+
 from mgtui.store import layout
 from mgtui.store.layout import LayoutError
 
@@ -161,8 +163,6 @@ def _v1_to_v2(old: dict[str, Any]) -> dict[str, Any]:
     days = old.get(layout.DAYS, {})
     if not isinstance(days, dict):
         raise LayoutError("table 'days' is not an object")
-    import orjson  # loaded by writes only (see ``storage.loads_strictly``)
-
     new_days: dict[str, Any] = {}
     for doc_id, day in days.items():
         if not isinstance(day, dict) or type(day.get("e")) is not list:

@@ -10,11 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import orjson
+
 from mgtui.store import damage, documents, layout, medications, migrations, records, routines
 from mgtui.store.damage import SetAsideRecord
 from mgtui.store.errors import DamagedFileError, ImportFileError, NotFoundError, StoreError
 from mgtui.store.exchange import ImportBundle
-from mgtui.store.storage import loads_strictly
 
 _BOM = b"\xef\xbb\xbf"
 
@@ -34,8 +35,8 @@ def read_bundle(source: Path) -> tuple[ImportBundle, list[SetAsideRecord]]:
     payload = payload.removeprefix(_BOM)
     parsed: object
     try:
-        parsed = loads_strictly(payload)
-    except ValueError:
+        parsed = orjson.loads(payload)
+    except orjson.JSONDecodeError:
         parsed = damage.salvage(payload.decode("utf-8", errors="replace"))
     try:
         version = layout.schema_version_of(parsed, source)
