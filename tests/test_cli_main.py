@@ -118,6 +118,40 @@ def test_date_opens_the_app_on_that_day(cli: Cli, fake_app: list[tuple[object, d
     assert fake_app[0][1] == dt.date(2026, 3, 1)
 
 
+def test_the_collector_pauses_for_a_command_but_never_for_the_app(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    from mgtui.cli import status
+
+    seen: list[bool] = []
+    real_status = status.run_status
+
+    def watched(args: object) -> int:
+        seen.append(gc.isenabled())
+        return real_status(args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(status, "run_status", watched)
+    assert gc.isenabled()
+    cli.ok("status")
+    assert seen == [False] and gc.isenabled()  # back on when the command is done
+    assert cli("status", "--date", "2026-02-30").code == 2
+    assert gc.isenabled()  # and after a failure
+
+    app_seen: list[bool] = []
+    module = types.ModuleType("mgtui.tui.launch")
+
+    def run_app(repo: object, day: dt.date, *, now: Callable[[], dt.datetime]) -> int:
+        app_seen.append(gc.isenabled())
+        return 0
+
+    module.run_app = run_app  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "mgtui.tui.launch", module)
+    cli.ok()
+    assert app_seen == [True]  # the app runs for hours, with the collector on
+
+
 def test_the_real_app_module_takes_a_repository_and_a_day() -> None:
     launch = pytest.importorskip("mgtui.tui.launch", reason="the app is built on another branch")
     assert callable(launch.run_app)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import os
 import re
@@ -162,16 +163,35 @@ def _protect_negative_amounts(argv: Sequence[str]) -> list[str]:
     return [f" {arg}" if _NEGATIVE_AMOUNT.match(arg) else arg for arg in argv]
 
 
+# Commands that run the app or the web server: they last for hours, with the cyclic
+# garbage collector on (the app's start pauses it only while its modules load).
+_LONG_RUNNING = frozenset({"mgtui.cli.app", "mgtui.cli.demo", "mgtui.cli.serve"})
+
+
 def _run(argv: Sequence[str] | None) -> int:
-    args = _parse(_protect_negative_amounts(sys.argv[1:] if argv is None else argv))
-    handler: Handler = args.handler
-    if args.app_date is not None and handler is not app.run:
-        # "mgtui --date D log" means the day of the command when it has one.
-        if not hasattr(args, "date"):
-            raise UsageError("--date before a command opens the app; this command takes no date")
-        if args.date is None:
-            args.date = args.app_date
-    return handler(args)
+    # A scripting command lasts a fraction of a second and makes no garbage cycles worth
+    # finding, yet the collector's passes over the modules it loads took ~7 ms of the
+    # ~130 ms of `mgtui status` on ten years (gc.callbacks). Reference counting still
+    # frees everything as it goes; the collector is back on when the command returns.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        args = _parse(_protect_negative_amounts(sys.argv[1:] if argv is None else argv))
+        handler: Handler = args.handler
+        if args.app_date is not None and handler is not app.run:
+            # "mgtui --date D log" means the day of the command when it has one.
+            if not hasattr(args, "date"):
+                raise UsageError(
+                    "--date before a command opens the app; this command takes no date"
+                )
+            if args.date is None:
+                args.date = args.app_date
+        if was_enabled and handler.__module__ in _LONG_RUNNING:
+            gc.enable()
+        return handler(args)
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

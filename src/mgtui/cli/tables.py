@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Sequence
-from typing import NamedTuple
+
+from mgtui.frozen import frozen
 
 FALLBACK_WIDTH = 100  # columns when stdout is not a terminal
 GAP = "  "
 
 
-# A NamedTuple, not a dataclass: dataclasses loads inspect, a cost every command's
-# start-up would pay for (the parser imports this module).
-class Column(NamedTuple):
+@frozen
+class Column:
     header: str
     numeric: bool = False  # right-aligned
     flexible: bool = False  # shortened with "…" when the terminal is too narrow
