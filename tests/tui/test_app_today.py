@@ -113,6 +113,35 @@ async def test_today_opens_on_app_tcss_and_a_dialog_brings_the_other_styles(
         assert app.screen.query_one("#amount-dialog").outer_size.width == 64
 
 
+async def test_a_screen_is_styled_once_when_first_shown_and_again_when_shown_again(
+    seeded: Repository, app_for: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from textual.css.stylesheet import Stylesheet
+
+    from mgtui.tui.widgets.bars import MagnesiumBar
+
+    styled: list[str] = []
+    apply = Stylesheet.apply
+
+    def counting(self: Stylesheet, node: object, **options: object) -> None:
+        if isinstance(node, MagnesiumBar):
+            styled.append(str(node.id))
+        apply(self, node, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Stylesheet, "apply", counting)
+    app = app_for(seeded)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        # Mounting styled the bar; showing the just-built screen did not style it again.
+        assert styled == ["magnesium-bar"]
+        await pilot.press("h")
+        await pilot.press("t")
+        await pilot.pause()
+        # Shown again, it is restyled for whatever changed while it was hidden (and
+        # History's first show brought the other screens' rules, which restyle all).
+        assert len(styled) > 1
+
+
 async def test_a_bad_amount_keeps_the_dialog_open_and_nothing_changes(
     seeded: Repository, app_for: AppFactory
 ) -> None:
