@@ -204,3 +204,9 @@ def test_the_store_still_offers_the_names_it_loads_on_first_use() -> None:
     assert SetAsideRecord is damage.SetAsideRecord
     with pytest.raises(AttributeError):
         mgtui.store.NoSuchName  # noqa: B018
+
+
+def test_the_repository_stays_a_facade() -> None:
+    """store/repository.py delegates to the store's modules: 600 lines at most."""
+    source = Path(__file__).parent.parent / "src" / "mgtui" / "store" / "repository.py"
+    assert len(source.read_text(encoding="utf-8").splitlines()) <= 600

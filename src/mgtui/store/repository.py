@@ -22,7 +22,7 @@ from mgtui.domain.targets import DEFAULT_PROFILE, Profile
 from mgtui.foods.model import Food
 from mgtui.frozen import replace
 from mgtui.locations import UntrustedPathError, data_file, ensure_private_dir, trusted_file
-from mgtui.store import documents, favourites, layout, medications, products, routines
+from mgtui.store import custom_foods, documents, favourites, layout, medications, products, routines
 from mgtui.store.dayindex import Days
 from mgtui.store.errors import (
     ImportFileError,
@@ -33,12 +33,7 @@ from mgtui.store.errors import (
 )
 from mgtui.store.errors import UntrustedPathError as StoreUntrustedPathError
 from mgtui.store.logfile import DEFAULT_LOCK_TIMEOUT, LogFile, utc_stamp
-from mgtui.store.records import (
-    checked_custom_food,
-    checked_entry,
-    checked_product,
-    place_custom_food,
-)
+from mgtui.store.records import checked_custom_food, checked_entry, checked_product
 from mgtui.store.storage import FileSignature
 
 # What only writes, undo, doctor, exports and imports use is imported where they are
@@ -477,9 +472,7 @@ class Repository:
     def custom_foods(self) -> list[Food]:
         """Custom foods sorted by name (case-insensitively)."""
         with self._file.reading():
-            stored = self._tables[layout.CUSTOM_FOODS].all()
-        foods = [documents.custom_food_from_document(dict(document)) for document in stored]
-        return sorted(foods, key=lambda food: food.name.casefold())
+            return custom_foods.read_all(self._tables[layout.CUSTOM_FOODS])
 
     def custom_food(self, food_id_or_name: str) -> Food | None:
         """A custom food by id ("custom-...") or by name ignoring case; None if none."""
@@ -499,29 +492,17 @@ class Repository:
         Raises ``DuplicateNameError`` when another custom food has that name, and
         ``InvalidRecordError`` for a food that is not custom or has bad values.
         """
-        food = replace(food, name=food.name.strip(), custom=True)
-        checked_custom_food(food)
+        food = custom_foods.checked(food)
         with self._transaction():
-            table = self._tables[layout.CUSTOM_FOODS]
-            food, same_id = place_custom_food(food, table)
-            document = documents.custom_food_to_document(food)
-            if same_id:
-                table.update(document, doc_ids=same_id)
-            else:
-                table.insert(document)
-        return food
+            return custom_foods.put(self._tables[layout.CUSTOM_FOODS], food)
 
     def delete_custom_food(self, food_id: str) -> Food:
         """Delete a custom food (and its favourite mark); logged entries keep their
         own copy of its name and nutrients. Raises ``NotFoundError``."""
         with self._transaction():
-            table = self._tables[layout.CUSTOM_FOODS]
-            matches = [doc for doc in table if doc["id"] == food_id]
-            if not matches:
-                raise NotFoundError(f"no custom food with id {food_id!r}")
-            table.remove(doc_ids=[doc.doc_id for doc in matches])
+            food = custom_foods.remove(self._tables[layout.CUSTOM_FOODS], food_id)
             favourites.unmark(self._tables[layout.FAVOURITES], food_id)
-            return documents.custom_food_from_document(dict(matches[0]))
+            return food
 
     # -- export and import ------------------------------------------------------------
 
