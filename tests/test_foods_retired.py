@@ -119,7 +119,13 @@ def test_no_stand_in_for_table_or_custom_ids() -> None:
 
 @pytest.mark.parametrize(
     ("amount", "label"),
-    [("1 oz", "1 oz"), ("1/2 cup", "0.5 cup"), ("1 1/2 cup", "1.5 cups"), ("2 slice", "2 slices")],
+    [
+        ("1 oz", "1 oz"),
+        ("1/2 cup", "0.5 cup"),
+        ("1 1/2 cup", "1.5 cups"),
+        ("2 slice", "2 slices"),
+        ("2 cups", "2 cups"),  # as entries write a plural since the words follow the number
+    ],
 )
 def test_an_entry_amount_becomes_a_portion(amount: str, label: str) -> None:
     assert _portion(amount, 50.0).label == label
@@ -246,3 +252,12 @@ def test_a_data_folder_from_before_opens_with_every_favourite(tmp_path: Path) ->
     assert (entry["food_id"], entry["magnesium_mg"], entry["calcium_mg"]) == (BRAN, 80.0, 7.0)
     with Repository.open(folder) as repo:
         assert repo.favourite_food_ids() == [WHEATIES]
+
+
+def test_a_stand_in_made_from_a_plural_amount_logs_one_in_the_singular() -> None:
+    food = stand_in_food(BRAN, bran_entry(amount="2 cups", grams=58.0))
+    assert food is not None
+    one = drafts.food_entry(food, "1 cup", DAY, dt.time(9, 0))
+    assert (one.amount, one.grams) == ("1 cup", 29.0)
+    half = drafts.food_entry(food, "1/2 cup", DAY, dt.time(9, 0))
+    assert (half.amount, half.grams) == ("1/2 cup", 14.5)

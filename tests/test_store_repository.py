@@ -19,7 +19,7 @@ from mgtui.domain.history import DayTotals, day_totals
 from mgtui.domain.supplements import SupplementProduct
 from mgtui.domain.targets import DEFAULT_PROFILE, CustomTargets, Profile
 from mgtui.foods.model import Food, Portion
-from mgtui.frozen import is_frozen, replace
+from mgtui.frozen import FIELDS, replace
 from mgtui.store import (
     DuplicateNameError,
     InvalidRecordError,
@@ -567,7 +567,7 @@ def test_callers_get_typed_objects_not_documents(repo: Repository) -> None:
         repo.profile(),
     ]
     for result in results:
-        assert is_frozen(result) and not isinstance(result, dict)
+        assert hasattr(result, FIELDS) and not isinstance(result, dict)  # a @frozen value
 
 
 def test_close_and_context_manager(tmp_path: Path) -> None:

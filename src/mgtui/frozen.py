@@ -3,12 +3,11 @@
 Every entry, figure and summary in mgtui is a small immutable value. Made with
 ``@dataclass(frozen=True, slots=True)``, each class costs ~1.4 ms to create on a
 modest machine (six methods compiled from generated source, then the class built a
-second time for its slots), and importing ``dataclasses`` loads ``inspect`` (~20 ms).
-``mgtui status`` defines about forty such classes: with the import, a third of the
-command's time went on making classes (benchmarks/RESULTS.md). ``@frozen`` makes the
-same kind of class in a tenth of the time: only ``__init__`` is compiled, because
-creating instances is the one hot path; equality, hashing, the repr and the refusal
-to assign are shared functions around an ``operator.attrgetter``.
+second time for its slots); ``mgtui status`` defines about forty such classes and the
+app's start as many (benchmarks/RESULTS.md). ``@frozen`` makes the same kind of class
+in about a sixth of the time: only ``__init__`` is compiled, because creating
+instances is the one hot path; equality, hashing, the repr and the refusal to assign
+are shared functions around an ``operator.attrgetter``.
 
 What a ``@frozen`` class has, as a frozen, slotted dataclass would:
 - an ``__init__`` taking the fields in order, positionally or by name, with their
@@ -17,14 +16,17 @@ What a ``@frozen`` class has, as a frozen, slotted dataclass would:
 - ``__eq__`` (same class, equal fields) and a ``__hash__`` of the fields;
 - a repr ``Name(field=value, ...)``, ``__slots__`` and ``__match_args__``;
 - no assignment or deletion of attributes after ``__init__`` (``FrozenInstanceError``);
-- fields inherited from a ``@frozen`` base class, in front of its own.
+- fields inherited from a ``@frozen`` base class, in front of its own;
+- a class's own ``__repr__``, ``__eq__`` or ``__hash__`` kept, as dataclasses keep them.
+A mutable default (a list, a dict, a set) is refused: ``field(default_factory=list)``.
 """
 
 from __future__ import annotations
 
 import operator
+import re
 from collections.abc import Callable
-from typing import Any, Final, TypeVar, dataclass_transform, overload
+from typing import TYPE_CHECKING, Any, Final, TypeVar, dataclass_transform, overload
 
 T = TypeVar("T")
 
@@ -63,9 +65,12 @@ def field(*, default: Any = _MISSING, default_factory: Any = _MISSING) -> Any:
     return _Field(default, default_factory)
 
 
+_CLASS_VAR = re.compile(r"(?:\w+\.)?ClassVar(?:\[|$)")
+
+
 def _is_class_var(annotation: object) -> bool:
     text = annotation if isinstance(annotation, str) else repr(annotation)
-    return text.startswith(("ClassVar", "typing.ClassVar"))
+    return _CLASS_VAR.match(text) is not None
 
 
 def _init_source(names: tuple[str, ...], defaults: dict[str, _Field], post_init: bool) -> str:
@@ -76,11 +81,11 @@ def _init_source(names: tuple[str, ...], defaults: dict[str, _Field], post_init:
         if spec is None:
             parameters.append(name)
         elif spec.default_factory is not _MISSING:
-            parameters.append(f"{name}=_MISSING")
-            body.append(f"    if {name} is _MISSING: {name} = _factory_{name}()")
+            parameters.append(f"{name}=__frozen_missing")
+            body.append(f"    if {name} is __frozen_missing: {name} = __frozen_factory_{name}()")
         else:
-            parameters.append(f"{name}=_default_{name}")
-        body.append(f"    _set(self, {name!r}, {name})")
+            parameters.append(f"{name}=__frozen_default_{name}")
+        body.append(f"    __frozen_set(self, {name!r}, {name})")
     if post_init:
         body.append("    self.__post_init__()")
     return f"def __init__(self, {', '.join(parameters)}):\n" + "\n".join(body or ["    pass"])
@@ -111,9 +116,17 @@ def frozen(cls: type[T]) -> type[T]:
             continue
         if name not in names:
             names.append(name)
-        if name in namespace:
-            value = namespace.pop(name)
-            defaults[name] = value if isinstance(value, _Field) else _Field(value, _MISSING)
+        if name not in namespace:
+            defaults.pop(name, None)  # redeclared without a default: required again
+            continue
+        value = namespace.pop(name)
+        if not isinstance(value, _Field):
+            if type(value).__hash__ is None:  # a list, a dict, a set: one for all instances
+                raise ValueError(
+                    f"{cls.__qualname__}.{name}: a mutable default; use field(default_factory=...)"
+                )
+            value = _Field(value, _MISSING)
+        defaults[name] = value
     fields = tuple(names)
     seen_default = False
     for name in fields:
@@ -129,10 +142,10 @@ def frozen(cls: type[T]) -> type[T]:
     namespace[FIELDS] = fields
     namespace["__frozen_defaults__"] = defaults
 
-    scope: dict[str, Any] = {"_set": object.__setattr__, "_MISSING": _MISSING}
+    scope: dict[str, Any] = {"__frozen_set": object.__setattr__, "__frozen_missing": _MISSING}
     for name, spec in defaults.items():
-        scope[f"_default_{name}"] = spec.default
-        scope[f"_factory_{name}"] = spec.default_factory
+        scope[f"__frozen_default_{name}"] = spec.default
+        scope[f"__frozen_factory_{name}"] = spec.default_factory
     exec(_init_source(fields, defaults, hasattr(cls, "__post_init__")), scope)
     init = scope["__init__"]
     init.__qualname__ = f"{cls.__qualname__}.__init__"
@@ -167,34 +180,35 @@ def frozen(cls: type[T]) -> type[T]:
         for name, value in zip(fields, state, strict=True):
             object.__setattr__(self, name, value)
 
+    own_eq = "__eq__" in namespace
+    # A class that defines __eq__ alone gets __hash__ = None from Python: not its own.
+    own_hash = "__hash__" in namespace and not (namespace["__hash__"] is None and own_eq)
     namespace.setdefault("__repr__", _repr)
-    namespace["__eq__"] = __eq__
-    namespace["__hash__"] = __hash__
+    namespace.setdefault("__eq__", __eq__)
+    if not own_hash:
+        namespace["__hash__"] = __hash__
     namespace["__getstate__"] = __getstate__
     namespace["__setstate__"] = __setstate__
     namespace["__setattr__"] = _refuse_setattr
     namespace["__delattr__"] = _refuse_delattr
+    namespace["__qualname__"] = cls.__qualname__
     metaclass: Any = type(cls)
     made: type[T] = metaclass(cls.__name__, cls.__bases__, namespace)
     return made
 
 
-def replace(instance: T, /, **changes: Any) -> T:
-    """A copy of ``instance`` with ``changes`` to its fields (checked by ``__init__``)."""
-    names: tuple[str, ...] = getattr(instance, FIELDS)
-    unknown = changes.keys() - set(names)
-    if unknown:
-        raise TypeError(f"{type(instance).__qualname__} has no field {sorted(unknown)[0]!r}")
-    values = {name: getattr(instance, name) for name in names}
-    values.update(changes)
-    return type(instance)(**values)
+if TYPE_CHECKING:
+    # mypy checks a replace's field names and types as it does dataclasses.replace
+    # for a dataclass_transform class; at run time, the function below.
+    from dataclasses import replace as replace
+else:
 
-
-def fields(instance_or_class: object) -> tuple[str, ...]:
-    """The names of a ``@frozen`` class's fields, in ``__init__``'s order."""
-    names: tuple[str, ...] = getattr(instance_or_class, FIELDS)
-    return names
-
-
-def is_frozen(instance_or_class: object) -> bool:
-    return hasattr(instance_or_class, FIELDS)
+    def replace(instance, /, **changes):
+        """A copy of ``instance`` with ``changes`` to its fields (checked by ``__init__``)."""
+        names = getattr(instance, FIELDS)
+        unknown = changes.keys() - set(names)
+        if unknown:
+            raise TypeError(f"{type(instance).__qualname__} has no field {sorted(unknown)[0]!r}")
+        values = {name: getattr(instance, name) for name in names}
+        values.update(changes)
+        return type(instance)(**values)

@@ -59,7 +59,7 @@ class Profile:
 
     def with_changes(self, **changes: object) -> Profile:
         """A copy with the given fields changed; never a default any more."""
-        return replace(self, is_default=False, **changes)
+        return replace(self, is_default=False, **changes)  # type: ignore[arg-type]
 
 
 def validate_profile(profile: Profile) -> None:

@@ -74,20 +74,27 @@ _PLURALS: Final = {
     "pouch": "pouches",
     "sandwich": "sandwiches",
 }
+_SINGULARS: Final = {plural: word for word, plural in _PLURALS.items()}
 _FIRST_WORD = re.compile(r"[A-Za-z]+")
 
 
 def unit_after(quantity: float, unit: str) -> str:
-    """``unit`` as it reads after ``quantity``: "cups, chopped" after 2; "cup" after 1 or 1/2."""
-    if quantity < 1.005:  # 0.333 cup three times shows as "1 cup" (format_quantity)
-        return unit
+    """``unit`` as it reads after ``quantity``: "cups, chopped" after 2, "cup" after 1 or
+    1/2, whichever number the name had (an entry's "2 cups" makes a stand-in's measure)."""
     first = _FIRST_WORD.match(unit)
-    plural = _PLURALS.get(first.group().lower()) if first else None
-    if first is None or plural is None:
+    if first is None:
         return unit
-    if first.group()[0].isupper():
-        plural = plural.capitalize()
-    return plural + unit[first.end() :]
+    word = first.group()
+    # 0.333 cup three times shows as "1 cup" (portions.format_quantity).
+    table = _SINGULARS if quantity < 1.005 else _PLURALS
+    changed = table.get(word.lower())
+    if changed is None:
+        return unit
+    if word.isupper() and len(word) > 1:
+        changed = changed.upper()
+    elif word[0].isupper():
+        changed = changed.capitalize()
+    return changed + unit[first.end() :]
 
 
 @frozen
