@@ -118,7 +118,7 @@ def test_date_opens_the_app_on_that_day(cli: Cli, fake_app: list[tuple[object, d
     assert fake_app[0][1] == dt.date(2026, 3, 1)
 
 
-def test_the_collector_pauses_for_a_command_but_never_for_the_app(
+def test_the_collector_pauses_for_a_command_but_never_for_the_app_demo_or_serve(
     cli: Cli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import gc
@@ -150,6 +150,19 @@ def test_the_collector_pauses_for_a_command_but_never_for_the_app(
     monkeypatch.setitem(sys.modules, "mgtui.tui.launch", module)
     cli.ok()
     assert app_seen == [True]  # the app runs for hours, with the collector on
+
+    from mgtui.cli import demo, serve
+
+    long_seen: list[tuple[str, bool]] = []
+    for module, name, command in ((demo, "run_demo", "demo"), (serve, "run_serve", "serve")):
+
+        def record(args: object, command: str = command) -> int:
+            long_seen.append((command, gc.isenabled()))
+            return 0
+
+        monkeypatch.setattr(module, name, record)
+        cli.ok(command)
+    assert long_seen == [("demo", True), ("serve", True)]  # they open the app or a server
 
 
 def test_the_real_app_module_takes_a_repository_and_a_day() -> None:

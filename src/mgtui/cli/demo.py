@@ -33,7 +33,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     demo.add_argument(
         "--no-open", action="store_true", help="only fill the folder; do not open the app"
     )
-    demo.set_defaults(handler=run_demo)
+    demo.set_defaults(handler=run_demo, long_running=True)  # it opens the app
 
 
 def run_demo(args: argparse.Namespace) -> int:

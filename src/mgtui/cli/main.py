@@ -163,11 +163,6 @@ def _protect_negative_amounts(argv: Sequence[str]) -> list[str]:
     return [f" {arg}" if _NEGATIVE_AMOUNT.match(arg) else arg for arg in argv]
 
 
-# Commands that run the app or the web server: they last for hours, with the cyclic
-# garbage collector on (the app's start pauses it only while its modules load).
-_LONG_RUNNING = frozenset({"mgtui.cli.app", "mgtui.cli.demo", "mgtui.cli.serve"})
-
-
 def _run(argv: Sequence[str] | None) -> int:
     # A scripting command lasts a fraction of a second and makes no garbage cycles worth
     # finding, yet the collector's passes over the modules it loads took ~7 ms of the
@@ -186,7 +181,10 @@ def _run(argv: Sequence[str] | None) -> int:
                 )
             if args.date is None:
                 args.date = args.app_date
-        if was_enabled and handler.__module__ in _LONG_RUNNING:
+        # The app, and the commands that open it or the web server (their parsers say
+        # long_running), last for hours: with the collector on (the app's start pauses
+        # it only while its modules load).
+        if was_enabled and (handler is app.run or getattr(args, "long_running", False)):
             gc.enable()
         return handler(args)
     finally:

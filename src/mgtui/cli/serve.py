@@ -56,7 +56,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     serve.add_argument(
         "--verbose", action="store_true", help="log every request (default: only problems)"
     )
-    serve.set_defaults(handler=run_serve)
+    serve.set_defaults(handler=run_serve, long_running=True)
 
 
 def _port(text: str) -> int:
