@@ -583,8 +583,8 @@ class Repository:
         return self._file.tables
 
     def _loaded(self, name: str) -> dict[str, Any]:
-        """A table as loaded (caller holds the thread lock, in ``reading``): what the
-        day's reads use, without TinyDB."""
+        """A table as loaded, the store's own (read it, never change it), for the day's
+        reads without TinyDB; the caller holds the thread lock (``reading``)."""
         return self._file.storage.read()[name]
 
     def _remember(self, action: UndoAction, before: Entry | None, after: Entry | None) -> None:
