@@ -13,7 +13,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 from textual.worker import get_current_worker
 
 from mgtui.domain.entries import Entry
@@ -25,6 +25,7 @@ from mgtui.tui.dialogs.custom_food_form import CustomFoodForm
 from mgtui.tui.dialogs.portion_picker import PortionPicker
 from mgtui.tui.guard import reads_store
 from mgtui.tui.screens.base import SectionScreen
+from mgtui.tui.widgets.footer import CompactFooter
 from mgtui.tui.widgets.nav_bar import NavBar
 from mgtui.tui.widgets.text_fit import fit_middle
 
@@ -61,7 +62,7 @@ class FoodSearchScreen(SectionScreen):
         # cover it there.
         yield Static(id="food-detail")
         yield DataTable[str | Text](id="results", cursor_type="row")
-        yield Footer(compact=True)
+        yield CompactFooter()
 
     def on_mount(self) -> None:
         self.foods: dict[str, Food] = {}

@@ -8,12 +8,13 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from mgtui.present.history import INTERACTION_MARKER_NOTE, history_footnote
 from mgtui.present.text import count
 from mgtui.tui.guard import reads_store
 from mgtui.tui.screens.base import SectionScreen
+from mgtui.tui.widgets.footer import CompactFooter
 from mgtui.tui.widgets.history_list import (
     HEADER,
     HistoryList,
@@ -36,7 +37,7 @@ class HistoryScreen(SectionScreen):
         yield Static(HEADER, id="history-header")
         yield HistoryList(id="history")
         yield Static(id="history-footnote")
-        yield Footer(compact=True)
+        yield CompactFooter()
 
     def on_mount(self) -> None:
         self.title = "History"

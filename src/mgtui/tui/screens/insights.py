@@ -12,12 +12,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.reactive import reactive
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from mgtui.present.insights import gap_lines, source_cells, summary_lines, window_label
 from mgtui.tui.guard import reads_store
 from mgtui.tui.screens.base import SectionScreen
 from mgtui.tui.widgets.daily_chart import DailyChart
+from mgtui.tui.widgets.footer import CompactFooter
 from mgtui.tui.widgets.nav_bar import NavBar
 
 WINDOW_CYCLE: tuple[int | None, ...] = (7, 30, 90, None)
@@ -47,7 +48,7 @@ class InsightsScreen(SectionScreen):
             yield sources
             yield Static("To close today's gap", classes="section-title")
             yield Static(id="gap-closers")
-        yield Footer(compact=True)
+        yield CompactFooter()
 
     def on_mount(self) -> None:
         self.title = "Insights"

@@ -10,7 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
+from textual.widgets import Button, Header, Input, Label, Select, Static
 
 from mgtui.domain.reference import PUBLISHED_RATIO_BANDS, RATIO_BAND_LABELS
 from mgtui.domain.targets import Profile, ProfileError, Targets, resolve_targets
@@ -20,6 +20,7 @@ from mgtui.present.text import band_text
 from mgtui.tui.dialogs.confirm_dialog import ConfirmDialog
 from mgtui.tui.guard import reads_store
 from mgtui.tui.screens.base import SectionScreen
+from mgtui.tui.widgets.footer import CompactFooter
 from mgtui.tui.widgets.nav_bar import NavBar
 
 CUSTOM_BAND = "custom"
@@ -151,7 +152,7 @@ class ProfileScreen(SectionScreen):
                 yield Button("Save (ctrl+s)", id="save", variant="primary")
                 if self.first_run:
                     yield Button("Use the default (esc)", id="skip")
-        yield Footer(compact=True)
+        yield CompactFooter()
 
     def on_mount(self) -> None:
         self.query_one("#sex", Select).focus()

@@ -16,7 +16,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from mgtui.domain.entries import Entry
 from mgtui.domain.medicines import Medication, class_guidance
@@ -32,6 +32,7 @@ from mgtui.tui.dialogs.time_dialog import TimeDialog
 from mgtui.tui.guard import reads_store
 from mgtui.tui.screens.base import SectionScreen
 from mgtui.tui.widgets.bars import SupplementBar
+from mgtui.tui.widgets.footer import CompactFooter
 from mgtui.tui.widgets.nav_bar import NavBar
 
 
@@ -85,7 +86,7 @@ class SupplementsScreen(SectionScreen):
         medicines.add_column("Class", key="class", width=26)
         yield medicines
         yield Static(id="product-detail")
-        yield Footer(compact=True)
+        yield CompactFooter()
 
     def on_mount(self) -> None:
         self.title = "Supplements"
