@@ -35,14 +35,13 @@ def bare_painted(app: App[Any]) -> bool:
 
 
 def today_painted(app: App[Any]) -> bool:
-    from textual.widgets import DataTable
-
     from mgtui.tui.screens.today import TodayScreen
+    from mgtui.tui.widgets.entry_list import EntryList
 
     screen = app.screen
     if not isinstance(screen, TodayScreen) or not screen.is_mounted:
         return False
-    return screen.query_one("#entries", DataTable).row_count > 0
+    return bool(screen.query_one("#entries", EntryList).rows)
 
 
 def history_painted(app: App[Any]) -> bool:

@@ -17,6 +17,7 @@ from mgtui.foods import get_food
 from mgtui.logbook import drafts
 from mgtui.store import Repository
 from mgtui.tui.app import MgtuiApp
+from mgtui.tui.widgets.entry_list import EntryList
 
 NOW = dt.datetime(2026, 11, 22, 8, 30)
 TODAY = NOW.date()
@@ -69,3 +70,9 @@ def record_notifications(app: MgtuiApp) -> Notes:
 
     app.notify = notify  # type: ignore[method-assign]
     return notes
+
+
+def today_rows(app: MgtuiApp) -> list[list[str]]:
+    """Today's entries as shown: time, item, amount, Mg, Ca."""
+    entries = app.screen.query_one("#entries", EntryList)
+    return [list(entries.cells(index)) for index in range(len(entries.rows))]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from textual.widgets import DataTable, Input, Select
+from textual.widgets import Input, Select
 
 from app_support import TODAY, AppFactory
 from mgtui.domain.entries import Entry
@@ -14,6 +14,7 @@ from mgtui.store import Repository
 from mgtui.tui.dialogs.product_form import ProductForm
 from mgtui.tui.screens.supplements import SupplementsScreen
 from mgtui.tui.widgets.bars import VitaminDLine
+from mgtui.tui.widgets.entry_list import EntryList
 
 
 async def test_a_product_with_calcium_as_a_compound_weight_and_vitamin_d_in_mcg(
@@ -92,6 +93,6 @@ async def test_today_shows_vitamin_d_in_one_line_above_the_entries(
         text = str(line.render())
         assert text.startswith("Vitamin D    524 / 600 IU RDA 87% · 76 IU to go")
         assert line.size.height == 1
-        table = app.screen.query_one("#entries", DataTable)
+        table = app.screen.query_one("#entries", EntryList)
         assert table.region.y + table.region.height <= size[1]
-        assert table.row_count == 2 and table.size.height >= 3
+        assert len(table.rows) == 2 and table.size.height >= 3

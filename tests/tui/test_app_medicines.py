@@ -8,7 +8,7 @@ import datetime as dt
 
 from textual.widgets import DataTable, Input, OptionList
 
-from app_support import GLYCINATE, TODAY, AppFactory
+from app_support import GLYCINATE, TODAY, AppFactory, today_rows
 from mgtui.domain.medicines import Medication, medicine_entry
 from mgtui.logbook import drafts
 from mgtui.store import Repository
@@ -21,6 +21,7 @@ from mgtui.tui.dialogs.time_dialog import TimeDialog
 from mgtui.tui.screens.help import help_text
 from mgtui.tui.screens.supplements import SupplementsScreen
 from mgtui.tui.screens.today import TodayScreen
+from mgtui.tui.widgets.entry_list import EntryList
 from mgtui.tui.widgets.history_list import HistoryList
 
 ALENDRONATE = Medication("Alendronate", "bisphosphonate")
@@ -195,7 +196,7 @@ async def test_today_shows_the_medicine_and_the_conflict(
     app = app_for(repo)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert rows(app, "#entries") == [
+        assert today_rows(app) == [
             ["07:00", "Alendronate (medicine)", "1 dose", "—", "—"],
             ["08:00", "Mag Glycinate (supplement)", "1 serving", "120", "0"],
         ]
@@ -203,7 +204,7 @@ async def test_today_shows_the_medicine_and_the_conflict(
         assert advice.startswith(
             "! Alendronate at 07:00: magnesium should wait until 09:00. Press w for why."
         )
-        entries = app.screen.query_one("#entries", DataTable)
+        entries = app.screen.query_one("#entries", EntryList)
         assert entries.region.bottom <= app.screen.query_one("#advice").region.y
         await pilot.press("w")
         assert isinstance(app.screen, MessageDialog)
@@ -244,7 +245,7 @@ async def test_today_at_60_by_20_keeps_the_entries_and_the_short_warning(
     app = app_for(repo)
     async with app.run_test(size=(60, 20)) as pilot:
         await pilot.pause()
-        entries = app.screen.query_one("#entries", DataTable)
+        entries = app.screen.query_one("#entries", EntryList)
         advice = app.screen.query_one("#advice")
         assert entries.region.height >= 3  # the heads and both rows
         assert entries.region.bottom <= advice.region.y
@@ -280,7 +281,7 @@ async def test_delete_and_undo_a_medicine_entry(repo: Repository, app_for: AppFa
         assert repo.entries_on(TODAY) == []
         await pilot.press("u")
         await pilot.pause()
-        assert rows(app, "#entries")[0][1] == "Alendronate (medicine)"
+        assert today_rows(app)[0][1] == "Alendronate (medicine)"
 
 
 async def test_history_marks_a_day_with_a_conflict(repo: Repository, app_for: AppFactory) -> None:

@@ -6,10 +6,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from rich.text import Text
-from textual.widgets import Checkbox, DataTable, Input
+from textual.widgets import Checkbox, Input
 
-from app_support import GLYCINATE, TODAY, AppFactory, log_food, record_notifications, seed_day
+from app_support import (
+    GLYCINATE,
+    TODAY,
+    AppFactory,
+    log_food,
+    record_notifications,
+    seed_day,
+    today_rows,
+)
 from mgtui.domain.routines import Routine, routine_items
 from mgtui.logbook import drafts
 from mgtui.store import Repository
@@ -21,15 +28,6 @@ from mgtui.tui.dialogs.save_routine_dialog import SaveRoutineDialog
 from mgtui.tui.screens.today import TodayScreen
 
 YESTERDAY = TODAY - dt.timedelta(days=1)
-
-
-def rows(app) -> list[list[str]]:  # type: ignore[no-untyped-def]
-    """Today's table as shown: time, item, amount, Mg, Ca."""
-    table = app.screen.query_one("#entries", DataTable)
-    return [
-        [(c.plain if isinstance(c, Text) else str(c)).strip() for c in table.get_row_at(i)]
-        for i in range(table.row_count)
-    ]
 
 
 def save_morning(repo: Repository) -> None:
@@ -45,13 +43,13 @@ async def test_a_saved_morning_is_logged_from_today_in_two_keys(
     app = app_for(repo)
     notes = record_notifications(app)
     async with app.run_test(size=(80, 24)) as pilot:
-        assert rows(app) == []
+        assert today_rows(app) == []
         await pilot.press("r")
         assert isinstance(app.screen, RoutinePicker)
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen)
-        shown = rows(app)
+        shown = today_rows(app)
         # All four at now (08:30), each with the milligrams it was saved with.
         assert [row[0] for row in shown] == ["08:30"] * 4
         assert sorted(row[3] for row in shown) == ["120", "168", "25", "78"]
@@ -72,7 +70,7 @@ async def test_the_second_routine_takes_three_keys(repo: Repository, app_for: Ap
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("r", "down", "enter")  # "Morning" is listed after "Almonds"
         await pilot.pause()
-        assert len(rows(app)) == 4
+        assert len(today_rows(app)) == 4
     assert len(repo.entries_on(TODAY)) == 4
 
 
@@ -92,7 +90,7 @@ async def test_on_another_day_the_time_is_asked_and_must_be_valid(
         app.screen.query_one(Input).value = "07:15"
         await pilot.press("enter")
         await pilot.pause()
-        assert [row[0] for row in rows(app)] == ["07:15"] * 4
+        assert [row[0] for row in today_rows(app)] == ["07:15"] * 4
     assert {e.time for e in repo.entries_on(earlier)} == {dt.time(7, 15)}
     assert repo.entries_on(TODAY) == []
 
@@ -172,12 +170,12 @@ async def test_copy_another_days_entries_keeping_their_times(
         assert app.screen.query_one(Input).value == YESTERDAY.isoformat()
         await pilot.press("enter")  # every entry is chosen to begin with
         await pilot.pause()
-        shown = rows(app)
+        shown = today_rows(app)
         assert [row[0] for row in shown] == ["07:30", "08:00", "08:15", "12:15"]
         assert [row[3] for row in shown] == ["168", "25", "120", "78"]
         await pilot.press("u")  # one entry at a time
         await pilot.pause()
-        assert len(rows(app)) == 3
+        assert len(today_rows(app)) == 3
     assert "Copied 4 entries from Sat 21 Nov to Sun 22 Nov, each at its own time." in " ".join(
         notes.messages()
     )

@@ -11,16 +11,25 @@ from pathlib import Path
 import pytest
 from rich.text import Text
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import Input, Static
 
-from app_support import TODAY, AppFactory, log_food, record_notifications
+from app_support import (
+    GLYCINATE,
+    TODAY,
+    AppFactory,
+    log_food,
+    record_notifications,
+    today_rows,
+)
 from mgtui.frozen import replace
+from mgtui.logbook import drafts
 from mgtui.store import Repository
 from mgtui.tui.app import WATCH_INTERVAL_SECONDS, MgtuiApp
 from mgtui.tui.dialogs.amount_dialog import AmountDialog
 from mgtui.tui.screens.today import TodayScreen
 from mgtui.tui.styles import OTHER_SCREENS
 from mgtui.tui.widgets.bars import CalciumBar, MagnesiumBar, RatioGauge, SupplementBar
+from mgtui.tui.widgets.entry_list import EntryList
 
 
 def bar_text(app, bar_type) -> str:  # type: ignore[no-untyped-def]
@@ -33,17 +42,6 @@ async def next_tick(app: MgtuiApp, pilot: Pilot[None]) -> None:
     assert WATCH_INTERVAL_SECONDS < 2  # so a write shows "within two seconds"
     app.tick()
     await pilot.pause()
-
-
-def rows(app) -> list[list[str]]:  # type: ignore[no-untyped-def]
-    table = app.screen.query_one("#entries", DataTable)
-    return [
-        [
-            (cell.plain if isinstance(cell, Text) else str(cell)).strip()
-            for cell in table.get_row_at(i)
-        ]
-        for i in range(table.row_count)
-    ]
 
 
 async def test_bars_show_the_days_milligrams(seeded: Repository, app_for: AppFactory) -> None:
@@ -62,10 +60,10 @@ async def test_bars_show_the_days_milligrams(seeded: Repository, app_for: AppFac
         assert "411 / 1200 mg  34%" in bar_text(app, CalciumBar)
         # 411.2 / 390.5 = 1.05, below the 2.2-3.2 band
         assert "1.05 : 1 low" in bar_text(app, RatioGauge)
-        table_rows = rows(app)
+        table_rows = today_rows(app)
         assert [row[0] for row in table_rows] == ["07:30", "08:00", "08:15", "12:15"]
         assert table_rows[0][1:] == [
-            "Seeds, pumpkin…kernels, dried",
+            "Seeds, pumpkin and…kernels, dried",
             "1 oz",
             "168",
             "13",
@@ -93,7 +91,7 @@ async def test_edit_an_amount_rescales_the_entry(seeded: Repository, app_for: Ap
         dialog_input.value = "2 oz"
         await pilot.press("enter")
         await pilot.pause()
-        assert rows(app)[0][2:4] == ["2 oz", "336"]
+        assert today_rows(app)[0][2:4] == ["2 oz", "336"]
     [seeds] = [e for e in seeded.entries_on(TODAY) if e.food_id == "12014"]
     assert seeds.amount == "2 oz"
     assert seeds.grams == 56.7
@@ -167,7 +165,7 @@ async def test_a_bad_amount_keeps_the_dialog_open_and_nothing_changes(
         assert error == "25:00 is not a time of day (00:00 to 23:59)"
         await pilot.press("escape")
         await pilot.pause()
-        assert len(rows(app)) == 4
+        assert len(today_rows(app)) == 4
     assert seeded.path.read_bytes() == before
 
 
@@ -183,15 +181,15 @@ async def test_edit_moves_an_entry_in_time_and_keeps_its_numbers(
         app.screen.query_one("#time", Input).value = "21:05"
         await pilot.press("enter")
         await pilot.pause()
-        assert [row[0] for row in rows(app)] == ["07:30", "08:15", "12:15", "21:05"]
-        assert rows(app)[3][2] == "1 cup"
+        assert [row[0] for row in today_rows(app)] == ["07:30", "08:15", "12:15", "21:05"]
+        assert today_rows(app)[3][2] == "1 cup"
         [moved] = [e for e in seeded.entries_on(TODAY) if e.food_id == "01077"]
         assert moved == replace(milk, time=dt.time(21, 5))  # the same numbers
         assert notes.messages()[-1].startswith("Milk, whole, 3.25% milkfat")
         assert "now 1 cup at 21:05, 24.4 mg Mg, 275.7 mg Ca" in notes.messages()[-1]
         await pilot.press("u")
         await pilot.pause()
-        assert [row[0] for row in rows(app)] == ["07:30", "08:00", "08:15", "12:15"]
+        assert [row[0] for row in today_rows(app)] == ["07:30", "08:00", "08:15", "12:15"]
     [moved_back] = [e for e in seeded.entries_on(TODAY) if e.food_id == "01077"]
     assert moved_back == milk
 
@@ -201,12 +199,12 @@ async def test_delete_then_undo(seeded: Repository, app_for: AppFactory) -> None
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("down", "d")
         await pilot.pause()
-        assert [row[0] for row in rows(app)] == ["07:30", "08:15", "12:15"]
+        assert [row[0] for row in today_rows(app)] == ["07:30", "08:15", "12:15"]
         assert len(seeded.entries_on(TODAY)) == 3
         assert "366 / 320 mg" in bar_text(app, MagnesiumBar)  # milk's 24.4 mg gone
         await pilot.press("u")
         await pilot.pause()
-        assert [row[0] for row in rows(app)] == ["07:30", "08:00", "08:15", "12:15"]
+        assert [row[0] for row in today_rows(app)] == ["07:30", "08:00", "08:15", "12:15"]
         assert "391 / 320 mg" in bar_text(app, MagnesiumBar)
     assert len(Repository.open(seeded.data_dir).entries_on(TODAY)) == 4
 
@@ -237,7 +235,7 @@ async def test_writes_from_another_process_appear_within_two_seconds(
         log_food(other, "12061", "1 oz", "18:00")  # almonds: 76.0 mg
         await next_tick(app, pilot)
         assert "467 / 320 mg" in bar_text(app, MagnesiumBar)
-        assert rows(app)[-1][0] == "18:00"
+        assert today_rows(app)[-1][0] == "18:00"
 
 
 async def test_a_full_disk_is_a_notification_not_a_crash(
@@ -260,7 +258,7 @@ async def test_a_full_disk_is_a_notification_not_a_crash(
         assert message == (
             f"cannot save to {seeded.path}: No space left on device — your data is unchanged"
         )
-        assert len(rows(app)) == 4  # the entry is still shown, and still there
+        assert len(today_rows(app)) == 4  # the entry is still shown, and still there
     assert seeded.path.read_bytes() == before
 
 
@@ -356,3 +354,120 @@ async def test_next_day_stops_at_tomorrow_and_says_so(
         assert app.day == TODAY + dt.timedelta(days=1)
         [message] = notes.messages("warning")
         assert message.startswith("Tomorrow is the last day to log to: 2026-11-24 is 2 days")
+
+
+# -- the entries list ---------------------------------------------------------
+
+
+def log_many(repo: Repository, count: int) -> None:
+    """``count`` glycinate doses, one every 20 minutes from 06:00."""
+    for index in range(count):
+        minutes = 6 * 60 + 20 * index
+        repo.log(drafts.supplement_entry(GLYCINATE, 1, TODAY, dt.time(minutes // 60, minutes % 60)))
+
+
+async def test_the_keys_move_the_cursor_and_keep_it_on_screen(
+    repo: Repository, app_for: AppFactory
+) -> None:
+    log_many(repo, 30)
+    app = app_for(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        entries = app.screen.query_one("#entries", EntryList)
+        assert entries.has_focus and entries.cursor == 0
+        shown = entries.scrollable_content_region.height - 1  # under the column heads
+        assert 0 < shown < 30
+        await pilot.press("down", "down")
+        assert entries.selected is not None and entries.selected.time == "06:40"
+        await pilot.press("end")
+        await pilot.pause()
+        assert entries.cursor == 29 and entries.selected is not None
+        assert entries.selected.time == "15:40"
+        # The last entry is on the last line; the heads stay on the first.
+        assert entries.scroll_y == 30 - shown
+        assert entries.render_line(0).text.split()[:2] == ["Time", "Item"]
+        assert entries.render_line(shown).text.split()[0] == "15:40"
+        await pilot.press("home")
+        await pilot.pause()
+        assert entries.cursor == 0 and entries.scroll_y == 0
+        await pilot.press("pagedown")
+        assert 0 < entries.cursor < 30
+        await pilot.press("pageup")
+        assert entries.cursor == 0
+        await pilot.press("up")  # already at the top: stays
+        assert entries.cursor == 0
+
+
+async def test_a_click_on_an_entry_opens_it_to_edit(
+    seeded: Repository, app_for: AppFactory
+) -> None:
+    app = app_for(seeded)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        # Line 0 is the heads; line 2 is the second entry, the milk at 08:00.
+        assert await pilot.click("#entries", offset=(20, 2))
+        await pilot.pause()
+        assert isinstance(app.screen, AmountDialog)
+        assert app.screen.query_one("#time", Input).value == "08:00"
+
+
+async def test_the_cursor_stays_on_its_entry_as_the_day_changes(
+    seeded: Repository, app_for: AppFactory
+) -> None:
+    app = app_for(seeded)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("down", "down")  # the glycinate at 08:15
+        entries = app.screen.query_one("#entries", EntryList)
+        assert entries.selected is not None and entries.selected.time == "08:15"
+        # An entry logged earlier in the day (another process) moves it down a line.
+        writer = Repository.open(seeded.data_dir)
+        log_food(writer, "12061", "1 oz", "06:00")
+        await next_tick(app, pilot)
+        assert [row[0] for row in today_rows(app)][:2] == ["06:00", "07:30"]
+        assert entries.selected is not None and entries.selected.time == "08:15"
+        # Deleting the last entry puts the cursor on the one above it.
+        await pilot.press("end", "d")
+        await pilot.pause()
+        assert entries.selected is not None and entries.selected.time == "08:15"
+
+
+async def test_names_fit_the_width_after_a_resize(seeded: Repository, app_for: AppFactory) -> None:
+    app = app_for(seeded)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        wide = today_rows(app)[1]
+        assert wide[1] == "Milk, whole, 3.25% milkfat, with added vitamin D"
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        narrow = today_rows(app)[1]
+        assert narrow[1].startswith("Milk") and "…" in narrow[1]
+        entries = app.screen.query_one("#entries", EntryList)
+        # Every line fits the screen: the figures keep their room, the name gives it.
+        line = entries.render_line(2).text
+        assert len(line) == entries.scrollable_content_region.width
+        assert line.split()[-2:] == ["25", "276"]
+
+
+async def test_the_footer_keys_are_styled_once(
+    seeded: Repository, app_for: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from textual.css.stylesheet import Stylesheet
+    from textual.widgets._footer import FooterKey
+
+    styled: list[FooterKey] = []
+    apply = Stylesheet.apply
+
+    def counting(self: Stylesheet, node: object, **options: object) -> None:
+        if isinstance(node, FooterKey):
+            styled.append(node)
+        apply(self, node, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Stylesheet, "apply", counting)
+    app = app_for(seeded)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        keys = list(app.screen.query(FooterKey))
+        assert keys and all(key.has_class("-compact") for key in keys)
+        # Each key was styled as it mounted, already compact; never a second time.
+        assert set(keys) <= set(styled)
+        assert len(styled) == len(set(styled))

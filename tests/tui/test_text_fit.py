@@ -1,4 +1,6 @@
-from mgtui.tui.widgets.text_fit import fit_middle
+from rich.cells import cell_len
+
+from mgtui.tui.widgets.text_fit import fit_end, fit_middle
 
 ROASTED = "Seeds, pumpkin and squash seed kernels, roasted, with salt added"
 ROASTED_NO_SALT = "Seeds, pumpkin and squash seed kernels, roasted, without salt"
@@ -20,3 +22,11 @@ def test_tiny_widths() -> None:
     assert fit_middle("abcdef", 1) == "…"
     assert fit_middle("abcdef", 0) == ""
     assert fit_middle("abcdef", 3) == "a…f"
+
+
+def test_a_long_amount_keeps_its_start() -> None:
+    assert fit_end("1 cup (8 fl oz)", 20) == "1 cup (8 fl oz)"
+    assert fit_end("1 cup, chopped or diced", 14) == "1 cup, choppe…"
+    assert fit_end("2 cups (490 g)", 8) == "2 cups…"  # no space before the "…"
+    assert fit_end("abc", 1) == "…" and fit_end("abc", 0) == ""
+    assert cell_len(fit_end("豆腐、木綿 1 丁", 7)) <= 7  # wide characters count double

@@ -13,7 +13,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Header, Static
 
 from mgtui.domain.entries import Entry
 from mgtui.domain.summary import DaySummary
@@ -31,23 +31,17 @@ from mgtui.tui.widgets.bars import (
     SupplementBar,
     VitaminDLine,
 )
+from mgtui.tui.widgets.entry_list import EntryList, EntryRow, Figure
+from mgtui.tui.widgets.footer import CompactFooter
 from mgtui.tui.widgets.nav_bar import NavBar
-from mgtui.tui.widgets.text_fit import fit_middle
 
-AMOUNT_COLUMN_WIDTH = 14
-# On a wide terminal the amount gets room for USDA's longer measures ("1 cup (8 fl oz)").
-WIDE_AMOUNT_COLUMN_WIDTH = 24
-WIDE_TERMINAL = 110
+# A medicine has no milligrams: a dash, not the "?" of a food with no value.
+NO_FIGURE = Figure("—", dim=True)
 
 
-NO_MG = Text(f"{'—':>6}", style="dim")
-
-
-def format_mg(shown: str | None, width: int = 6) -> Text:
-    """Milligrams right-aligned in their column; "?" where the food has no value."""
-    if shown is None:
-        return Text(f"{'?':>{width}}", style="dim")
-    return Text(f"{shown:>{width}}")
+def figure(shown: str | None) -> Figure:
+    """Milligrams as the summary rounded them; "?" where the food has no value."""
+    return Figure("?", dim=True) if shown is None else Figure(shown)
 
 
 def day_title(day: dt.date, today: dt.date) -> str:
@@ -127,23 +121,17 @@ class TodayScreen(SectionScreen):
             yield CalciumBar(summary, id="calcium-bar")
             yield RatioGauge(summary, id="ratio-gauge")
             yield VitaminDLine(summary, id="vitamin-d")
-        yield DataTable[str | Text](id="entries", cursor_type="row", zebra_stripes=True)
+        yield EntryList(id="entries")
         yield Static(
             "Nothing logged on this day. Press a to add a food, s for a supplement.",
             id="empty-day",
         )
         yield Static(id="advice")
-        yield Footer(compact=True)
+        yield CompactFooter()
 
     def on_mount(self) -> None:
         self.entries: list[Entry] = []
         self.summary: DaySummary | None = None
-        # The table is as wide as the screen: a resize refills it.
-        self._table_width: int | None = None
-
-    def on_resize(self) -> None:
-        if self.size.width != self._table_width:
-            self._fill_table(self.entries)
 
     @reads_store
     def redraw(self) -> None:
@@ -156,47 +144,29 @@ class TodayScreen(SectionScreen):
         for bar in self.query(DayBar):
             bar.summary = summary
         self.summary = summary
-        self._fill_table(entries)
+        self._show_entries(entries)
         self._show_advice(summary)
 
-    def _fill_table(self, entries: list[Entry]) -> None:
-        table = self.query_one("#entries", DataTable)
+    def _show_entries(self, entries: list[Entry]) -> None:
         selected = self.selected_entry()
         self.entries = entries
-        self._table_width = self.size.width
-        table.clear(columns=True)
-        # The item's name takes whatever width the fixed columns leave.
-        amount_width = (
-            WIDE_AMOUNT_COLUMN_WIDTH if self.size.width >= WIDE_TERMINAL else AMOUNT_COLUMN_WIDTH
-        )
-        fixed = 5 + amount_width + 6 + 6 + 2 * 5 + 4  # cell padding, scrollbar
-        # Labels and cells are Text, never str: DataTable parses a str as markup, and
-        # the first parse loads Rich's markup and emoji tables, ~10 ms of the first paint.
-        table.add_column(Text("Time"), key="time", width=5)
-        item_width = max(20, self.size.width - fixed)
-        table.add_column(Text("Item"), key="item", width=item_width)
-        table.add_column(Text("Amount"), key="amount", width=amount_width)
-        table.add_column(Text(f"{'Mg mg':>6}"), key="mg", width=6)
-        table.add_column(Text(f"{'Ca mg':>6}"), key="ca", width=6)
         columns = entry_columns(self.summary, entries) if self.summary and entries else []
-        for entry, (magnesium, calcium) in zip(entries, columns, strict=True):
-            suffix = KIND_SUFFIX[entry.kind]
-            name = fit_middle(safe(entry.name), item_width - len(suffix)) + suffix
-            # A medicine has no milligrams: a dash, not the "?" of a food with no value.
-            mg_cells = (
-                (NO_MG, NO_MG) if entry.is_medicine else (format_mg(magnesium), format_mg(calcium))
-            )
-            table.add_row(
-                Text(entry.time.strftime("%H:%M")),
-                Text(name),
-                Text(safe(entry.amount)),
-                *mg_cells,
+        rows = [
+            EntryRow(
                 key=entry.id,
+                time=entry.time.strftime("%H:%M"),
+                name=safe(entry.name),
+                suffix=KIND_SUFFIX[entry.kind],
+                amount=safe(entry.amount),
+                magnesium=NO_FIGURE if entry.is_medicine else figure(magnesium),
+                calcium=NO_FIGURE if entry.is_medicine else figure(calcium),
             )
+            for entry, (magnesium, calcium) in zip(entries, columns, strict=True)
+        ]
+        table = self.query_one("#entries", EntryList)
+        table.set_rows(rows, keep=selected.id if selected else None)
         table.display = bool(entries)
         self.query_one("#empty-day", Static).display = not entries
-        if selected is not None and selected.id in table.rows:
-            table.move_cursor(row=table.get_row_index(selected.id))
 
     def _show_advice(self, summary: DaySummary) -> None:
         lines: list[Text] = []
@@ -228,11 +198,8 @@ class TodayScreen(SectionScreen):
     # -- selection ----------------------------------------------------------
 
     def selected_entry(self) -> Entry | None:
-        table = self.query_one("#entries", DataTable)
-        index = table.cursor_row
-        if not self.entries or not 0 <= index < len(self.entries):
-            return None
-        return self.entries[index]
+        index = self.query_one("#entries", EntryList).cursor
+        return self.entries[index] if 0 <= index < len(self.entries) else None
 
     # -- actions ------------------------------------------------------------
 
@@ -314,7 +281,7 @@ class TodayScreen(SectionScreen):
             apply,
         )
 
-    @on(DataTable.RowSelected, "#entries")
+    @on(EntryList.Chosen, "#entries")
     def edit_selected(self) -> None:
         self.action_edit()
 

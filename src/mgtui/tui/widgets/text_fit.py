@@ -7,6 +7,8 @@ the middle keeps both the food and its preparation.
 
 from __future__ import annotations
 
+from rich.cells import cell_len, set_cell_size
+
 ELLIPSIS = "…"
 # Share of the width kept for the start of the name; the rest shows its end.
 HEAD_SHARE = 0.55
@@ -32,3 +34,12 @@ def fit_middle(text: str, width: int) -> str:
     if 0 <= space <= WORD_SLACK:
         tail = tail[space + 1 :]
     return head.rstrip(" ,") + ELLIPSIS + tail
+
+
+def fit_end(text: str, width: int) -> str:
+    """``text`` if it fits in ``width`` cells, else its start and "…"."""
+    if cell_len(text) <= width:
+        return text
+    if width <= 1:
+        return ELLIPSIS[:width]
+    return set_cell_size(text, width - 1).rstrip() + ELLIPSIS

@@ -1,0 +1,248 @@
+"""The day's entries on Today: the column heads, then one line an entry.
+
+A Line-API widget, like History's list. It keeps each entry's cells as plain strings
+and lays out only the lines on screen, at the width it has, so a resize needs no
+refill and nothing in a cell is ever parsed as markup. A table widget drew each of
+the ~90 cells of a full day through Rich's layout, the largest part of Today's first
+paint.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from mgtui.frozen import frozen
+from mgtui.tui.widgets.text_fit import fit_end, fit_middle
+
+TIME_WIDTH = 5
+AMOUNT_WIDTH = 14
+# On a wide terminal the amount gets room for USDA's longer measures ("1 cup (8 fl oz)").
+WIDE_AMOUNT_WIDTH = 24
+WIDE_TERMINAL = 110
+FIGURE_WIDTH = 6
+# Below this the name is cut in the middle rather than the figures losing their room.
+MIN_ITEM_WIDTH = 10
+# One blank cell either side of every column.
+PADDING = 1
+HEADS = ("Time", "Item", "Amount", "Mg mg", "Ca mg")
+
+
+@frozen
+class Figure:
+    """A milligram cell as shown; ``dim`` for a "?" (no value) or a "—" (a medicine)."""
+
+    text: str
+    dim: bool = False
+
+
+@frozen
+class EntryRow:
+    """One entry's cells, as the screen decided them (escaped, rounded)."""
+
+    key: str
+    time: str
+    name: str
+    # What kind of entry it is (" (supplement)"): never cut, the name is.
+    suffix: str
+    amount: str
+    magnesium: Figure
+    calcium: Figure
+
+
+def column_widths(width: int) -> tuple[int, int]:
+    """The item's and the amount's widths in a line ``width`` cells wide."""
+    amount = WIDE_AMOUNT_WIDTH if width >= WIDE_TERMINAL else AMOUNT_WIDTH
+    fixed = TIME_WIDTH + amount + 2 * FIGURE_WIDTH + 2 * PADDING * len(HEADS)
+    return max(MIN_ITEM_WIDTH, width - fixed), amount
+
+
+class EntryList(ScrollView, can_focus=True):
+    """The day's entries; ↑↓ PgUp PgDn Home End move, Enter or a click edits."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "move(-1)", "Up", show=False),
+        Binding("down", "move(1)", "Down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("home", "jump(0)", "First", show=False),
+        Binding("end", "jump(-1)", "Last", show=False),
+        Binding("enter", "choose", "Edit", show=False),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "entries--header",
+        "entries--cursor",
+        "entries--even-row",
+        "entries--hover",
+    }
+
+    cursor: reactive[int] = reactive(0)
+
+    class Chosen(Message):
+        """Enter, or a click, on an entry."""
+
+        def __init__(self, entry_list: EntryList, row: EntryRow) -> None:
+            super().__init__()
+            self.entry_list = entry_list
+            self.row = row
+
+        @property
+        def control(self) -> EntryList:
+            return self.entry_list
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.rows: list[EntryRow] = []
+        self.hover: int | None = None
+
+    # -- content ------------------------------------------------------------
+
+    def set_rows(self, rows: Sequence[EntryRow], keep: str | None = None) -> None:
+        """Shows ``rows``; the cursor goes to the row keyed ``keep`` if there is one."""
+        old = self.cursor
+        self.rows = list(rows)
+        self._resize_virtual()
+        keys = [row.key for row in self.rows]
+        index = keys.index(keep) if keep in keys else old
+        self.cursor = max(0, min(index, len(self.rows) - 1))
+        self.refresh()
+
+    @property
+    def selected(self) -> EntryRow | None:
+        return self.rows[self.cursor] if 0 <= self.cursor < len(self.rows) else None
+
+    def cells(self, index: int) -> tuple[str, ...]:
+        """Row ``index`` as shown, one string a column, padding stripped."""
+        line = self.row_line(self.rows[index], self.scrollable_content_region.width)
+        return tuple(text.strip() for text, _ in line)
+
+    def _resize_virtual(self) -> None:
+        # The heads and one line an entry, as wide as the visible region: a line never
+        # scrolls sideways, the name is cut instead.
+        self.virtual_size = Size(max(1, self.scrollable_content_region.width), len(self.rows) + 1)
+
+    def on_resize(self) -> None:
+        self._resize_virtual()
+
+    # -- moving -------------------------------------------------------------
+
+    def watch_cursor(self, _old: int, new: int) -> None:
+        shown = max(1, self.scrollable_content_region.height - 1)  # under the heads
+        if new < self.scroll_y:
+            self.scroll_to(y=new, animate=False)
+        elif new >= self.scroll_y + shown:
+            self.scroll_to(y=new - shown + 1, animate=False)
+        self.refresh()
+
+    def action_move(self, step: int) -> None:
+        if self.rows:
+            self.cursor = max(0, min(len(self.rows) - 1, self.cursor + step))
+
+    def action_page(self, direction: int) -> None:
+        self.action_move(direction * max(1, self.scrollable_content_region.height - 2))
+
+    def action_jump(self, index: int) -> None:
+        if self.rows:
+            self.cursor = index % len(self.rows)
+
+    def action_choose(self) -> None:
+        row = self.selected
+        if row is not None:
+            self.post_message(self.Chosen(self, row))
+
+    def _row_at(self, y: int) -> int | None:
+        index = int(self.scroll_y) + y - 1
+        return index if y >= 1 and 0 <= index < len(self.rows) else None
+
+    def on_click(self, event: events.Click) -> None:
+        index = self._row_at(event.y)
+        if index is not None:
+            self.cursor = index
+            self.action_choose()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        index = self._row_at(event.y)
+        if index != self.hover:
+            self.hover = index
+            self.refresh()
+
+    def on_leave(self) -> None:
+        if self.hover is not None:
+            self.hover = None
+            self.refresh()
+
+    # -- drawing ------------------------------------------------------------
+
+    @staticmethod
+    def row_line(row: EntryRow, width: int) -> list[tuple[str, bool]]:
+        """The row's cells, each padded to its column: (text, dim)."""
+        item, amount = column_widths(width)
+        name = fit_middle(row.name, max(1, item - cell_len(row.suffix))) + row.suffix
+        return [
+            (pad(row.time, TIME_WIDTH), False),
+            (pad(name, item), False),
+            (pad(fit_end(row.amount, amount), amount), False),
+            (pad(row.magnesium.text, FIGURE_WIDTH, right=True), row.magnesium.dim),
+            (pad(row.calcium.text, FIGURE_WIDTH, right=True), row.calcium.dim),
+        ]
+
+    @staticmethod
+    def header_line(width: int) -> str:
+        item, amount = column_widths(width)
+        time, name, measure, magnesium, calcium = HEADS
+        return "".join(
+            (
+                pad(time, TIME_WIDTH),
+                pad(name, item),
+                pad(measure, amount),
+                pad(magnesium, FIGURE_WIDTH, right=True),
+                pad(calcium, FIGURE_WIDTH, right=True),
+            )
+        )
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if y == 0:
+            style = base + self.get_component_rich_style("entries--header")
+            line = Strip([Segment(self.header_line(width), style)])
+            return line.crop_extend(0, width, style)
+        index = self._row_at(y)
+        if index is None:
+            return Strip.blank(width, base)
+        style = base
+        if index % 2 == 0:
+            style += self.get_component_rich_style("entries--even-row")
+        # The cursor's and the hover's colours win over a cell's own, as a table's do.
+        over = Style()
+        if index == self.hover:
+            over += self.get_component_rich_style("entries--hover")
+        if index == self.cursor:
+            over += self.get_component_rich_style("entries--cursor")
+        colours = Style(color=over.color, bgcolor=over.bgcolor)
+        style += over
+        dim = style + Style(dim=True) + colours
+        segments = [
+            Segment(text, dim if faint else style)
+            for text, faint in self.row_line(self.rows[index], width)
+        ]
+        return Strip(segments).crop_extend(0, width, style)
+
+
+def pad(text: str, width: int, *, right: bool = False) -> str:
+    """``text`` in a column ``width`` cells wide, with a blank cell either side."""
+    if right:
+        text = " " * max(0, width - cell_len(text)) + text
+    return " " * PADDING + set_cell_size(text, width) + " " * PADDING
