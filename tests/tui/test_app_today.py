@@ -398,17 +398,108 @@ async def test_the_keys_move_the_cursor_and_keep_it_on_screen(
         assert entries.cursor == 0
 
 
-async def test_a_click_on_an_entry_opens_it_to_edit(
+async def test_a_click_selects_an_entry_and_a_click_on_it_opens_it(
     seeded: Repository, app_for: AppFactory
 ) -> None:
     app = app_for(seeded)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
+        entries = app.screen.query_one("#entries", EntryList)
         # Line 0 is the heads; line 2 is the second entry, the milk at 08:00.
+        assert await pilot.click("#entries", offset=(20, 2))
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+        assert entries.selected is not None and entries.selected.time == "08:00"
         assert await pilot.click("#entries", offset=(20, 2))
         await pilot.pause()
         assert isinstance(app.screen, AmountDialog)
         assert app.screen.query_one("#time", Input).value == "08:00"
+        await pilot.press("escape")
+        # A double click on the selected entry opens it once.
+        assert await pilot.double_click("#entries", offset=(20, 2))
+        await pilot.pause()
+        assert isinstance(app.screen, AmountDialog)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+
+
+async def test_a_click_picks_the_entry_shown_where_the_list_was_scrolled_by_a_fraction(
+    repo: Repository, app_for: AppFactory
+) -> None:
+    log_many(repo, 30)
+    app = app_for(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        entries = app.screen.query_one("#entries", EntryList)
+        # A scrollbar drag scrolls by fractions, and Textual redraws only when the
+        # rounded offset changes: from 6.6 to 7.0 the screen is not drawn again.
+        for y in (6.6, 7.0):
+            entries.scroll_to(y=y, animate=False)
+            await pilot.pause()
+        screen = app.screen._compositor.render_strips()
+        shown = screen[entries.region.y + 1].text.split()[0]  # under the heads
+        assert await pilot.click("#entries", offset=(20, 1))
+        assert entries.selected is not None and entries.selected.time == shown
+
+
+async def test_the_list_never_scrolls_sideways(repo: Repository, app_for: AppFactory) -> None:
+    log_many(repo, 3)
+    app = app_for(repo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        entries = app.screen.query_one("#entries", EntryList)
+        height = entries.scrollable_content_region.height
+        # The day grows past the list's height (another process): a vertical scrollbar
+        # takes two columns, the lines narrow, and no horizontal scrollbar takes a row.
+        log_many(Repository.open(repo.data_dir), 30)
+        await next_tick(app, pilot)
+        assert len(entries.rows) == 33 and entries.show_vertical_scrollbar
+        assert not entries.show_horizontal_scrollbar
+        assert entries.scrollable_content_region.height == height
+        assert len(entries.render_line(1).text) == entries.scrollable_content_region.width
+
+
+async def test_the_amount_column_keeps_its_width_when_a_scrollbar_shows(
+    repo: Repository, app_for: AppFactory
+) -> None:
+    def amount_width(entries: EntryList) -> int:
+        heads = entries.render_line(0).text
+        return heads.index("Mg mg") - heads.index("Amount") - 3
+
+    log_many(repo, 3)
+    app = app_for(repo)
+    async with app.run_test(size=(111, 30)) as pilot:
+        await pilot.pause()
+        entries = app.screen.query_one("#entries", EntryList)
+        assert amount_width(entries) == 24  # a wide terminal: room for "1 cup (8 fl oz)"
+        log_many(Repository.open(repo.data_dir), 30)
+        await next_tick(app, pilot)
+        assert entries.show_vertical_scrollbar and amount_width(entries) == 24
+
+
+async def test_a_key_ends_the_mouse_highlight(seeded: Repository, app_for: AppFactory) -> None:
+    app = app_for(seeded)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        entries = app.screen.query_one("#entries", EntryList)
+        await pilot.hover("#entries", offset=(20, 3))
+        assert entries.hover == 2
+        await pilot.press("down")
+        assert entries.hover is None and entries.cursor == 1
+
+
+async def test_another_day_starts_at_its_first_entry(
+    seeded: Repository, app_for: AppFactory
+) -> None:
+    app = app_for(seeded)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("down", "down")
+        entries = app.screen.query_one("#entries", EntryList)
+        assert entries.cursor == 2
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        assert entries.cursor == 0
 
 
 async def test_the_cursor_stays_on_its_entry_as_the_day_changes(

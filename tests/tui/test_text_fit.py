@@ -30,3 +30,12 @@ def test_a_long_amount_keeps_its_start() -> None:
     assert fit_end("2 cups (490 g)", 8) == "2 cups…"  # no space before the "…"
     assert fit_end("abc", 1) == "…" and fit_end("abc", 0) == ""
     assert cell_len(fit_end("豆腐、木綿 1 丁", 7)) <= 7  # wide characters count double
+
+
+def test_wide_characters_count_as_two_cells() -> None:
+    name = "豆腐、木綿、絹ごし、焼き豆腐、油揚げ"  # 18 characters, 36 cells
+    for width in range(2, 36):
+        fitted = fit_middle(name, width)
+        assert cell_len(fitted) <= width and "…" in fitted
+    assert fit_middle(name, 15).startswith("豆腐") and fit_middle(name, 15).endswith("揚げ")
+    assert fit_middle("豆腐", 4) == "豆腐"

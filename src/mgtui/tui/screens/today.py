@@ -132,6 +132,7 @@ class TodayScreen(SectionScreen):
     def on_mount(self) -> None:
         self.entries: list[Entry] = []
         self.summary: DaySummary | None = None
+        self._shown_day: dt.date | None = None
 
     @reads_store
     def redraw(self) -> None:
@@ -164,7 +165,10 @@ class TodayScreen(SectionScreen):
             for entry, (magnesium, calcium) in zip(entries, columns, strict=True)
         ]
         table = self.query_one("#entries", EntryList)
-        table.set_rows(rows, keep=selected.id if selected else None)
+        # Another day starts at its first entry; on the same day the cursor stays put.
+        same_day = self._shown_day == self.mgtui.day
+        self._shown_day = self.mgtui.day
+        table.set_rows(rows, keep=selected.id if selected else None, top=not same_day)
         table.display = bool(entries)
         self.query_one("#empty-day", Static).display = not entries
 
@@ -283,7 +287,8 @@ class TodayScreen(SectionScreen):
 
     @on(EntryList.Chosen, "#entries")
     def edit_selected(self) -> None:
-        self.action_edit()
+        if self.app.screen is self:  # not again under a dialog a first click opened
+            self.action_edit()
 
     def action_why(self) -> None:
         summary = self.summary

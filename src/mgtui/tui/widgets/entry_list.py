@@ -61,9 +61,12 @@ class EntryRow:
     calcium: Figure
 
 
-def column_widths(width: int) -> tuple[int, int]:
-    """The item's and the amount's widths in a line ``width`` cells wide."""
-    amount = WIDE_AMOUNT_WIDTH if width >= WIDE_TERMINAL else AMOUNT_WIDTH
+def column_widths(width: int, *, wide: bool) -> tuple[int, int]:
+    """The item's and the amount's widths in a line ``width`` cells wide.
+
+    ``wide``: the list is on a wide terminal, whether or not a scrollbar takes a part.
+    """
+    amount = WIDE_AMOUNT_WIDTH if wide else AMOUNT_WIDTH
     fixed = TIME_WIDTH + amount + 2 * FIGURE_WIDTH + 2 * PADDING * len(HEADS)
     return max(MIN_ITEM_WIDTH, width - fixed), amount
 
@@ -109,11 +112,16 @@ class EntryList(ScrollView, can_focus=True):
 
     # -- content ------------------------------------------------------------
 
-    def set_rows(self, rows: Sequence[EntryRow], keep: str | None = None) -> None:
-        """Shows ``rows``; the cursor goes to the row keyed ``keep`` if there is one."""
-        old = self.cursor
+    def set_rows(self, rows: Sequence[EntryRow], keep: str | None = None, *, top: bool) -> None:
+        """Shows ``rows``; the cursor stays on the row keyed ``keep`` if there is one.
+
+        Otherwise it goes to the first row if ``top`` (another day), else it keeps its
+        place (the entry under it was deleted: the next one takes it).
+        """
+        old = 0 if top else self.cursor
         self.rows = list(rows)
-        self._resize_virtual()
+        # The heads and one line an entry. Lines never scroll sideways: the name is cut.
+        self.virtual_size = Size(1, len(self.rows) + 1)
         keys = [row.key for row in self.rows]
         index = keys.index(keep) if keep in keys else old
         self.cursor = max(0, min(index, len(self.rows) - 1))
@@ -125,28 +133,31 @@ class EntryList(ScrollView, can_focus=True):
 
     def cells(self, index: int) -> tuple[str, ...]:
         """Row ``index`` as shown, one string a column, padding stripped."""
-        line = self.row_line(self.rows[index], self.scrollable_content_region.width)
+        line = self.row_line(self.rows[index], *self._layout())
         return tuple(text.strip() for text, _ in line)
 
-    def _resize_virtual(self) -> None:
-        # The heads and one line an entry, as wide as the visible region: a line never
-        # scrolls sideways, the name is cut instead.
-        self.virtual_size = Size(max(1, self.scrollable_content_region.width), len(self.rows) + 1)
+    def _layout(self) -> tuple[int, bool]:
+        """The lines' width, and whether the terminal is wide."""
+        return self.scrollable_content_region.width, self.outer_size.width >= WIDE_TERMINAL
 
-    def on_resize(self) -> None:
-        self._resize_virtual()
+    @property
+    def _top(self) -> int:
+        # The row on the first line under the heads. Rounded, as ScrollView redraws:
+        # a drag scrolls by fractions, and int() would be a row off what is shown.
+        return self.scroll_offset.y
 
     # -- moving -------------------------------------------------------------
 
     def watch_cursor(self, _old: int, new: int) -> None:
         shown = max(1, self.scrollable_content_region.height - 1)  # under the heads
-        if new < self.scroll_y:
+        if new < self._top:
             self.scroll_to(y=new, animate=False)
-        elif new >= self.scroll_y + shown:
+        elif new >= self._top + shown:
             self.scroll_to(y=new - shown + 1, animate=False)
         self.refresh()
 
     def action_move(self, step: int) -> None:
+        self._unhover()
         if self.rows:
             self.cursor = max(0, min(len(self.rows) - 1, self.cursor + step))
 
@@ -154,6 +165,7 @@ class EntryList(ScrollView, can_focus=True):
         self.action_move(direction * max(1, self.scrollable_content_region.height - 2))
 
     def action_jump(self, index: int) -> None:
+        self._unhover()
         if self.rows:
             self.cursor = index % len(self.rows)
 
@@ -163,14 +175,19 @@ class EntryList(ScrollView, can_focus=True):
             self.post_message(self.Chosen(self, row))
 
     def _row_at(self, y: int) -> int | None:
-        index = int(self.scroll_y) + y - 1
+        index = self._top + y - 1
         return index if y >= 1 and 0 <= index < len(self.rows) else None
 
     def on_click(self, event: events.Click) -> None:
+        # As in Textual's tables: a click selects an entry, a click on the selected
+        # entry opens it. One double click opens it once.
         index = self._row_at(event.y)
-        if index is not None:
-            self.cursor = index
+        if index is None or event.chain > 1:
+            return
+        if index == self.cursor:
             self.action_choose()
+        else:
+            self.cursor = index
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
         index = self._row_at(event.y)
@@ -179,6 +196,10 @@ class EntryList(ScrollView, can_focus=True):
             self.refresh()
 
     def on_leave(self) -> None:
+        self._unhover()
+
+    def _unhover(self) -> None:
+        # The keys move the cursor: the mouse's row no longer stands out.
         if self.hover is not None:
             self.hover = None
             self.refresh()
@@ -186,9 +207,9 @@ class EntryList(ScrollView, can_focus=True):
     # -- drawing ------------------------------------------------------------
 
     @staticmethod
-    def row_line(row: EntryRow, width: int) -> list[tuple[str, bool]]:
+    def row_line(row: EntryRow, width: int, wide: bool) -> list[tuple[str, bool]]:
         """The row's cells, each padded to its column: (text, dim)."""
-        item, amount = column_widths(width)
+        item, amount = column_widths(width, wide=wide)
         name = fit_middle(row.name, max(1, item - cell_len(row.suffix))) + row.suffix
         return [
             (pad(row.time, TIME_WIDTH), False),
@@ -199,8 +220,8 @@ class EntryList(ScrollView, can_focus=True):
         ]
 
     @staticmethod
-    def header_line(width: int) -> str:
-        item, amount = column_widths(width)
+    def header_line(width: int, wide: bool) -> str:
+        item, amount = column_widths(width, wide=wide)
         time, name, measure, magnesium, calcium = HEADS
         return "".join(
             (
@@ -213,11 +234,11 @@ class EntryList(ScrollView, can_focus=True):
         )
 
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
+        width, wide = self._layout()
         base = self.rich_style
         if y == 0:
             style = base + self.get_component_rich_style("entries--header")
-            line = Strip([Segment(self.header_line(width), style)])
+            line = Strip([Segment(self.header_line(width, wide), style)])
             return line.crop_extend(0, width, style)
         index = self._row_at(y)
         if index is None:
@@ -236,7 +257,7 @@ class EntryList(ScrollView, can_focus=True):
         dim = style + Style(dim=True) + colours
         segments = [
             Segment(text, dim if faint else style)
-            for text, faint in self.row_line(self.rows[index], width)
+            for text, faint in self.row_line(self.rows[index], width, wide)
         ]
         return Strip(segments).crop_extend(0, width, style)
 
