@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+from textual.color import Color
+from textual.css.stylesheet import Stylesheet
 from textual.widgets import DataTable
 
 from app_support import TODAY, AppFactory
@@ -177,3 +180,62 @@ async def test_a_gap_closer_sr28_dropped_keeps_its_numbers_and_says_so(
             "1/3 cup Cereals ready-to-eat, POST, 100% Bran Cereal: +80 mg"
             "  (no longer in the USDA table)" in closers
         )
+
+
+async def test_opening_a_section_the_first_time_does_not_restyle_the_app(
+    seeded: Repository, app_for: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reparsed: list[str] = []
+    reparse = Stylesheet.reparse
+
+    def counting(self: Stylesheet) -> None:
+        reparsed.append("reparse")
+        reparse(self)
+
+    monkeypatch.setattr(Stylesheet, "reparse", counting)
+    app = app_for(seeded)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for key in ("h", "i", "s", "p", "a"):
+            await pilot.press(key)
+            await pilot.pause()
+        # Each section was built and styled as it mounted; no style sheet was parsed
+        # again from scratch, and Today's widgets were not restyled for them.
+        assert reparsed == []
+
+
+async def test_a_section_first_opened_after_a_theme_change_has_the_new_theme(
+    seeded: Repository, app_for: AppFactory
+) -> None:
+    app = app_for(seeded)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.theme = "textual-light"
+        await pilot.pause()
+        await pilot.press("h")
+        await pilot.pause()
+        history = app.screen.query_one(HistoryList)
+        light = app.get_theme("textual-light")
+        assert light is not None and light.background is not None
+        assert history.screen.styles.background == Color.parse(light.background)
+
+
+async def test_a_style_change_waiting_for_a_refresh_gets_it_when_a_section_opens(
+    seeded: Repository, app_for: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reparsed: list[bool] = []
+    reparse = Stylesheet.reparse
+
+    def counting(self: Stylesheet) -> None:
+        reparsed.append(True)
+        reparse(self)
+
+    app = app_for(seeded)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        monkeypatch.setattr(Stylesheet, "reparse", counting)
+        # What an ANSI theme's change does: the CSS is out of date, no refresh asked.
+        app._invalidate_css()
+        await pilot.press("h")
+        await pilot.pause()
+        assert reparsed  # Textual's refresh, as it would without mgtui's shortcut

@@ -17,7 +17,7 @@ from textual.screen import Screen
 from textual.signal import Signal
 
 from mgtui.logbook.session import Logbook
-from mgtui.tui.styles import load_other_screens_styles
+from mgtui.tui.styles import load_other_screens_styles, styled_as_current
 
 T = TypeVar("T")
 
@@ -48,6 +48,7 @@ class SectionScreen(Screen[None]):
         super().__init__()
         if self.OTHER_SCREENS_STYLES:
             load_other_screens_styles(self.app)
+        styled_as_current(self, self.app)
 
     def post_message(self, message: Message) -> bool:
         # Textual restyles a screen each time it is shown (ScreenResume's
