@@ -532,6 +532,8 @@ async def test_names_fit_the_width_after_a_resize(seeded: Repository, app_for: A
         await pilot.pause()
         narrow = today_rows(app)[1]
         assert narrow[1].startswith("Milk") and "…" in narrow[1]
+        # The amount gives up cells so that a supplement's name still shows.
+        assert today_rows(app)[2][1:3] == ["Mag…inate (supplement)", "1 serving"]
         entries = app.screen.query_one("#entries", EntryList)
         # Every line fits the screen: the figures keep their room, the name gives it.
         line = entries.render_line(2).text

@@ -32,6 +32,10 @@ AMOUNT_WIDTH = 14
 WIDE_AMOUNT_WIDTH = 24
 WIDE_TERMINAL = 110
 FIGURE_WIDTH = 6
+# On a narrow terminal the amount gives up cells, down to NARROW_AMOUNT_WIDTH ("1 serving"),
+# until the item has ITEM_WIDTH_WANTED: " (supplement)" alone takes 13.
+ITEM_WIDTH_WANTED = 24
+NARROW_AMOUNT_WIDTH = 9
 # Below this the name is cut in the middle rather than the figures losing their room.
 MIN_ITEM_WIDTH = 10
 # One blank cell either side of every column.
@@ -67,8 +71,12 @@ def column_widths(width: int, *, wide: bool) -> tuple[int, int]:
     ``wide``: the list is on a wide terminal, whether or not a scrollbar takes a part.
     """
     amount = WIDE_AMOUNT_WIDTH if wide else AMOUNT_WIDTH
-    fixed = TIME_WIDTH + amount + 2 * FIGURE_WIDTH + 2 * PADDING * len(HEADS)
-    return max(MIN_ITEM_WIDTH, width - fixed), amount
+    fixed = TIME_WIDTH + 2 * FIGURE_WIDTH + 2 * PADDING * len(HEADS)
+    item = width - fixed - amount
+    if item < ITEM_WIDTH_WANTED:
+        amount = max(NARROW_AMOUNT_WIDTH, amount - (ITEM_WIDTH_WANTED - item))
+        item = width - fixed - amount
+    return max(MIN_ITEM_WIDTH, item), amount
 
 
 class EntryList(ScrollView, can_focus=True):
