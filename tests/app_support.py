@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TypeVar
 
+import pytest
+from textual.css.stylesheet import Stylesheet
 from textual.notifications import SeverityLevel
+from textual.widget import Widget
 
 from mgtui.domain.supplements import SupplementProduct
 from mgtui.foods import get_food
@@ -44,6 +48,7 @@ def seed_day(repo: Repository, day: dt.date = TODAY) -> None:
 
 
 AppFactory = Callable[..., MgtuiApp]
+W = TypeVar("W", bound=Widget)
 
 
 class Notes(list[tuple[str, str, str]]):
@@ -76,3 +81,30 @@ def today_rows(app: MgtuiApp) -> list[list[str]]:
     """Today's entries as shown: time, item, amount, Mg, Ca."""
     entries = app.screen.query_one("#entries", EntryList)
     return [list(entries.cells(index)) for index in range(len(entries.rows))]
+
+
+def record_style_passes(monkeypatch: pytest.MonkeyPatch, kind: type[W]) -> list[W]:
+    """Every widget of ``kind`` the app styles from now on, once per style pass."""
+    styled: list[W] = []
+    apply = Stylesheet.apply
+
+    def recording(self: Stylesheet, node: object, **options: object) -> None:
+        if isinstance(node, kind):
+            styled.append(node)
+        apply(self, node, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Stylesheet, "apply", recording)
+    return styled
+
+
+def record_reparses(monkeypatch: pytest.MonkeyPatch) -> list[Stylesheet]:
+    """Every full re-parse of a style sheet (Textual's refresh_css) from now on."""
+    reparsed: list[Stylesheet] = []
+    reparse = Stylesheet.reparse
+
+    def recording(self: Stylesheet) -> None:
+        reparsed.append(self)
+        reparse(self)
+
+    monkeypatch.setattr(Stylesheet, "reparse", recording)
+    return reparsed

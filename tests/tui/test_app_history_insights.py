@@ -10,10 +10,9 @@ import datetime as dt
 
 import pytest
 from textual.color import Color
-from textual.css.stylesheet import Stylesheet
 from textual.widgets import DataTable
 
-from app_support import TODAY, AppFactory
+from app_support import TODAY, AppFactory, record_reparses
 from mgtui.store import Repository
 from mgtui.tui.screens.history import HistoryScreen
 from mgtui.tui.screens.insights import InsightsScreen
@@ -185,14 +184,7 @@ async def test_a_gap_closer_sr28_dropped_keeps_its_numbers_and_says_so(
 async def test_opening_a_section_the_first_time_does_not_restyle_the_app(
     seeded: Repository, app_for: AppFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    reparsed: list[str] = []
-    reparse = Stylesheet.reparse
-
-    def counting(self: Stylesheet) -> None:
-        reparsed.append("reparse")
-        reparse(self)
-
-    monkeypatch.setattr(Stylesheet, "reparse", counting)
+    reparsed = record_reparses(monkeypatch)
     app = app_for(seeded)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -223,17 +215,10 @@ async def test_a_section_first_opened_after_a_theme_change_has_the_new_theme(
 async def test_a_style_change_waiting_for_a_refresh_gets_it_when_a_section_opens(
     seeded: Repository, app_for: AppFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    reparsed: list[bool] = []
-    reparse = Stylesheet.reparse
-
-    def counting(self: Stylesheet) -> None:
-        reparsed.append(True)
-        reparse(self)
-
     app = app_for(seeded)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        monkeypatch.setattr(Stylesheet, "reparse", counting)
+        reparsed = record_reparses(monkeypatch)
         # What an ANSI theme's change does: the CSS is out of date, no refresh asked.
         app._invalidate_css()
         await pilot.press("h")

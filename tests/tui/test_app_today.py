@@ -19,6 +19,7 @@ from app_support import (
     AppFactory,
     log_food,
     record_notifications,
+    record_style_passes,
     today_rows,
 )
 from mgtui.frozen import replace
@@ -114,24 +115,12 @@ async def test_today_opens_on_app_tcss_and_a_dialog_brings_the_other_styles(
 async def test_a_screen_is_styled_once_when_first_shown_and_again_when_shown_again(
     seeded: Repository, app_for: AppFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from textual.css.stylesheet import Stylesheet
-
-    from mgtui.tui.widgets.bars import MagnesiumBar
-
-    styled: list[str] = []
-    apply = Stylesheet.apply
-
-    def counting(self: Stylesheet, node: object, **options: object) -> None:
-        if isinstance(node, MagnesiumBar):
-            styled.append(str(node.id))
-        apply(self, node, **options)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(Stylesheet, "apply", counting)
+    styled = record_style_passes(monkeypatch, MagnesiumBar)
     app = app_for(seeded)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         # Mounting styled the bar; showing the just-built screen did not style it again.
-        assert styled == ["magnesium-bar"]
+        assert [bar.id for bar in styled] == ["magnesium-bar"]
         await pilot.press("h")
         await pilot.press("t")
         await pilot.pause()
@@ -544,18 +533,9 @@ async def test_names_fit_the_width_after_a_resize(seeded: Repository, app_for: A
 async def test_the_footer_keys_are_styled_once(
     seeded: Repository, app_for: AppFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from textual.css.stylesheet import Stylesheet
     from textual.widgets._footer import FooterKey
 
-    styled: list[FooterKey] = []
-    apply = Stylesheet.apply
-
-    def counting(self: Stylesheet, node: object, **options: object) -> None:
-        if isinstance(node, FooterKey):
-            styled.append(node)
-        apply(self, node, **options)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(Stylesheet, "apply", counting)
+    styled = record_style_passes(monkeypatch, FooterKey)
     app = app_for(seeded)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
