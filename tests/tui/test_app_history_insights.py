@@ -224,3 +224,20 @@ async def test_a_style_change_waiting_for_a_refresh_gets_it_when_a_section_opens
         await pilot.press("h")
         await pilot.pause()
         assert reparsed  # Textual's refresh, as it would without mgtui's shortcut
+
+
+async def test_a_click_selects_a_day_and_a_click_on_it_opens_it(
+    seeded: Repository, app_for: AppFactory
+) -> None:
+    app = app_for(seeded)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h")
+        history = app.screen.query_one(HistoryList)
+        # Line 1 of the list is the second day, 21 Nov.
+        assert await pilot.click(HistoryList, offset=(5, 1))
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen) and history.cursor == 1
+        assert await pilot.click(HistoryList, offset=(5, 1))
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+        assert app.day == TODAY - dt.timedelta(days=1)

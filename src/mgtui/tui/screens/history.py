@@ -77,4 +77,4 @@ class HistoryScreen(SectionScreen):
         self.mgtui.open_day(event.row.date)
 
     def action_open_day(self) -> None:
-        self.query_one(HistoryList).action_open()
+        self.query_one(HistoryList).action_choose()

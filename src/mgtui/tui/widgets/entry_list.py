@@ -19,11 +19,10 @@ from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
-from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from mgtui.frozen import frozen
+from mgtui.tui.widgets.cursor_list import CursorList
 from mgtui.tui.widgets.text_fit import fit_end, fit_middle
 
 TIME_WIDTH = 5
@@ -79,18 +78,14 @@ def column_widths(width: int, *, wide: bool) -> tuple[int, int]:
     return max(MIN_ITEM_WIDTH, item), amount
 
 
-class EntryList(ScrollView, can_focus=True):
-    """The day's entries; ↑↓ PgUp PgDn Home End move, Enter or a click edits."""
+class EntryList(CursorList[EntryRow]):
+    """The day's entries under the column heads; Enter, or a click on the selected
+    entry, opens it to edit."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "move(-1)", "Up", show=False),
-        Binding("down", "move(1)", "Down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("home", "jump(0)", "First", show=False),
-        Binding("end", "jump(-1)", "Last", show=False),
         Binding("enter", "choose", "Edit", show=False),
     ]
+    HEAD_LINES = 1
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "entries--header",
@@ -98,8 +93,6 @@ class EntryList(ScrollView, can_focus=True):
         "entries--even-row",
         "entries--hover",
     }
-
-    cursor: reactive[int] = reactive(0)
 
     class Chosen(Message):
         """Enter, or a click, on an entry."""
@@ -112,11 +105,6 @@ class EntryList(ScrollView, can_focus=True):
         @property
         def control(self) -> EntryList:
             return self.entry_list
-
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.rows: list[EntryRow] = []
-        self.hover: int | None = None
 
     # -- content ------------------------------------------------------------
 
@@ -135,10 +123,6 @@ class EntryList(ScrollView, can_focus=True):
         self.cursor = max(0, min(index, len(self.rows) - 1))
         self.refresh()
 
-    @property
-    def selected(self) -> EntryRow | None:
-        return self.rows[self.cursor] if 0 <= self.cursor < len(self.rows) else None
-
     def cells(self, index: int) -> tuple[str, ...]:
         """Row ``index`` as shown, one string a column, padding stripped."""
         line = self.row_line(self.rows[index], *self._layout())
@@ -148,69 +132,17 @@ class EntryList(ScrollView, can_focus=True):
         """The lines' width, and whether the terminal is wide."""
         return self.scrollable_content_region.width, self.outer_size.width >= WIDE_TERMINAL
 
-    @property
-    def _top(self) -> int:
-        # The row on the first line under the heads. Rounded, as ScrollView redraws:
-        # a drag scrolls by fractions, and int() would be a row off what is shown.
-        return self.scroll_offset.y
-
-    # -- moving -------------------------------------------------------------
-
-    def watch_cursor(self, _old: int, new: int) -> None:
-        shown = max(1, self.scrollable_content_region.height - 1)  # under the heads
-        if new < self._top:
-            self.scroll_to(y=new, animate=False)
-        elif new >= self._top + shown:
-            self.scroll_to(y=new - shown + 1, animate=False)
-        self.refresh()
-
-    def action_move(self, step: int) -> None:
-        self._unhover()
-        if self.rows:
-            self.cursor = max(0, min(len(self.rows) - 1, self.cursor + step))
-
-    def action_page(self, direction: int) -> None:
-        self.action_move(direction * max(1, self.scrollable_content_region.height - 2))
-
-    def action_jump(self, index: int) -> None:
-        self._unhover()
-        if self.rows:
-            self.cursor = index % len(self.rows)
-
-    def action_choose(self) -> None:
-        row = self.selected
-        if row is not None:
-            self.post_message(self.Chosen(self, row))
-
-    def _row_at(self, y: int) -> int | None:
-        index = self._top + y - 1
-        return index if y >= 1 and 0 <= index < len(self.rows) else None
-
-    def on_click(self, event: events.Click) -> None:
-        # As in Textual's tables: a click selects an entry, a click on the selected
-        # entry opens it. One double click opens it once.
-        index = self._row_at(event.y)
-        if index is None or event.chain > 1:
-            return
-        if index == self.cursor:
-            self.action_choose()
-        else:
-            self.cursor = index
+    def choose(self, row: EntryRow) -> None:
+        self.post_message(self.Chosen(self, row))
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
-        index = self._row_at(event.y)
+        index = self.row_at(event.y)
         if index != self.hover:
             self.hover = index
             self.refresh()
 
     def on_leave(self) -> None:
-        self._unhover()
-
-    def _unhover(self) -> None:
-        # The keys move the cursor: the mouse's row no longer stands out.
-        if self.hover is not None:
-            self.hover = None
-            self.refresh()
+        self.unhover()
 
     # -- drawing ------------------------------------------------------------
 
@@ -248,7 +180,7 @@ class EntryList(ScrollView, can_focus=True):
             style = base + self.get_component_rich_style("entries--header")
             line = Strip([Segment(self.header_line(width, wide), style)])
             return line.crop_extend(0, width, style)
-        index = self._row_at(y)
+        index = self.row_at(y)
         if index is None:
             return Strip.blank(width, base)
         style = base

@@ -14,8 +14,6 @@ from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
-from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from mgtui.logbook.session import DayRow
@@ -26,6 +24,7 @@ from mgtui.present.history import (
     percent_text,
     ratio_text,
 )
+from mgtui.tui.widgets.cursor_list import CursorList
 
 MINI_BAR_WIDTH = 16
 # Below this the date loses its weekday, so the figures and the verdict keep their room.
@@ -66,17 +65,12 @@ def history_header(width: int) -> str:
 HEADER = history_header(80)
 
 
-class HistoryList(ScrollView, can_focus=True):
-    """Logged days; ↑↓ PgUp PgDn Home End move, Enter opens the day."""
+class HistoryList(CursorList[DayRow]):
+    """Logged days; ↑↓ PgUp PgDn Home End move, Enter (or a click on the selected day)
+    opens the day."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "move(-1)", "Up", show=False),
-        Binding("down", "move(1)", "Down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("home", "jump(0)", "Newest", show=False),
-        Binding("end", "jump(-1)", "Oldest", show=False),
-        Binding("enter", "open", "Open day", tooltip="Show the day on Today"),
+        Binding("enter", "choose", "Open day", tooltip="Show the day on Today"),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -98,21 +92,15 @@ class HistoryList(ScrollView, can_focus=True):
     }
     """
 
-    cursor: reactive[int] = reactive(0)
-
     class DayChosen(Message):
         def __init__(self, row: DayRow) -> None:
             super().__init__()
             self.row = row
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.rows: list[DayRow] = []
-
     def set_rows(self, rows: list[DayRow]) -> None:
         self.rows = rows
-        # As wide as the visible region: a line never scrolls sideways.
-        self.virtual_size = Size(max(1, self.scrollable_content_region.width), len(rows))
+        # A line never scrolls sideways: it is laid out at the width there is.
+        self.virtual_size = Size(1, len(rows))
         self.cursor = min(self.cursor, max(0, len(rows) - 1))
         self.refresh()
 
@@ -122,35 +110,8 @@ class HistoryList(ScrollView, can_focus=True):
                 self.cursor = index
                 return
 
-    def watch_cursor(self, _old: int, new: int) -> None:
-        height = self.scrollable_content_region.height or 1
-        if new < self.scroll_y:
-            self.scroll_to(y=new, animate=False)
-        elif new >= self.scroll_y + height:
-            self.scroll_to(y=new - height + 1, animate=False)
-        self.refresh()
-
-    def action_move(self, step: int) -> None:
-        if self.rows:
-            self.cursor = max(0, min(len(self.rows) - 1, self.cursor + step))
-
-    def action_page(self, direction: int) -> None:
-        self.action_move(direction * max(1, self.scrollable_content_region.height - 1))
-
-    def action_jump(self, index: int) -> None:
-        if self.rows:
-            self.cursor = index % len(self.rows)
-
-    def action_open(self) -> None:
-        if self.rows:
-            self.post_message(self.DayChosen(self.rows[self.cursor]))
-
-    def on_click(self, event: object) -> None:
-        offset_y = getattr(event, "y", None)
-        if isinstance(offset_y, int):
-            index = int(self.scroll_y) + offset_y
-            if 0 <= index < len(self.rows):
-                self.cursor = index
+    def choose(self, row: DayRow) -> None:
+        self.post_message(self.DayChosen(row))
 
     def style(self, name: str) -> Style:
         return self.get_component_rich_style(name)
