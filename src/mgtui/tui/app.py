@@ -61,7 +61,7 @@ class MgtuiApp(App[None]):
     day: reactive[dt.date] = reactive(dt.date.min, init=False)
     # The CSS version the style sheet was last made current at: the app starts with its
     # theme parsed in, and every refresh_css brings it up to date (mgtui.tui.styles).
-    styles_current_at = 0
+    styles_current_at: int | None = 0
 
     def __init__(
         self, logbook: Logbook, *, day: dt.date | None = None, theme: str | None = None
@@ -95,7 +95,7 @@ class MgtuiApp(App[None]):
 
     def refresh_css(self, animate: bool = True) -> None:
         super().refresh_css(animate)
-        self.styles_current_at = self._css_update_count
+        self.styles_current_at = getattr(self, "_css_update_count", None)
 
     def get_default_screen(self) -> Screen[None]:
         # Today is the screen the app opens on, built with it rather than through a

@@ -44,6 +44,9 @@ def styled_as_current(screen: Screen[Any], app: App[Any]) -> None:
     version each refresh made current (``MgtuiApp.refresh_css``), and a change that
     waits for one (an ANSI theme's colours) still gets Textual's refresh.
     """
+    # Textual's own counters are private: a Textual without them gets its own refresh.
     current_at = getattr(app, "styles_current_at", None)
-    if current_at is not None and current_at == app._css_update_count:
+    if not isinstance(current_at, int) or current_at != getattr(app, "_css_update_count", None):
+        return
+    if hasattr(screen, "_css_update_count"):
         screen._css_update_count = current_at

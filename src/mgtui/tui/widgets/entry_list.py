@@ -31,12 +31,14 @@ AMOUNT_WIDTH = 14
 WIDE_AMOUNT_WIDTH = 24
 WIDE_TERMINAL = 110
 FIGURE_WIDTH = 6
-# On a narrow terminal the amount gives up cells, down to NARROW_AMOUNT_WIDTH ("1 serving"),
+# On a narrow terminal the amount gives up cells, down to NARROW_AMOUNT_WIDTH ("2 servings"),
 # until the item has ITEM_WIDTH_WANTED: " (supplement)" alone takes 13.
 ITEM_WIDTH_WANTED = 24
-NARROW_AMOUNT_WIDTH = 9
-# Below this the name is cut in the middle rather than the figures losing their room.
-MIN_ITEM_WIDTH = 10
+NARROW_AMOUNT_WIDTH = 10
+# Narrower still (below 47 cells), both give up cells down to these, so the line fits
+# and the milligrams stay in sight: "1 cup" and a few letters of the name.
+MIN_AMOUNT_WIDTH = 5
+MIN_ITEM_WIDTH = 4
 # One blank cell either side of every column.
 PADDING = 1
 HEADS = ("Time", "Item", "Amount", "Mg mg", "Ca mg")
@@ -57,7 +59,7 @@ class EntryRow:
     key: str
     time: str
     name: str
-    # What kind of entry it is (" (supplement)"): never cut, the name is.
+    # What kind of entry it is (" (supplement)"): the name is cut first.
     suffix: str
     amount: str
     magnesium: Figure
@@ -75,6 +77,11 @@ def column_widths(width: int, *, wide: bool) -> tuple[int, int]:
     if item < ITEM_WIDTH_WANTED:
         amount = max(NARROW_AMOUNT_WIDTH, amount - (ITEM_WIDTH_WANTED - item))
         item = width - fixed - amount
+    if item < ITEM_WIDTH_WANTED // 2:
+        # Share what is left between the two.
+        room = max(0, width - fixed)
+        amount = max(MIN_AMOUNT_WIDTH, min(amount, room // 2))
+        item = room - amount
     return max(MIN_ITEM_WIDTH, item), amount
 
 
@@ -150,7 +157,10 @@ class EntryList(CursorList[EntryRow]):
     def row_line(row: EntryRow, width: int, wide: bool) -> list[tuple[str, bool]]:
         """The row's cells, each padded to its column: (text, dim)."""
         item, amount = column_widths(width, wide=wide)
-        name = fit_middle(row.name, max(1, item - cell_len(row.suffix))) + row.suffix
+        if item >= cell_len(row.suffix) + MIN_ITEM_WIDTH:
+            name = fit_middle(row.name, item - cell_len(row.suffix)) + row.suffix
+        else:  # too narrow to keep the kind whole: the two are cut as one
+            name = fit_middle(row.name + row.suffix, item)
         return [
             (pad(row.time, TIME_WIDTH), False),
             (pad(name, item), False),
