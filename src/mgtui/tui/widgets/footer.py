@@ -34,7 +34,6 @@ class CompactFooter(Footer):
         self._composed_for: Hashable = None
 
     def compose(self) -> ComposeResult:
-        self._composed_for = self.shows()
         for widget in super().compose():
             if KEY_TYPE is not None and isinstance(widget, KEY_TYPE):
                 widget.add_class("-compact", update=False)
@@ -53,7 +52,10 @@ class CompactFooter(Footer):
         return (bindings, self.compact, self.show_command_palette, app.ENABLE_COMMAND_PALETTE)
 
     async def recompose(self) -> None:
+        # The keys are built only here once the bindings are ready (the first compose,
+        # at mount, has none to show), so this is where what they show is recorded.
         shows = self.shows()
         if shows is not None and shows == self._composed_for:
             return  # the same keys: nothing to rebuild
+        self._composed_for = shows
         await super().recompose()
